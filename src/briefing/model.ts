@@ -1,0 +1,72 @@
+/** The briefing model shared by every layer. Parsers produce it; nothing else builds one by hand. */
+
+/** The three sections every briefing has, in reading order. */
+export const SECTION_KEYS = ['whatHappened', 'whyItMatters', 'implications'] as const;
+export type SectionKey = (typeof SECTION_KEYS)[number];
+
+export const SECTION_LABELS: Record<SectionKey, string> = {
+  whatHappened: 'What happened',
+  whyItMatters: 'Why it matters',
+  implications: 'Implications',
+};
+
+/** A heading the synonym table does not know, kept in order rather than dropped. */
+export interface ExtraSection {
+  heading: string;
+  items: string[];
+}
+
+export interface BriefingSections {
+  whatHappened: string[];
+  whyItMatters: string[];
+  implications: string[];
+  /** Further sections (Background, Key quotes, ...) in file order; absent when there are none. */
+  other?: ExtraSection[];
+}
+
+export interface Source {
+  name: string;
+  url?: string;
+}
+
+export type BriefingFormat = 'markdown' | 'brief' | 'json';
+
+export interface Briefing {
+  /** From front matter, else the file name without date prefix and extension. */
+  id: string;
+  title: string;
+  /** Calendar date of the briefing, YYYY-MM-DD. */
+  date: string;
+  summary: string;
+  sections: BriefingSections;
+  source: Source | null;
+  author: string | null;
+  tags: string[];
+  /** Parties the file declares explicitly (canonical names or aliases). */
+  parties: string[];
+  /** Path of the file it came from, as given to the loader. */
+  file: string;
+  format: BriefingFormat;
+}
+
+/** One problem with one file, printed as `file:line: message`. */
+export interface Problem {
+  file: string;
+  /** 1-based line of the offending heading or field, when there is one. */
+  line?: number;
+  message: string;
+}
+
+export function formatProblem(problem: Problem): string {
+  return problem.line ? `${problem.file}:${problem.line}: ${problem.message}` : `${problem.file}: ${problem.message}`;
+}
+
+/** The section a statement comes from: one of the three, the summary, or a further section's heading. */
+export type StatementSection = SectionKey | 'summary' | { heading: string };
+
+/** Human label of a statement's section, as cited to readers. */
+export function sectionLabel(section: StatementSection): string {
+  if (section === 'summary') return 'Summary';
+  if (typeof section === 'object') return section.heading;
+  return SECTION_LABELS[section];
+}

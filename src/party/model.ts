@@ -1,0 +1,42 @@
+/** Parties: countries, people, organisations and blocs the briefings talk about. */
+
+export type PartyKind = 'country' | 'person' | 'organisation' | 'bloc';
+
+export interface Party {
+  /** Stable key, e.g. `ukraine`, `volodymyr-zelenskyy`. */
+  id: string;
+  /** Canonical display name. */
+  name: string;
+  kind: PartyKind;
+  /** Other names that mean this party: short forms, demonyms, capital, spelling variants. */
+  aliases: string[];
+  /** Ids of parties that belong to this one (people of a government, states of a bloc). */
+  members: string[];
+}
+
+/** One statement (bullet, or sentence of a paragraph) that mentions a party, with its citation. */
+export interface CitedStatement {
+  /** Human label of the section: `What happened`, `Why it matters`, `Implications`, `Summary`, or a further heading. */
+  section: string;
+  text: string;
+}
+
+export interface PartyReportBriefing {
+  id: string;
+  title: string;
+  date: string;
+  statements: CitedStatement[];
+}
+
+export interface PartyReport {
+  /** What the reader asked for, as typed. */
+  query: string;
+  /** The party the query resolved to; null when it is in no registry. */
+  party: { id: string; name: string; kind: PartyKind } | null;
+  /** Display names of the party's members that the statements name. */
+  members: string[];
+  /** Briefings with statements about the party, newest first. */
+  briefings: PartyReportBriefing[];
+  /** Closest known party names, filled only when nothing was found. */
+  suggestions: string[];
+}

@@ -1,0 +1,20 @@
+/** Discord's message limits, in one place. Every payload the bot builds is held against these. */
+export const LIMITS = {
+  content: 2000,
+  embedsPerMessage: 10,
+  embedTotalChars: 6000,
+  embedTitle: 256,
+  embedDescription: 4096,
+  embedFields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footerText: 2048,
+  authorName: 256,
+  actionRows: 5,
+  buttonsPerRow: 5,
+  customId: 100,
+  buttonLabel: 80,
+  autocompleteChoices: 25,
+  choiceName: 100,
+  choiceValue: 100,
+} as const;
