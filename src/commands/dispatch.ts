@@ -1,0 +1,100 @@
+/**
+ * The one place a command runs: preconditions, the handler, and every error turned into an answer.
+ * Both adapters (Discord and the terminal) come through here, so they behave the same.
+ */
+import type { Logger } from '../log.js';
+import type { Choice } from '../library/library.js';
+import { LIMITS } from '../render/limits.js';
+import { decodePageId } from '../render/page-id.js';
+import type { Reply } from '../render/payload.js';
+import {
+  type AutocompleteInput,
+  type CommandInput,
+  type Precondition,
+  type Services,
+  type SlashCommand,
+  UsageError,
+} from './types.js';
+
+export function notice(text: string): Reply {
+  const content = text.length <= LIMITS.content ? text : `${text.slice(0, LIMITS.content - 1)}…`;
+  return { content, ephemeral: true };
+}
+
+const preconditionFailures: Record<Precondition, (input: CommandInput) => string | undefined> = {
+  'guild-only': (input) => (input.guildId ? undefined : 'This command works in a server, not in direct messages.'),
+  'manage-server': (input) =>
+    input.canManageServer
+      ? undefined
+      : 'Only members with the **Manage Server** permission can manage digests. Ask a server manager.',
+};
+
+export class CommandDispatcher {
+  private readonly commands: Map<string, SlashCommand>;
+
+  constructor(
+    commands: readonly SlashCommand[],
+    private readonly services: Services,
+    private readonly log: Logger,
+  ) {
+    this.commands = new Map(commands.map((command) => [command.definition.name, command]));
+  }
+
+  definitions() {
+    return [...this.commands.values()].map((command) => command.definition);
+  }
+
+  /** Whether the command answers only the asker (management commands): a deferral must say so up front. */
+  isEphemeral(name: string): boolean {
+    return this.commands.get(name)?.ephemeral ?? false;
+  }
+
+  async run(input: CommandInput): Promise<Reply> {
+    const command = this.commands.get(input.command);
+    if (!command) return notice(`Unknown command /${input.command}. Try /briefing latest.`);
+    for (const precondition of command.preconditions ?? []) {
+      const failure = preconditionFailures[precondition](input);
+      if (failure) return notice(failure);
+    }
+    try {
+      return await command.run(input, this.services);
+    } catch (error) {
+      return this.answerError(error, { command: input.command, subcommand: input.subcommand, guild: input.guildId });
+    }
+  }
+
+  autocomplete(input: AutocompleteInput): Choice[] {
+    try {
+      return this.commands.get(input.command)?.autocomplete?.(input, this.services) ?? [];
+    } catch (error) {
+      this.log.error({ err: error, command: input.command, option: input.focused.name }, 'autocomplete failed');
+      return [];
+    }
+  }
+
+  /** A Previous/Next click: only the asker may turn the pages, and only to a page that still exists. */
+  page(customId: string, clickedBy: string): { reply: Reply; update: boolean } {
+    const state = decodePageId(customId);
+    if (!state) return { reply: notice('This button is no longer valid. Ask again with the command.'), update: false };
+    if (state.owner !== clickedBy) {
+      return {
+        reply: notice('These buttons belong to whoever asked. Run the command yourself to page through it.'),
+        update: false,
+      };
+    }
+    const command = [...this.commands.values()].find((candidate) => candidate.pageViews?.includes(state.view));
+    try {
+      const reply = command?.page?.(state, this.services);
+      if (!reply) return { reply: notice('This button is no longer valid. Ask again with the command.'), update: false };
+      return { reply, update: !reply.ephemeral };
+    } catch (error) {
+      return { reply: this.answerError(error, { customId }), update: false };
+    }
+  }
+
+  private answerError(error: unknown, context: Record<string, unknown>): Reply {
+    if (error instanceof UsageError) return notice(error.message);
+    this.log.error({ err: error, ...context }, 'command failed');
+    return notice('Something went wrong while answering. It has been logged; please try again in a moment.');
+  }
+}

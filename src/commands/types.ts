@@ -1,0 +1,67 @@
+/** What every command handler sees and returns. Adapters (Discord, terminal) build the input and deliver the reply. */
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type { Choice, Library } from '../library/library.js';
+import type { Reply } from '../render/payload.js';
+import type { PageState } from '../render/page-id.js';
+import type { DigestService } from '../schedule/digest-service.js';
+
+export type OptionValue = string | number | boolean;
+
+/** A channel option as the adapter resolved it: what the handler needs to judge it, no client objects. */
+export interface ChannelOption {
+  id: string;
+  name: string;
+  kind: 'text' | 'announcement' | 'other';
+  /** Permissions the bot lacks there, by their names in Discord's UI ("Send Messages"). */
+  missingPermissions: string[];
+}
+
+export interface CommandInput {
+  command: string;
+  subcommand: string;
+  options: Record<string, OptionValue | undefined>;
+  channels: Record<string, ChannelOption | undefined>;
+  user: { id: string; name: string };
+  guildId: string | null;
+  channelId: string | null;
+  /** The member holds Manage Server here (the terminal user always does). */
+  canManageServer: boolean;
+}
+
+export interface AutocompleteInput extends CommandInput {
+  focused: { name: string; value: string };
+}
+
+export interface Services {
+  /** The current library: it is replaced whenever the briefing folder changes. */
+  library(): Library;
+  digests?: DigestService;
+  defaultTimezone: string;
+  now(): Date;
+  /** Resolves a channel by id in the asker's server (for options the adapter did not resolve itself). */
+  channel?(guildId: string, channelId: string): ChannelOption | undefined;
+}
+
+/** A guard declared on the command, checked before it runs (Sapphire's preconditions, in small). */
+export type Precondition = 'guild-only' | 'manage-server';
+
+export interface SlashCommand {
+  definition: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  preconditions?: Precondition[];
+  /** Its answers are for the asker only (management commands). */
+  ephemeral?: boolean;
+  /** The paged views (PageState.view) whose buttons this command answers. */
+  pageViews?: readonly string[];
+  run(input: CommandInput, services: Services): Promise<Reply> | Reply;
+  autocomplete?(input: AutocompleteInput, services: Services): Choice[];
+  /** Re-renders one page of a paged answer when a Previous/Next button is clicked. */
+  page?(state: PageState, services: Services): Reply;
+}
+
+/** Thrown by handlers for input the reader can fix: answered ephemerally with the message as it is. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}

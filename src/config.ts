@@ -1,0 +1,72 @@
+/** The only reader of process.env: every setting is validated here, once, with a message that says what to put. */
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'expected a Discord id (17 to 20 digits)');
+const optional = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value.trim());
+
+const schema = z.object({
+  DISCORD_TOKEN: z.string().min(50, 'expected a bot token (Developer Portal > Bot > Reset Token)').optional(),
+  DISCORD_CLIENT_ID: snowflake.optional(),
+  DISCORD_GUILD_ID: snowflake.optional(),
+  DISCORD_API_URL: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL such as http://127.0.0.1:3000/api' }).optional(),
+  BRIEFINGS_DIR: z.string().default('./briefings'),
+  DATABASE_PATH: z.string().default('./data/briefing-bot.sqlite'),
+  DEFAULT_TIMEZONE: z
+    .string()
+    .refine((zone) => IANAZone.isValidZone(zone), 'expected an IANA time zone such as Europe/Berlin or UTC')
+    .default('UTC'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  DIGEST_GRACE_HOURS: z.coerce
+    .number({ error: 'expected a number of hours such as 12' })
+    .min(0, 'expected a number of hours, 0 or more')
+    .max(168, 'expected at most 168 hours (a week)')
+    .default(12),
+});
+
+export interface Config {
+  /** Absent: local mode, commands are served in the terminal. */
+  discordToken?: string;
+  discordClientId?: string;
+  discordGuildId?: string;
+  discordApiUrl?: string;
+  briefingsDir: string;
+  databasePath: string;
+  defaultTimezone: string;
+  logLevel?: string;
+  digestGraceMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads the settings from an environment (process.env after dotenv); throws ConfigError with one line per problem. */
+export function readConfig(env: NodeJS.ProcessEnv): Config {
+  const raw = Object.fromEntries(Object.keys(schema.shape).map((key) => [key, optional(env[key])]));
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? 'environment');
+        const value = name === 'DISCORD_TOKEN' ? '' : ` (got "${raw[name] ?? ''}")`;
+        return `${name}: ${issue.message}${value}; set it in .env or the environment, or leave it out for the default`;
+      }),
+    );
+  }
+  const values = parsed.data;
+  return {
+    discordToken: values.DISCORD_TOKEN,
+    discordClientId: values.DISCORD_CLIENT_ID,
+    discordGuildId: values.DISCORD_GUILD_ID,
+    discordApiUrl: values.DISCORD_API_URL,
+    briefingsDir: values.BRIEFINGS_DIR,
+    databasePath: values.DATABASE_PATH,
+    defaultTimezone: values.DEFAULT_TIMEZONE,
+    logLevel: values.LOG_LEVEL,
+    digestGraceMs: values.DIGEST_GRACE_HOURS * 3_600_000,
+  };
+}

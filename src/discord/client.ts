@@ -1,0 +1,35 @@
+/** The discord.js client: Guilds intent only, caches cut to what slash commands and permission checks need. */
+import { Client, GatewayIntentBits, Options } from 'discord.js';
+
+export interface ClientSettings {
+  /** REST base such as http://127.0.0.1:3000/api (a proxy, or a local Discord for tests). */
+  apiUrl?: string;
+}
+
+export function createDiscordClient(settings: ClientSettings = {}): Client {
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    rest: settings.apiUrl ? { api: settings.apiUrl } : {},
+    // Nothing the bot posts may ping anyone, whichever code path sends it.
+    allowedMentions: { parse: [] },
+    makeCache: Options.cacheWithLimits({
+      MessageManager: 0,
+      ReactionManager: 0,
+      ReactionUserManager: 0,
+      PresenceManager: 0,
+      VoiceStateManager: 0,
+      GuildEmojiManager: 0,
+      GuildStickerManager: 0,
+      GuildScheduledEventManager: 0,
+      StageInstanceManager: 0,
+      GuildInviteManager: 0,
+      GuildBanManager: 0,
+      AutoModerationRuleManager: 0,
+      ThreadMemberManager: 0,
+      // Only the bot's own user and member are kept: permission checks need them, nothing else does.
+      UserManager: { maxSize: 0, keepOverLimit: (user) => user.id === user.client.user?.id },
+      GuildMemberManager: { maxSize: 0, keepOverLimit: (member) => member.id === member.client.user?.id },
+    }),
+  });
+  return client;
+}

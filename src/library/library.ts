@@ -1,0 +1,143 @@
+/** The in-memory index every reader question is answered from. Rebuilt whole when the folder changes. */
+import type { Briefing } from '../briefing/model.js';
+import type { PartyKind, PartyReport } from '../party/model.js';
+import type { PartyRegistry } from '../party/registry.js';
+import { PartyIndex } from '../party/report-index.js';
+import { LIMITS } from '../render/limits.js';
+import { BriefingCompleter, type Choice } from './autocomplete.js';
+import { localDate } from './dates.js';
+import { type SearchHit, SearchIndex } from './search-index.js';
+
+export type { Choice, SearchHit };
+
+export interface Page<T> {
+  items: T[];
+  /** 1-based. */
+  page: number;
+  pages: number;
+  total: number;
+}
+
+export interface PartyCount {
+  name: string;
+  kind: PartyKind;
+  count: number;
+}
+
+/** Newest first: by date, then by id so the order is stable. */
+function newestFirst(a: Briefing, b: Briefing): number {
+  return a.date === b.date ? a.id.localeCompare(b.id) : a.date < b.date ? 1 : -1;
+}
+
+export class Library {
+  private readonly ordered: readonly Briefing[];
+  private readonly byId: ReadonlyMap<string, Briefing>;
+  private readonly byDate = new Map<string, Briefing[]>();
+  private readonly searchIndex: SearchIndex;
+  private readonly parties: PartyIndex;
+  private readonly completer: BriefingCompleter;
+  private partyCountsCache?: PartyCount[];
+
+  constructor(
+    briefings: readonly Briefing[],
+    readonly registry: PartyRegistry,
+  ) {
+    this.ordered = [...briefings].sort(newestFirst);
+    this.byId = new Map(this.ordered.map((briefing) => [briefing.id, briefing]));
+    for (const briefing of this.ordered) {
+      const sameDay = this.byDate.get(briefing.date);
+      if (sameDay) sameDay.push(briefing);
+      else this.byDate.set(briefing.date, [briefing]);
+    }
+    this.searchIndex = new SearchIndex(this.byId);
+    this.parties = new PartyIndex(registry, this.ordered);
+    this.completer = new BriefingCompleter(this.ordered);
+  }
+
+  get size(): number {
+    return this.ordered.length;
+  }
+
+  /** Every briefing, newest first. */
+  all(): readonly Briefing[] {
+    return this.ordered;
+  }
+
+  latest(): Briefing | undefined {
+    return this.ordered[0];
+  }
+
+  get(id: string): Briefing | undefined {
+    return this.byId.get(id.trim());
+  }
+
+  /** Briefings dated YYYY-MM-DD. */
+  onDate(date: string): Briefing[] {
+    return this.byDate.get(date) ?? [];
+  }
+
+  /** Briefings dated today in the reader's (or server's) time zone. */
+  today(timezone: string, now: Date = new Date()): Briefing[] {
+    return this.onDate(localDate(timezone, now));
+  }
+
+  list(page: number, pageSize: number): Page<Briefing> {
+    const pages = Math.max(1, Math.ceil(this.ordered.length / pageSize));
+    const current = Math.min(Math.max(1, Math.trunc(page)), pages);
+    const start = (current - 1) * pageSize;
+    return { items: this.ordered.slice(start, start + pageSize), page: current, pages, total: this.ordered.length };
+  }
+
+  search(query: string, limit = 100): SearchHit[] {
+    return this.searchIndex.search(query, limit);
+  }
+
+  party(query: string): PartyReport {
+    return this.parties.report(query);
+  }
+
+  /** The briefing mentions or declares that party (or one of its members): used by digest filters. */
+  mentions(briefingId: string, party: string): boolean {
+    return this.parties.mentions(briefingId, party);
+  }
+
+  completeBriefings(typed: string): Choice[] {
+    return this.completer.complete(typed);
+  }
+
+  completeParties(typed: string): Choice[] {
+    const text = typed.trim();
+    const parties = text ? this.registry.suggest(text, LIMITS.autocompleteChoices) : this.mostMentioned();
+    return parties.slice(0, LIMITS.autocompleteChoices).map((party) => ({
+      name: party.name.slice(0, LIMITS.choiceName),
+      value: party.name.slice(0, LIMITS.choiceValue),
+    }));
+  }
+
+  /** Ids closest to one that does not exist, for "did you mean". */
+  closestIds(id: string, limit = 5): string[] {
+    return this.completer.complete(id, limit).map((choice) => choice.value);
+  }
+
+  /** Parties the briefings mention, most briefings first. */
+  partyCounts(): PartyCount[] {
+    if (!this.partyCountsCache) {
+      const counts = new Map<string, PartyCount>();
+      for (const briefing of this.ordered) {
+        for (const party of this.parties.partiesOf(briefing.id)) {
+          const entry = counts.get(party.id) ?? { name: party.name, kind: party.kind, count: 0 };
+          entry.count++;
+          counts.set(party.id, entry);
+        }
+      }
+      this.partyCountsCache = [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+    }
+    return this.partyCountsCache;
+  }
+
+  private mostMentioned() {
+    return this.partyCounts()
+      .slice(0, LIMITS.autocompleteChoices)
+      .map((count) => ({ name: count.name }));
+  }
+}
