@@ -35,6 +35,8 @@ export interface Briefing {
   /** From front matter, else the file name without date prefix and extension. */
   id: string;
   title: string;
+  /** Deck line under the title (plain-text briefs, `subtitle` in front matter); absent when there is none. */
+  subtitle?: string;
   /** Calendar date of the briefing, YYYY-MM-DD. */
   date: string;
   summary: string;
@@ -58,7 +60,9 @@ export interface Problem {
 }
 
 export function formatProblem(problem: Problem): string {
-  return problem.line ? `${problem.file}:${problem.line}: ${problem.message}` : `${problem.file}: ${problem.message}`;
+  return problem.line
+    ? `${problem.file}:${problem.line}: ${problem.message}`
+    : `${problem.file}: ${problem.message}`;
 }
 
 /** The section a statement comes from: one of the three, the summary, or a further section's heading. */

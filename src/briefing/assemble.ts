@@ -1,0 +1,172 @@
+/**
+ * Turns a draft into a Briefing, or into problems an editor can act on: each names what is missing
+ * or wrong, how to fix it in this file's format, and the line where it is.
+ */
+import { extname } from 'node:path';
+import { z } from 'zod';
+import { checkDate, fileNameParts } from './dates.js';
+import type { Draft } from './draft.js';
+import {
+  type Briefing,
+  type BriefingFormat,
+  type Problem,
+  SECTION_KEYS,
+  SECTION_LABELS,
+  type SectionKey,
+} from './model.js';
+
+export interface ParseResult {
+  briefing: Briefing | null;
+  problems: Problem[];
+}
+
+const NOT_A_BRIEFING =
+  'not a briefing: no What happened, Why it matters or Implications section found ' +
+  '(a briefing has headings such as `## What happened` or `WHAT HAPPENED` with bullets under them)';
+
+interface Hints {
+  title: string;
+  date: string;
+  summary: string;
+  missing: (key: SectionKey) => string;
+}
+
+function hintsFor(format: BriefingFormat, extension: string): Hints {
+  const label = (key: SectionKey) => SECTION_LABELS[key];
+  switch (format) {
+    case 'markdown':
+      return {
+        title: 'no title: add `title:` to the front matter or start the text with a `# Title` line',
+        date: `no date: add \`date: YYYY-MM-DD\` to the front matter or name the file YYYY-MM-DD-<id>${extension}`,
+        summary:
+          'no summary: add `summary:` to the front matter, a `## Summary` section, or a paragraph before the first section',
+        missing: (key) =>
+          `no ${label(key)} section: add a \`## ${label(key)}\` heading with bullets under it`,
+      };
+    case 'brief':
+      return {
+        title: 'no title: the first line of the brief is its title',
+        date: `no date: add a \`Date: YYYY-MM-DD\` line or name the file YYYY-MM-DD-<id>${extension}`,
+        summary: 'no summary: add the summary paragraph after the `NEWS BRIEF` line',
+        missing: (key) =>
+          `no ${label(key)} section: add a \`${label(key).toUpperCase()}\` line with • bullets under it`,
+      };
+    case 'json':
+      return {
+        title: 'no title: add "title": "..."',
+        date: `no date: add "date": "YYYY-MM-DD" or name the file YYYY-MM-DD-<id>${extension}`,
+        summary: 'no summary: add "summary": "..."',
+        missing: (key) => `no ${label(key)} section: add "sections": {"${key}": ["..."]}`,
+      };
+  }
+}
+
+const nonEmptyText = (message: string) => z.string({ error: message }).trim().min(1, message);
+
+const sectionSchema = (key: SectionKey, hints: Hints) =>
+  z
+    .array(z.string(), { error: hints.missing(key) })
+    .min(1, `the ${SECTION_LABELS[key]} section has no text: add bullets or a paragraph under its heading`);
+
+function briefingSchema(hints: Hints) {
+  return z.object({
+    id: z
+      .string()
+      .min(1, 'no id: add `id:` or give the file a name')
+      .max(100, 'the id is longer than 100 characters: shorten the file name or set a shorter `id`')
+      .regex(/^[^\s]+$/, 'the id has spaces: use dashes in the file name or set an `id` without spaces'),
+    title: nonEmptyText(hints.title),
+    date: z.string({ error: hints.date }).superRefine((value, ctx) => {
+      const checked = checkDate(value);
+      if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.message });
+    }),
+    summary: nonEmptyText(hints.summary),
+    sections: z.object({
+      whatHappened: sectionSchema('whatHappened', hints),
+      whyItMatters: sectionSchema('whyItMatters', hints),
+      implications: sectionSchema('implications', hints),
+    }),
+    source: z
+      .object({
+        name: z.string().trim().min(1, 'the source has no name'),
+        url: z
+          .string()
+          .refine(
+            (url) => /^https?:\/\//i.test(url) && URL.canParse(url),
+            'the source url must be a full http(s):// link',
+          )
+          .optional(),
+      })
+      .nullable(),
+  });
+}
+
+const schemaCache = new Map<string, ReturnType<typeof briefingSchema>>();
+
+function schemaFor(format: BriefingFormat, extension: string) {
+  const key = `${format}${extension}`;
+  let schema = schemaCache.get(key);
+  if (!schema) {
+    schema = briefingSchema(hintsFor(format, extension));
+    schemaCache.set(key, schema);
+  }
+  return schema;
+}
+
+export function assemble(file: string, draft: Draft): ParseResult {
+  const problems = [...draft.problems];
+  if (draft.unreadable) return { briefing: null, problems };
+  if (!SECTION_KEYS.some((key) => draft.sections[key])) {
+    problems.push({ file, message: NOT_A_BRIEFING });
+    return { briefing: null, problems };
+  }
+  const fromName = fileNameParts(file);
+  const date = draft.date ?? (fromName.date ? { value: fromName.date } : undefined);
+  const candidate = {
+    id: draft.id?.value.trim() ?? fromName.id,
+    title: draft.title?.value,
+    date: date?.value,
+    summary: draft.summary?.value,
+    sections: {
+      whatHappened: draft.sections.whatHappened?.value,
+      whyItMatters: draft.sections.whyItMatters?.value,
+      implications: draft.sections.implications?.value,
+    },
+    source: draft.source?.value ?? null,
+  };
+  const extension = extname(file).toLowerCase();
+  const checked = schemaFor(draft.format, extension).safeParse(candidate);
+  if (!checked.success) {
+    for (const issue of checked.error.issues) {
+      problems.push({ file, line: lineOf(draft, issue.path), message: issue.message });
+    }
+  }
+  if (!checked.success || problems.length > 0) return { briefing: null, problems };
+  const value = checked.data;
+  const briefing: Briefing = {
+    id: value.id,
+    title: value.title,
+    ...(draft.subtitle?.trim() ? { subtitle: draft.subtitle.trim() } : {}),
+    date: value.date.slice(0, 10),
+    summary: value.summary,
+    sections: { ...value.sections },
+    source: value.source,
+    author: draft.author?.trim() || null,
+    tags: draft.tags,
+    parties: draft.parties,
+    file,
+    format: draft.format,
+  };
+  if (draft.other.length > 0) briefing.sections.other = draft.other;
+  return { briefing, problems };
+}
+
+function lineOf(draft: Draft, path: readonly PropertyKey[]): number | undefined {
+  const [field, key] = path;
+  if (field === 'sections') return draft.sections[key as SectionKey]?.line;
+  if (field === 'source') return draft.source?.line;
+  if (field === 'id' || field === 'title' || field === 'date' || field === 'summary') {
+    return draft[field]?.line ?? (field === 'date' ? undefined : 1);
+  }
+  return undefined;
+}

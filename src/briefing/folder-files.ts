@@ -1,0 +1,113 @@
+/** Finding briefing files in a folder tree and reading them safely, whatever they hold. */
+import type { Dirent } from 'node:fs';
+import { type FileHandle, open, readdir, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { Problem } from './model.js';
+import { formatOfFile } from './parse.js';
+
+/** Larger than any briefing worth sending to Discord; refusing it keeps a stray dump from eating memory. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+/** Briefing files by extension; dotfiles, README* and everything else (parties.yml, images) are not. */
+export function isBriefingFile(path: string): boolean {
+  const name = basename(path);
+  if (name.startsWith('.') || /^readme/i.test(name)) return false;
+  return formatOfFile(name) !== undefined;
+}
+
+export interface Listing {
+  /** Paths relative to the folder, sorted. */
+  files: string[];
+  problems: Problem[];
+}
+
+/** Briefing files under `dir`, recursively, skipping dot-folders and not following folder links. */
+export async function listBriefingFiles(dir: string): Promise<Listing> {
+  const files: string[] = [];
+  const problems: Problem[] = [];
+  const walk = async (relative: string, depth: number): Promise<void> => {
+    let entries: Dirent[];
+    try {
+      entries = await readdir(join(dir, relative), { withFileTypes: true });
+    } catch (error) {
+      if (relative === '')
+        problems.push({ file: dir, message: `cannot read the briefing folder: ${reason(error)}` });
+      return;
+    }
+    const folders: string[] = [];
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const path = relative ? join(relative, entry.name) : entry.name;
+      if (entry.isDirectory()) folders.push(path);
+      else if (isBriefingFile(entry.name) && (entry.isFile() || (await isLinkToFile(join(dir, path))))) {
+        files.push(path);
+      }
+    }
+    if (depth < 20) await Promise.all(folders.map((folder) => walk(folder, depth + 1)));
+  };
+  await walk('', 0);
+  files.sort();
+  return { files, problems };
+}
+
+async function isLinkToFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export type ReadOutcome = { text: string } | { problem: Problem };
+
+/** A file's text, or why it cannot be a briefing (too large, binary, not UTF-8, unreadable). */
+export async function readBriefingText(path: string): Promise<ReadOutcome> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(path, 'r');
+    const { size } = await handle.stat();
+    if (size > MAX_FILE_BYTES) {
+      const kb = Math.round(size / 1024);
+      return { problem: { file: path, message: `the file is ${kb} KB: a briefing must be under 1 MB` } };
+    }
+    const bytes = await handle.readFile();
+    if (bytes.includes(0)) return { problem: { file: path, message: 'this is a binary file, not text' } };
+    try {
+      return { text: utf8.decode(bytes) };
+    } catch {
+      return { problem: { file: path, message: 'the file is not UTF-8 text: save it as UTF-8' } };
+    }
+  } catch (error) {
+    return { problem: { file: path, message: `cannot read the file: ${reason(error)}` } };
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+function reason(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT') return 'it does not exist';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOTDIR') return 'it is not a folder';
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Runs `task` over `items` with at most `limit` at a time, keeping results in order. */
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

@@ -1,0 +1,62 @@
+/** Markdown briefings: YAML front matter, then `##` sections of bullets or paragraphs. */
+import { parseBody } from './body.js';
+import { applyBody, cleanList, type Draft, emptyDraft } from './draft.js';
+import { readFrontMatter } from './front-matter.js';
+import { type FrontMatterFields, frontMatterShape, issueField } from './shapes.js';
+
+export function readMarkdown(file: string, lines: readonly string[]): Draft {
+  const draft = emptyDraft('markdown');
+  const frontMatter = readFrontMatter(file, lines);
+  draft.problems.push(...frontMatter.problems);
+  if (frontMatter.unclosed) draft.unreadable = true;
+  if (frontMatter.data) {
+    const checked = frontMatterShape.safeParse(frontMatter.data);
+    if (checked.success) applyFrontMatter(draft, checked.data, frontMatter.lineOf);
+    else {
+      for (const issue of checked.error.issues) {
+        const field = issueField(issue).split('.')[0] ?? '';
+        draft.problems.push({ file, line: frontMatter.lineOf(field) ?? 1, message: issue.message });
+      }
+    }
+  }
+  const body = parseBody(lines, frontMatter.bodyStart, lines.length, 'markdown', { titleFromHeading: true });
+  if (body.title) draft.title ??= { value: body.title.text, line: body.title.line };
+  applyBody(draft, body);
+  return draft;
+}
+
+function applyFrontMatter(
+  draft: Draft,
+  fields: FrontMatterFields,
+  lineOf: (key: string) => number | undefined,
+): void {
+  const located = (key: keyof FrontMatterFields, value: string | null | undefined) =>
+    value === null || value === undefined ? undefined : { value, line: lineOf(key) };
+  draft.id = located('id', fields.id);
+  draft.title = located('title', fields.title);
+  draft.date = located('date', fields.date);
+  draft.summary = located('summary', fields.summary);
+  const subtitle = fields.subtitle ?? fields.deck;
+  if (subtitle) draft.subtitle = subtitle;
+  if (fields.author) draft.author = fields.author;
+  if (fields.tags) draft.tags = cleanList(fields.tags);
+  if (fields.parties) draft.parties = cleanList(fields.parties);
+  const source = fields.source;
+  const url =
+    (typeof source === 'object' && source ? source.url : undefined) ?? fields.source_url ?? undefined;
+  const name = typeof source === 'object' && source ? source.name : source;
+  if (name) {
+    draft.source = { value: url ? { name, url: url.trim() } : { name }, line: lineOf('source') };
+  } else if (url) {
+    draft.source = { value: { name: hostName(url), url: url.trim() }, line: lineOf('source_url') };
+  }
+}
+
+/** A source given only as a link is named by its site. */
+function hostName(url: string): string {
+  try {
+    return new URL(url.trim()).hostname.replace(/^www\./, '') || url;
+  } catch {
+    return url;
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * What editors may write in front matter and in JSON briefings, as zod schemas whose messages read
+ * like advice ("`tags` must be a list like [ukraine, talks]"), not like type dumps.
+ */
+import { z } from 'zod';
+
+/** Text, or a number YAML read from unquoted digits (`title: 1984`). */
+const text = (field: string) =>
+  z
+    .union([z.string(), z.number()], { error: `\`${field}\` must be text` })
+    .transform((value) => String(value));
+
+/** A list of text, or one comma-separated line of it. */
+const textList = (field: string) =>
+  z
+    .union([z.array(z.union([z.string(), z.number()])), z.string()], {
+      error: `\`${field}\` must be a list like [first, second] or text separated by commas`,
+    })
+    .transform((value) => (Array.isArray(value) ? value.map(String) : value.split(',')));
+
+const sourceObject = z.object(
+  {
+    name: text('source.name'),
+    url: text('source.url').nullish(),
+  },
+  { error: '`source` must be a name, or `name:` and `url:` lines' },
+);
+
+const source = z.union([text('source'), sourceObject], {
+  error: '`source` must be a name, or `name:` and `url:` lines',
+});
+
+export const frontMatterShape = z.object({
+  id: text('id').nullish(),
+  title: text('title').nullish(),
+  subtitle: text('subtitle').nullish(),
+  deck: text('deck').nullish(),
+  date: text('date').nullish(),
+  summary: text('summary').nullish(),
+  source: source.nullish(),
+  source_url: text('source_url').nullish(),
+  author: text('author').nullish(),
+  tags: textList('tags').nullish(),
+  parties: textList('parties').nullish(),
+});
+
+export type FrontMatterFields = z.infer<typeof frontMatterShape>;
+
+const items = (field: string) =>
+  z.array(z.string({ error: `each item of \`${field}\` must be text` }), {
+    error: `\`${field}\` must be a list of text`,
+  });
+
+export const jsonBriefingShape = z.object(
+  {
+    id: text('id').nullish(),
+    title: text('title').nullish(),
+    subtitle: text('subtitle').nullish(),
+    date: text('date').nullish(),
+    summary: text('summary').nullish(),
+    sections: z
+      .object(
+        {
+          whatHappened: items('sections.whatHappened').nullish(),
+          whyItMatters: items('sections.whyItMatters').nullish(),
+          implications: items('sections.implications').nullish(),
+          other: z
+            .array(
+              z.object(
+                { heading: text('heading'), items: items('items') },
+                { error: 'each further section must be {"heading": ..., "items": [...]}' },
+              ),
+              { error: '`sections.other` must be a list of {"heading": ..., "items": [...]}' },
+            )
+            .nullish(),
+        },
+        { error: '`sections` must be an object holding whatHappened, whyItMatters and implications lists' },
+      )
+      .nullish(),
+    source: source.nullish(),
+    author: text('author').nullish(),
+    tags: textList('tags').nullish(),
+    parties: textList('parties').nullish(),
+  },
+  {
+    error:
+      'a JSON briefing must be an object: {"title": ..., "date": ..., "summary": ..., "sections": {...}}',
+  },
+);
+
+export type JsonBriefingFields = z.infer<typeof jsonBriefingShape>;
+
+/** The field a problem is about (`sections.whatHappened`), for finding its line. */
+export function issueField(issue: z.core.$ZodIssue): string {
+  return issue.path.filter((part) => typeof part === 'string').join('.');
+}
