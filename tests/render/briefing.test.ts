@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { renderBriefing, renderBriefings } from '../../src/render/briefing.js';
+import { checkMessageLimits } from '../../src/render/check.js';
+import { LIMITS } from '../../src/render/limits.js';
+import { expectWithinLimits, fieldText, makeBriefing, messagesOf, visibleText, words } from './helpers.js';
+
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+describe('renderBriefing', () => {
+  it('shows an ordinary briefing as one embed with the three sections as bullet fields', () => {
+    const reply = renderBriefing(makeBriefing());
+    expect(reply.followUps).toBeUndefined();
+    const [embed] = reply.embeds ?? [];
+    expect(reply.embeds).toHaveLength(1);
+    expect(embed?.title).toBe('Envoys press Kyiv on Donetsk during Berlin talks');
+    expect(embed?.url).toBe('https://www.reuters.com/world/europe/berlin-talks');
+    expect(embed?.description).toContain('territory remained the hard question');
+    expect(embed?.author?.name).toBe('Desk Editor');
+    expect(embed?.fields?.map((field) => field.name)).toEqual([
+      'What happened',
+      'Why it matters',
+      'Implications',
+      'Tags',
+    ]);
+    expect(embed?.fields?.[0]?.value).toBe(
+      '• Negotiators from Washington met the Ukrainian president in Berlin.\n• Kyiv signalled it could drop its NATO bid.',
+    );
+    expect(embed?.footer?.text).toBe('Source: Reuters · 15 Dec 2025 · id berlin-talks');
+    expect(embed?.timestamp).toBeUndefined();
+    expectWithinLimits([reply]);
+  });
+
+  it('puts further sections after the three, in order, and skips empty ones', () => {
+    const briefing = makeBriefing({
+      sections: {
+        whatHappened: ['Talks took place.'],
+        whyItMatters: [],
+        implications: ['More talks follow.'],
+        other: [
+          { heading: 'Background', items: ['The war began in 2022.'] },
+          { heading: 'Key quotes', items: ['"It was difficult," one source said.'] },
+        ],
+      },
+      tags: [],
+    });
+    const names = renderBriefing(briefing).embeds?.[0]?.fields?.map((field) => field.name);
+    expect(names).toEqual(['What happened', 'Implications', 'Background', 'Key quotes']);
+  });
+
+  it('narrows to one section with the title and summary', () => {
+    const reply = renderBriefing(makeBriefing(), { section: 'whyItMatters' });
+    const embed = reply.embeds?.[0];
+    expect(embed?.title).toContain('Berlin talks');
+    expect(embed?.description).toContain('Berlin');
+    expect(embed?.fields?.map((field) => field.name)).toEqual(['Why it matters']);
+  });
+
+  it('says so when the narrowed section is empty', () => {
+    const briefing = makeBriefing({ sections: { whatHappened: ['x'], whyItMatters: [], implications: [] } });
+    const field = renderBriefing(briefing, { section: 'implications' }).embeds?.[0]?.fields?.[0];
+    expect(field).toEqual({ name: 'Implications', value: '*Nothing in this section.*' });
+  });
+
+  it('does not link a source url Discord would reject, but still shows it', () => {
+    const briefing = makeBriefing({ source: { name: 'Wire', url: 'not a url' } });
+    const embed = renderBriefing(briefing).embeds?.[0];
+    expect(embed?.url).toBeUndefined();
+    expect(embed?.footer?.text).toContain('Source: Wire (not a url)');
+  });
+
+  it('handles a briefing without source, author or tags', () => {
+    const reply = renderBriefing(makeBriefing({ source: null, author: null, tags: [] }));
+    const embed = reply.embeds?.[0];
+    expect(embed?.author).toBeUndefined();
+    expect(embed?.footer?.text).toBe('15 Dec 2025 · id berlin-talks');
+    expectWithinLimits([reply]);
+  });
+});
+
+describe('renderBriefing at the limits', () => {
+  it('splits 60 bullets over continued fields without losing or breaking any', () => {
+    const bullets = Array.from({ length: 60 }, (_, i) => words(i, 20));
+    const briefing = makeBriefing({
+      sections: { whatHappened: bullets, whyItMatters: bullets, implications: bullets },
+    });
+    const messages = messagesOf(renderBriefing(briefing));
+    expectWithinLimits(messages);
+    const fields = messages.flatMap((message) => message.embeds ?? []).flatMap((embed) => embed.fields ?? []);
+    expect(fields.filter((field) => field.name === 'What happened (cont.)').length).toBeGreaterThan(0);
+    // Each value holds whole bullets only.
+    for (const field of fields.filter((f) => f.name !== 'Tags')) {
+      for (const line of field.value.split('\n')) expect(line).toMatch(/^• (w\d+x\d+ ?)+$/);
+    }
+    const text = fieldText(messages);
+    for (const bullet of bullets) expect(text).toContain(`• ${bullet}`);
+  });
+
+  it('spreads a 5,000-character summary over two descriptions', () => {
+    const summary = words(7, 800);
+    expect(summary.length).toBeGreaterThan(5000);
+    const messages = messagesOf(renderBriefing(makeBriefing({ summary })));
+    expectWithinLimits(messages);
+    const descriptions = messages.flatMap((m) => m.embeds ?? []).map((embed) => embed.description ?? '');
+    expect(squash(descriptions.join(' '))).toContain(summary);
+    expect(descriptions.filter(Boolean).length).toBe(2);
+  });
+
+  it('shortens a 300-character title with an ellipsis and keeps it whole in the description', () => {
+    const title = words(9, 60).slice(0, 300);
+    const embed = renderBriefing(makeBriefing({ title })).embeds?.[0];
+    expect(embed?.title?.length).toBeLessThanOrEqual(LIMITS.embedTitle);
+    expect(embed?.title?.endsWith('…')).toBe(true);
+    expect(embed?.description?.startsWith(`**${title}**`)).toBe(true);
+  });
+
+  it('splits a single 3,000-character bullet at word boundaries into consecutive parts', () => {
+    const long = words(11, 450);
+    expect(long.length).toBeGreaterThan(3000);
+    const briefing = makeBriefing({
+      sections: { whatHappened: ['Before.', long, 'After.'], whyItMatters: [], implications: [] },
+    });
+    const messages = messagesOf(renderBriefing(briefing));
+    expectWithinLimits(messages);
+    const fields = messages.flatMap((m) => m.embeds ?? []).flatMap((embed) => embed.fields ?? []);
+    const parts = fields.filter((field) => field.name.startsWith('What happened'));
+    expect(parts.length).toBeGreaterThanOrEqual(3);
+    // Cut between words only: every token of every part is a whole word.
+    for (const part of parts) {
+      for (const token of part.value.split(/\s+/)) expect(token).toMatch(/^(•|Before\.|After\.|w11x\d+)$/);
+    }
+    expect(fieldText(messages)).toContain(`• Before. • ${long} • After.`);
+  });
+
+  it('keeps everything of a huge briefing across several messages', () => {
+    const many = Array.from({ length: 200 }, (_, i) => words(i, 30));
+    const briefing = makeBriefing({
+      title: words(5, 80),
+      summary: words(6, 1500),
+      sections: { whatHappened: many, whyItMatters: many, implications: many },
+      author: words(8, 60),
+      tags: Array.from({ length: 300 }, (_, i) => `tag${i}`),
+    });
+    const reply = renderBriefing(briefing);
+    const messages = messagesOf(reply);
+    expect(reply.followUps?.length).toBeGreaterThan(0);
+    expectWithinLimits(messages);
+    const text = visibleText(messages);
+    for (const line of [briefing.title, briefing.summary, briefing.author ?? '', ...many])
+      expect(text).toContain(line);
+    for (const tag of briefing.tags) expect(text).toContain(tag);
+    // The footer closes the last message, once.
+    const footers = messages.flatMap((m) => m.embeds ?? []).filter((embed) => embed.footer);
+    expect(footers).toHaveLength(1);
+    expect(messages.at(-1)?.embeds?.at(-1)?.footer?.text).toContain('id berlin-talks');
+  });
+});
+
+describe('renderBriefings', () => {
+  it('shows several briefings whole in one reply', () => {
+    const reply = renderBriefings([
+      makeBriefing(),
+      makeBriefing({ id: 'second', title: 'A second briefing' }),
+    ]);
+    expect(reply.embeds?.map((embed) => embed.title)).toEqual([
+      'Envoys press Kyiv on Donetsk during Berlin talks',
+      'A second briefing',
+    ]);
+    expect(checkMessageLimits(reply)).toEqual([]);
+  });
+});
