@@ -3,13 +3,16 @@ import { IANAZone } from 'luxon';
 import { z } from 'zod';
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'expected a Discord id (17 to 20 digits)');
-const optional = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value.trim());
+const optional = (value: string | undefined) =>
+  value === undefined || value.trim() === '' ? undefined : value.trim();
 
 const schema = z.object({
   DISCORD_TOKEN: z.string().min(50, 'expected a bot token (Developer Portal > Bot > Reset Token)').optional(),
   DISCORD_CLIENT_ID: snowflake.optional(),
   DISCORD_GUILD_ID: snowflake.optional(),
-  DISCORD_API_URL: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL such as http://127.0.0.1:3000/api' }).optional(),
+  DISCORD_API_URL: z
+    .url({ protocol: /^https?$/, error: 'expected an http(s) URL such as http://127.0.0.1:3000/api' })
+    .optional(),
   BRIEFINGS_DIR: z.string().default('./briefings'),
   DATABASE_PATH: z.string().default('./data/briefing-bot.sqlite'),
   DEFAULT_TIMEZONE: z
@@ -42,6 +45,11 @@ export class ConfigError extends Error {
     super(problems.join('\n'));
     this.name = 'ConfigError';
   }
+}
+
+/** The briefing folder alone, for the editor tools, which need nothing else from the environment. */
+export function readBriefingsDir(env: NodeJS.ProcessEnv): string {
+  return optional(env.BRIEFINGS_DIR) ?? './briefings';
 }
 
 /** Reads the settings from an environment (process.env after dotenv); throws ConfigError with one line per problem. */

@@ -18,7 +18,13 @@ export function createLogger(options: LogOptions = {}): Logger {
       level: options.level ?? 'info',
       base: undefined,
       redact: {
-        paths: ['token', '*.token', 'headers.authorization', '*.headers.authorization', 'config.discordToken'],
+        paths: [
+          'token',
+          '*.token',
+          'headers.authorization',
+          '*.headers.authorization',
+          'config.discordToken',
+        ],
         censor: '[redacted]',
       },
       // Last line of defence: the serialised line itself is scrubbed, whatever field a token hid in.

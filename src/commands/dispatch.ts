@@ -2,8 +2,9 @@
  * The one place a command runs: preconditions, the handler, and every error turned into an answer.
  * Both adapters (Discord and the terminal) come through here, so they behave the same.
  */
-import type { Logger } from '../log.js';
+
 import type { Choice } from '../library/library.js';
+import type { Logger } from '../log.js';
 import { LIMITS } from '../render/limits.js';
 import { decodePageId } from '../render/page-id.js';
 import type { Reply } from '../render/payload.js';
@@ -22,7 +23,8 @@ export function notice(text: string): Reply {
 }
 
 const preconditionFailures: Record<Precondition, (input: CommandInput) => string | undefined> = {
-  'guild-only': (input) => (input.guildId ? undefined : 'This command works in a server, not in direct messages.'),
+  'guild-only': (input) =>
+    input.guildId ? undefined : 'This command works in a server, not in direct messages.',
   'manage-server': (input) =>
     input.canManageServer
       ? undefined
@@ -59,7 +61,11 @@ export class CommandDispatcher {
     try {
       return await command.run(input, this.services);
     } catch (error) {
-      return this.answerError(error, { command: input.command, subcommand: input.subcommand, guild: input.guildId });
+      return this.answerError(error, {
+        command: input.command,
+        subcommand: input.subcommand,
+        guild: input.guildId,
+      });
     }
   }
 
@@ -67,7 +73,10 @@ export class CommandDispatcher {
     try {
       return this.commands.get(input.command)?.autocomplete?.(input, this.services) ?? [];
     } catch (error) {
-      this.log.error({ err: error, command: input.command, option: input.focused.name }, 'autocomplete failed');
+      this.log.error(
+        { err: error, command: input.command, option: input.focused.name },
+        'autocomplete failed',
+      );
       return [];
     }
   }
@@ -75,17 +84,24 @@ export class CommandDispatcher {
   /** A Previous/Next click: only the asker may turn the pages, and only to a page that still exists. */
   page(customId: string, clickedBy: string): { reply: Reply; update: boolean } {
     const state = decodePageId(customId);
-    if (!state) return { reply: notice('This button is no longer valid. Ask again with the command.'), update: false };
+    if (!state)
+      return { reply: notice('This button is no longer valid. Ask again with the command.'), update: false };
     if (state.owner !== clickedBy) {
       return {
         reply: notice('These buttons belong to whoever asked. Run the command yourself to page through it.'),
         update: false,
       };
     }
-    const command = [...this.commands.values()].find((candidate) => candidate.pageViews?.includes(state.view));
+    const command = [...this.commands.values()].find((candidate) =>
+      candidate.pageViews?.includes(state.view),
+    );
     try {
       const reply = command?.page?.(state, this.services);
-      if (!reply) return { reply: notice('This button is no longer valid. Ask again with the command.'), update: false };
+      if (!reply)
+        return {
+          reply: notice('This button is no longer valid. Ask again with the command.'),
+          update: false,
+        };
       return { reply, update: !reply.ephemeral };
     } catch (error) {
       return { reply: this.answerError(error, { customId }), update: false };

@@ -1,8 +1,8 @@
 /** What every command handler sees and returns. Adapters (Discord, terminal) build the input and deliver the reply. */
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { Choice, Library } from '../library/library.js';
-import type { Reply } from '../render/payload.js';
 import type { PageState } from '../render/page-id.js';
+import type { Reply } from '../render/payload.js';
 import type { DigestService } from '../schedule/digest-service.js';
 
 export type OptionValue = string | number | boolean;

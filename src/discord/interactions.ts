@@ -40,7 +40,12 @@ function toInput(interaction: ChatInputCommandInteraction | AutocompleteInteract
       const channel = interaction.guild?.channels.cache.get(option.channel.id);
       input.channels[option.name] = channel
         ? describeChannel(channel)
-        : { id: option.channel.id, name: option.channel.name ?? option.channel.id, kind: 'other', missingPermissions: [] };
+        : {
+            id: option.channel.id,
+            name: option.channel.name ?? option.channel.id,
+            kind: 'other',
+            missingPermissions: [],
+          };
     }
     if (option.value !== undefined) input.options[option.name] = option.value;
   }
@@ -49,7 +54,8 @@ function toInput(interaction: ChatInputCommandInteraction | AutocompleteInteract
 
 function messageOf(reply: Reply) {
   const { ephemeral, followUps, ...message } = reply;
-  return { ...message, allowedMentions: NO_MENTIONS, flags: ephemeral ? MessageFlags.Ephemeral : undefined };
+  const flags = ephemeral ? (MessageFlags.Ephemeral as const) : undefined;
+  return { ...message, allowedMentions: NO_MENTIONS, flags };
 }
 
 async function deliver(interaction: Repliable, reply: Reply): Promise<void> {
@@ -92,7 +98,10 @@ export class InteractionRouter {
     if (interaction.isAutocomplete()) {
       const input = toInput(interaction);
       const focused = interaction.options.getFocused(true);
-      const choices = this.dispatcher.autocomplete({ ...input, focused: { name: focused.name, value: String(focused.value) } });
+      const choices = this.dispatcher.autocomplete({
+        ...input,
+        focused: { name: focused.name, value: String(focused.value) },
+      });
       await interaction.respond(choices);
       return;
     }

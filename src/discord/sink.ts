@@ -4,7 +4,10 @@ import type { APIMessage } from 'discord-api-types/v10';
 import { type MessagePayload, NO_MENTIONS } from '../render/payload.js';
 import { DeliveryError, type DigestSink } from '../schedule/delivery.js';
 
-const ACCESS_CODES = new Set<number>([RESTJSONErrorCodes.MissingAccess, RESTJSONErrorCodes.MissingPermissions]);
+const ACCESS_CODES = new Set<number>([
+  RESTJSONErrorCodes.MissingAccess,
+  RESTJSONErrorCodes.MissingPermissions,
+]);
 
 function toDeliveryError(error: unknown, channelId: string): DeliveryError {
   if (error instanceof DiscordAPIError) {

@@ -46,7 +46,14 @@ function canonical(value: unknown, key = ''): unknown {
 
 /** Only the fields the bot defines matter: ids, versions and server-side extras are ignored. */
 function comparable(command: Partial<APIApplicationCommand> | Definition): unknown {
-  const { name, description, type = 1, options, default_member_permissions, contexts } = command as Definition;
+  const {
+    name,
+    description,
+    type = 1,
+    options,
+    default_member_permissions,
+    contexts,
+  } = command as Definition;
   return canonical({ name, description, type, options, default_member_permissions, contexts });
 }
 

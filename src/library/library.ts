@@ -85,7 +85,12 @@ export class Library {
     const pages = Math.max(1, Math.ceil(this.ordered.length / pageSize));
     const current = Math.min(Math.max(1, Math.trunc(page)), pages);
     const start = (current - 1) * pageSize;
-    return { items: this.ordered.slice(start, start + pageSize), page: current, pages, total: this.ordered.length };
+    return {
+      items: this.ordered.slice(start, start + pageSize),
+      page: current,
+      pages,
+      total: this.ordered.length,
+    };
   }
 
   search(query: string, limit = 100): SearchHit[] {
@@ -130,7 +135,9 @@ export class Library {
           counts.set(party.id, entry);
         }
       }
-      this.partyCountsCache = [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+      this.partyCountsCache = [...counts.values()].sort(
+        (a, b) => b.count - a.count || a.name.localeCompare(b.name),
+      );
     }
     return this.partyCountsCache;
   }

@@ -1,0 +1,128 @@
+/**
+ * The composition root: config in, a running bot out (on Discord with a token, in the terminal without).
+ * `npm start` and the end-to-end tests both come through startApp.
+ */
+import type { Readable, Writable } from 'node:stream';
+import type { DestinationStream } from 'pino';
+import { CommandDispatcher } from './commands/dispatch.js';
+import { allCommands } from './commands/index.js';
+import type { Config } from './config.js';
+import { runConsole } from './console/repl.js';
+import { ConsoleSink } from './console/sink.js';
+import { startDiscordBot } from './discord/bot.js';
+import { createDiscordClient } from './discord/client.js';
+import { DiscordSink } from './discord/sink.js';
+import { LiveLibrary } from './library/live-library.js';
+import { createLogger, type Logger } from './log.js';
+import { renderDigest, renderNothingNew } from './render/digest.js';
+import { DigestService } from './schedule/digest-service.js';
+import { ScheduleStore } from './schedule/store.js';
+
+export interface AppOptions {
+  config: Config;
+  /** Where local mode reads commands and prints answers. */
+  input?: Readable;
+  output?: Writable;
+  interactive?: boolean;
+  logDestination?: DestinationStream;
+  now?: () => Date;
+  /** Follow the briefing folder for changes (off in some tests). */
+  watch?: boolean;
+}
+
+export interface RunningApp {
+  mode: 'discord' | 'local';
+  log: Logger;
+  live: LiveLibrary;
+  digests: DigestService;
+  /** Local mode: settles when the input ends. */
+  done: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startApp(options: AppOptions): Promise<RunningApp> {
+  const { config } = options;
+  const local = !config.discordToken;
+  const log = createLogger({
+    level: config.logLevel ?? (local ? 'warn' : 'info'),
+    secrets: config.discordToken ? [config.discordToken] : [],
+    destination: options.logDestination,
+  });
+  const now = options.now ?? (() => new Date());
+  const live = await LiveLibrary.load(config.briefingsDir, log);
+  if (options.watch !== false) live.watch();
+  const store = ScheduleStore.open(config.databasePath);
+  const output = options.output ?? process.stdout;
+
+  // The digest service needs a sink, the sink needs the client: the client is made first when there is one.
+  const services = {
+    library: () => live.library(),
+    defaultTimezone: config.defaultTimezone,
+    now,
+  };
+  const makeDigests = (sink: ConstructorParameters<typeof DigestService>[0]['sink']) =>
+    new DigestService({
+      store,
+      sink,
+      briefings: () => live.library().all(),
+      mentions: (briefingId, party) => live.library().mentions(briefingId, party),
+      render: (briefings) => renderDigest(briefings),
+      renderNothingNew: () => renderNothingNew(),
+      now,
+      graceMs: config.digestGraceMs,
+      log,
+    });
+
+  const shutdown = async (parts: (() => Promise<void>)[]) => {
+    for (const part of parts) {
+      try {
+        await part();
+      } catch (error) {
+        log.error({ err: error }, 'error while shutting down');
+      }
+    }
+    store.close();
+  };
+
+  if (local) {
+    const digests = makeDigests(new ConsoleSink(output));
+    const dispatcher = new CommandDispatcher(allCommands, { ...services, digests }, log);
+    process.stderr.write('No DISCORD_TOKEN set: local mode, commands are answered here in the terminal.\n');
+    await digests.start();
+    const done = runConsole(dispatcher, {
+      input: options.input ?? process.stdin,
+      output,
+      interactive: options.interactive ?? Boolean(process.stdin.isTTY),
+    });
+    return {
+      mode: 'local',
+      log,
+      live,
+      digests,
+      done,
+      stop: () => shutdown([() => digests.stop(), () => live.close()]),
+    };
+  }
+
+  const client = createDiscordClient({ apiUrl: config.discordApiUrl });
+  const digests = makeDigests(new DiscordSink(client));
+  const dispatcher = new CommandDispatcher(allCommands, { ...services, digests }, log);
+  const bot = await startDiscordBot({
+    client,
+    token: config.discordToken!,
+    clientId: config.discordClientId,
+    guildId: config.discordGuildId,
+    dispatcher,
+    log,
+  });
+  // Catch-up and resends need the gateway: start the schedule only once the bot is ready.
+  await digests.start();
+  return {
+    mode: 'discord',
+    log,
+    live,
+    digests,
+    done: new Promise(() => {}),
+    stop: () => shutdown([() => digests.stop(), () => bot.stop(), () => live.close()]),
+  };
+}

@@ -1,0 +1,39 @@
+/** `npm start`: the bot on Discord with DISCORD_TOKEN, in the terminal without. Exits 0 on SIGINT/SIGTERM. */
+import 'dotenv/config';
+import { startApp } from './app.js';
+import { ConfigError, readConfig } from './config.js';
+
+/** Past this, shutdown gives up waiting and exits anyway. */
+const SHUTDOWN_DEADLINE_MS = 5_000;
+
+async function main(): Promise<void> {
+  let app: Awaited<ReturnType<typeof startApp>>;
+  try {
+    app = await startApp({ config: readConfig(process.env) });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`${error instanceof ConfigError ? message : `Could not start: ${message}`}\n`);
+    process.exit(1);
+  }
+  let stopping = false;
+  const stop = async (reason: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ reason }, 'shutting down');
+    setTimeout(() => {
+      app.log.warn('shutdown took too long; exiting');
+      process.exit(0);
+    }, SHUTDOWN_DEADLINE_MS).unref();
+    await app.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('unhandledRejection', (error) => app.log.error({ err: error }, 'unhandled rejection'));
+  if (app.mode === 'local') {
+    await app.done;
+    await stop('end of input');
+  }
+}
+
+await main();

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, readConfig } from '../../src/config.js';
+
+const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.Gabcde.abcdefghijklmnopqrstuvwxyz0123456789AB';
+
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    readConfig(env);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+}
+
+describe('readConfig', () => {
+  it('gives local mode and the documented defaults for an empty environment', () => {
+    const config = readConfig({});
+    expect(config.discordToken).toBeUndefined();
+    expect(config.briefingsDir).toBe('./briefings');
+    expect(config.databasePath).toBe('./data/briefing-bot.sqlite');
+    expect(config.defaultTimezone).toBe('UTC');
+    expect(config.digestGraceMs).toBe(12 * 3_600_000);
+  });
+
+  it('treats empty values as unset, as a copied .env.example leaves them', () => {
+    expect(readConfig({ DISCORD_TOKEN: '', DISCORD_GUILD_ID: '  ' }).discordGuildId).toBeUndefined();
+  });
+
+  it('reads every variable', () => {
+    const config = readConfig({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_CLIENT_ID: '123456789012345678',
+      DISCORD_GUILD_ID: '223456789012345678',
+      DISCORD_API_URL: 'http://127.0.0.1:3000/api',
+      BRIEFINGS_DIR: '/srv/briefings',
+      DATABASE_PATH: '/srv/db.sqlite',
+      DEFAULT_TIMEZONE: 'Europe/Berlin',
+      DIGEST_GRACE_HOURS: '3',
+      LOG_LEVEL: 'debug',
+    });
+    expect(config).toMatchObject({
+      discordToken: TOKEN,
+      discordGuildId: '223456789012345678',
+      discordApiUrl: 'http://127.0.0.1:3000/api',
+      defaultTimezone: 'Europe/Berlin',
+      digestGraceMs: 3 * 3_600_000,
+      logLevel: 'debug',
+    });
+  });
+
+  it('names each malformed variable on its own line with what to put there', () => {
+    const problems = problemsOf({
+      DISCORD_GUILD_ID: 'my-server',
+      DEFAULT_TIMEZONE: 'Mars/Olympus',
+      DISCORD_API_URL: 'not a url',
+    });
+    expect(problems).toHaveLength(3);
+    expect(problems.find((line) => line.startsWith('DISCORD_GUILD_ID:'))).toMatch(
+      /17 to 20 digits.*"my-server"/,
+    );
+    expect(problems.find((line) => line.startsWith('DEFAULT_TIMEZONE:'))).toMatch(/Europe\/Berlin/);
+    expect(problems.find((line) => line.startsWith('DISCORD_API_URL:'))).toMatch(/http/);
+  });
+
+  it('never echoes a malformed token back', () => {
+    const [problem] = problemsOf({ DISCORD_TOKEN: 'short-secret' });
+    expect(problem).toMatch(/^DISCORD_TOKEN:/);
+    expect(problem).not.toContain('short-secret');
+  });
+});
