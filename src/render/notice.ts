@@ -1,0 +1,39 @@
+/** Short answers for errors and hints: plain content, only for the asker unless said otherwise. */
+import type { Briefing } from '../briefing/model.js';
+import { code, formatDate, showHint } from './format.js';
+import { LIMITS } from './limits.js';
+import { toReply } from './pack.js';
+import type { Reply } from './payload.js';
+import { splitText } from './split.js';
+
+export function renderNotice(text: string, options: { ephemeral?: boolean } = {}): Reply {
+  const chunks = splitText(text, LIMITS.content);
+  return toReply(
+    chunks.map((content) => ({ content })),
+    { ephemeral: options.ephemeral ?? true },
+  );
+}
+
+type BriefingRef = Pick<Briefing, 'id' | 'title' | 'date'>;
+
+function latestHint(latest: BriefingRef | undefined): string {
+  if (!latest) return 'There are no briefings yet.';
+  return `The latest is **${latest.title}** (${formatDate(latest.date)}): ${showHint(latest.id)}`;
+}
+
+export function renderNoBriefingToday(latest?: BriefingRef): Reply {
+  return renderNotice(`No briefing today. ${latestHint(latest)}`);
+}
+
+export function renderNoBriefingOn(date: string, latest?: BriefingRef): Reply {
+  return renderNotice(`No briefing for ${formatDate(date)}. ${latestHint(latest)}`);
+}
+
+export function renderNoBriefings(): Reply {
+  return renderNotice('There are no briefings yet.');
+}
+
+export function renderUnknownId(id: string, suggestions: readonly string[]): Reply {
+  const hint = suggestions.length ? ` Did you mean: ${suggestions.map(code).join(', ')}?` : '';
+  return renderNotice(`No briefing with id ${code(id)}.${hint}`);
+}

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import type { PartyReport, PartyReportBriefing } from '../../src/party/model.js';
+import { decodePageId } from '../../src/render/page-id.js';
+import { renderPartyPage } from '../../src/render/party.js';
+import { payloadToText } from '../../src/render/text.js';
+import { expectWithinLimits, words } from './helpers.js';
+
+const OWNER = '223344556677889900';
+const LABELS = ['What happened', 'Why it matters', 'Implications', 'Summary'];
+
+function report(briefings: PartyReportBriefing[], overrides: Partial<PartyReport> = {}): PartyReport {
+  return {
+    query: 'russia',
+    party: { id: 'russia', name: 'Russia', kind: 'country' },
+    members: ['Vladimir Putin', 'Dmitry Peskov'],
+    briefings,
+    suggestions: [],
+    ...overrides,
+  };
+}
+
+const berlin: PartyReportBriefing = {
+  id: 'berlin-talks',
+  title: 'Envoys press Kyiv on Donetsk',
+  date: '2025-12-15',
+  statements: [
+    { section: 'What happened', text: 'The Kremlin repeated that Ukraine must stay out of NATO.' },
+    { section: 'Why it matters', text: 'Moscow claims Donetsk as annexed.' },
+  ],
+};
+
+/** 200 statements over 40 briefings, newest first. */
+function bigReport(): PartyReport {
+  const briefings = Array.from({ length: 40 }, (_, b) => ({
+    id: `briefing-${b}`,
+    title: `Briefing number ${b}`,
+    date: `2025-${String(12 - Math.floor(b / 28)).padStart(2, '0')}-${String(28 - (b % 28)).padStart(2, '0')}`,
+    statements: Array.from({ length: 5 }, (_, s) => ({
+      section: LABELS[s % LABELS.length] ?? 'Summary',
+      text: `Russia ${words(b * 10 + s, 25)}`,
+    })),
+  }));
+  return report(briefings);
+}
+
+describe('renderPartyPage', () => {
+  it('shows the party, its members and each statement with its citation', () => {
+    const { payload, page, pages } = renderPartyPage(report([berlin]), 1, OWNER);
+    expect([page, pages]).toEqual([1, 1]);
+    const embed = payload.embeds?.[0];
+    expect(embed?.title).toBe('Russia · country');
+    expect(embed?.description).toBe('2 statements in 1 briefing');
+    expect(embed?.fields?.[0]).toEqual({ name: 'Members named', value: 'Vladimir Putin, Dmitry Peskov' });
+    expect(embed?.fields?.[1]?.name).toBe('15 Dec 2025 · Envoys press Kyiv on Donetsk');
+    expect(embed?.fields?.[1]?.value).toContain(
+      '• Moscow claims Donetsk as annexed. — *Why it matters* · Envoys press Kyiv on Donetsk (2025-12-15, berlin-talks)',
+    );
+    // One page: nothing to turn.
+    expect(payload.components).toBeUndefined();
+    expect(payload.ephemeral).toBeUndefined();
+    expectWithinLimits([payload]);
+  });
+
+  it('filters by section', () => {
+    const { payload } = renderPartyPage(report([berlin]), 1, OWNER, { section: 'whyItMatters' });
+    const text = payloadToText(payload);
+    expect(text).toContain('Moscow claims Donetsk');
+    expect(text).not.toContain('stay out of NATO');
+    expect(payload.embeds?.[0]?.description).toBe('1 statement in 1 briefing · *Why it matters* only');
+  });
+
+  it('pages a party named in 200 statements, every page within limits and every statement on some page', () => {
+    const data = bigReport();
+    const first = renderPartyPage(data, 1, OWNER);
+    expect(first.pages).toBeGreaterThan(1);
+    const seen: string[] = [];
+    for (let n = 1; n <= first.pages; n++) {
+      const { payload, page, pages } = renderPartyPage(data, n, OWNER);
+      expect(page).toBe(n);
+      expect(pages).toBe(first.pages);
+      expectWithinLimits([payload]);
+      expect(payload.embeds).toHaveLength(1);
+      expect(payload.embeds?.[0]?.footer?.text).toBe(`Page ${n}/${pages}`);
+      const [previous, next] = payload.components?.[0]?.components ?? [];
+      expect(previous && 'disabled' in previous && previous.disabled).toBe(n === 1);
+      expect(next && 'disabled' in next && next.disabled).toBe(n === pages);
+      const target = next && 'custom_id' in next ? decodePageId(next.custom_id) : null;
+      expect(target).toEqual({ view: 'party', owner: OWNER, page: n + 1, query: 'Russia' });
+      for (const field of payload.embeds?.[0]?.fields ?? []) seen.push(field.value);
+    }
+    const all = seen.join('\n');
+    for (const briefing of data.briefings) {
+      for (const statement of briefing.statements) {
+        expect(all).toContain(
+          `• ${statement.text} — *${statement.section}* · ${briefing.title} (${briefing.date}, ${briefing.id})`,
+        );
+      }
+    }
+  });
+
+  it('clamps a page out of range and keeps the section in the buttons', () => {
+    const data = bigReport();
+    const { page, pages, payload } = renderPartyPage(data, 999, OWNER, { section: 'implications' });
+    expect(page).toBe(pages);
+    const previous = payload.components?.[0]?.components[0];
+    const state = previous && 'custom_id' in previous ? decodePageId(previous.custom_id) : null;
+    expect(state?.section).toBe('implications');
+    expect(renderPartyPage(data, 0, OWNER).page).toBe(1);
+  });
+
+  it('suggests names when nothing is found', () => {
+    const { payload } = renderPartyPage(
+      report([], { party: null, query: 'Rusia', suggestions: ['Russia', 'Rwanda'] }),
+      1,
+      OWNER,
+    );
+    expect(payload.ephemeral).toBe(true);
+    expect(payload.content).toBe('No briefing mentions "Rusia". Did you mean: Russia, Rwanda?');
+  });
+
+  it('says when a known party has no statements in the section', () => {
+    const { payload } = renderPartyPage(report([berlin]), 1, OWNER, { section: 'implications' });
+    expect(payload.content).toBe('The briefings say nothing about **Russia** in *Implications* yet.');
+  });
+
+  it('labels statements that name an unknown party', () => {
+    const { payload } = renderPartyPage(
+      report([berlin], { party: null, query: 'Kremlin', members: [] }),
+      1,
+      OWNER,
+    );
+    expect(payload.embeds?.[0]?.title).toBe('"Kremlin"');
+    expect(payload.embeds?.[0]?.description).toContain('Not a known party');
+  });
+});
