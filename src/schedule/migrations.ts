@@ -1,0 +1,65 @@
+/**
+ * The schema, as an ordered list of steps. PRAGMA user_version records how many have run; a step is
+ * never edited once released: changes are new steps appended at the end.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE subscriptions (
+    channel_id      TEXT PRIMARY KEY,
+    guild_id        TEXT NOT NULL,
+    channel_name    TEXT,
+    time            TEXT NOT NULL CHECK (time GLOB '[0-2][0-9]:[0-5][0-9]'),
+    timezone        TEXT NOT NULL,
+    party           TEXT,
+    tag             TEXT,
+    post_when_empty INTEGER NOT NULL DEFAULT 0 CHECK (post_when_empty IN (0, 1)),
+    publish         INTEGER NOT NULL DEFAULT 0 CHECK (publish IN (0, 1)),
+    paused          INTEGER NOT NULL DEFAULT 0 CHECK (paused IN (0, 1)),
+    pause_reason    TEXT,
+    created_by      TEXT,
+    created_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL,
+    active_from     TEXT NOT NULL
+  );
+  CREATE INDEX subscriptions_by_guild ON subscriptions (guild_id);
+
+  CREATE TABLE deliveries (
+    id           INTEGER PRIMARY KEY,
+    guild_id     TEXT NOT NULL,
+    channel_id   TEXT NOT NULL,
+    kind         TEXT NOT NULL CHECK (kind IN ('scheduled', 'manual')),
+    local_date   TEXT NOT NULL,
+    fire_at      TEXT NOT NULL,
+    status       TEXT NOT NULL
+                 CHECK (status IN ('pending', 'sent', 'nothing-new', 'missed', 'paused', 'failed')),
+    reason       TEXT,
+    briefing_ids TEXT NOT NULL DEFAULT '[]',
+    created_at   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL
+  );
+  -- The once-a-day guarantee: a second scheduled row for the same channel and local day cannot exist.
+  CREATE UNIQUE INDEX deliveries_one_per_day ON deliveries (channel_id, local_date) WHERE kind = 'scheduled';
+  CREATE INDEX deliveries_pending ON deliveries (status) WHERE status = 'pending';
+  CREATE INDEX deliveries_by_guild ON deliveries (guild_id, channel_id, id);
+
+  -- One row per message of a digest: its own nonce, and the payload itself so a resend posts the same text.
+  CREATE TABLE delivery_parts (
+    delivery_id INTEGER NOT NULL REFERENCES deliveries (id) ON DELETE CASCADE,
+    part        INTEGER NOT NULL,
+    nonce       TEXT NOT NULL UNIQUE CHECK (length(nonce) <= 25),
+    payload     TEXT NOT NULL,
+    message_id  TEXT,
+    sent_at     TEXT,
+    PRIMARY KEY (delivery_id, part)
+  );
+
+  -- What each channel has received: "new" means not in here.
+  CREATE TABLE delivered_briefings (
+    channel_id   TEXT NOT NULL,
+    briefing_id  TEXT NOT NULL,
+    delivery_id  INTEGER NOT NULL REFERENCES deliveries (id) ON DELETE CASCADE,
+    delivered_at TEXT NOT NULL,
+    PRIMARY KEY (channel_id, briefing_id)
+  );
+  `,
+];

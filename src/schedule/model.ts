@@ -1,0 +1,80 @@
+/** The schedule's records: subscriptions and the delivery ledger, as the service hands them out. */
+
+/** One channel's daily digest. One per channel; a server may have many. */
+export interface Subscription {
+  guildId: string;
+  channelId: string;
+  /** For messages ("#briefings"); null when it was not known at subscribe time. */
+  channelName: string | null;
+  /** Local time of day, HH:MM (24 h). */
+  time: string;
+  /** IANA zone the time is read in. */
+  timezone: string;
+  /** Only briefings that mention this party (as typed by the subscriber). */
+  party: string | null;
+  /** Only briefings carrying this tag (compared case-insensitively). */
+  tag: string | null;
+  /** Post a short "no new briefings" message instead of skipping a day quietly. */
+  postWhenEmpty: boolean;
+  /** Crosspost each digest (announcement channels). */
+  publish: boolean;
+  paused: boolean;
+  /** Why it is paused: a manager's note, or what Discord refused ("missing Send Messages in #briefings"). */
+  pauseReason: string | null;
+  createdBy: string | null;
+  /** ISO instants (UTC). */
+  createdAt: string;
+  updatedAt: string;
+  /** Fires scheduled before this instant are not owed (new subscription, changed time, resumed). */
+  activeFrom: string;
+}
+
+export interface SubscribeInput {
+  guildId: string;
+  channelId: string;
+  channelName?: string | null;
+  /** HH:MM or H:MM, 00:00 to 23:59. */
+  time: string;
+  /** IANA zone; UTC when absent. */
+  timezone?: string;
+  party?: string | null;
+  tag?: string | null;
+  postWhenEmpty?: boolean;
+  publish?: boolean;
+  createdBy?: string | null;
+}
+
+export const DELIVERY_STATUSES = ['pending', 'sent', 'nothing-new', 'missed', 'paused', 'failed'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/** `scheduled`: the day's fire, at most one per channel and local day. `manual`: send-now. */
+export type DeliveryKind = 'scheduled' | 'manual';
+
+/** One row of the ledger: what happened (or is happening) to one digest. */
+export interface DeliveryRecord {
+  id: number;
+  guildId: string;
+  channelId: string;
+  kind: DeliveryKind;
+  /** The subscription's local day the digest belongs to, YYYY-MM-DD. */
+  localDate: string;
+  /** When it was due (scheduled) or asked for (manual), ISO instant. */
+  fireAt: string;
+  status: DeliveryStatus;
+  /** Why it ended as it did (skips, failures, late sends), for `/digest status`. */
+  reason: string | null;
+  briefingIds: string[];
+  /** Ids of the messages posted so far, in order. */
+  messageIds: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What one delivery came to, as returned by sendNow. */
+export interface DeliveryOutcome {
+  deliveryId: number;
+  status: DeliveryStatus;
+  reason: string | null;
+  briefingIds: string[];
+  messageIds: string[];
+}

@@ -1,0 +1,337 @@
+/** The schedule's persistence: subscriptions, the delivery ledger and what each channel has received. */
+import type Database from 'better-sqlite3';
+import type { MessagePayload } from '../render/payload.js';
+import type { DeliveryKind, DeliveryRecord, DeliveryStatus, Subscription } from './model.js';
+import { openDatabase } from './open-database.js';
+
+interface SubscriptionRow {
+  channel_id: string;
+  guild_id: string;
+  channel_name: string | null;
+  time: string;
+  timezone: string;
+  party: string | null;
+  tag: string | null;
+  post_when_empty: number;
+  publish: number;
+  paused: number;
+  pause_reason: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  active_from: string;
+}
+
+interface DeliveryRow {
+  id: number;
+  guild_id: string;
+  channel_id: string;
+  kind: DeliveryKind;
+  local_date: string;
+  fire_at: string;
+  status: DeliveryStatus;
+  reason: string | null;
+  briefing_ids: string;
+  message_ids: string;
+  created_at: string;
+  updated_at: string;
+}
+
+interface PartRow {
+  part: number;
+  nonce: string;
+  payload: string;
+  message_id: string | null;
+}
+
+/** One message of a digest as the ledger holds it. */
+export interface DeliveryPart {
+  part: number;
+  nonce: string;
+  payload: MessagePayload;
+  messageId: string | null;
+}
+
+export interface NewDelivery {
+  guildId: string;
+  channelId: string;
+  kind: DeliveryKind;
+  localDate: string;
+  fireAt: Date;
+  status: DeliveryStatus;
+  reason: string | null;
+  briefingIds: readonly string[];
+  /** Messages to send (status `pending`); none for rows that only record a skip. */
+  parts: readonly { nonce: string; payload: MessagePayload }[];
+  at: Date;
+}
+
+function toSubscription(row: SubscriptionRow): Subscription {
+  return {
+    guildId: row.guild_id,
+    channelId: row.channel_id,
+    channelName: row.channel_name,
+    time: row.time,
+    timezone: row.timezone,
+    party: row.party,
+    tag: row.tag,
+    postWhenEmpty: row.post_when_empty === 1,
+    publish: row.publish === 1,
+    paused: row.paused === 1,
+    pauseReason: row.pause_reason,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    activeFrom: row.active_from,
+  };
+}
+
+function toRecord(row: DeliveryRow): DeliveryRecord {
+  return {
+    id: row.id,
+    guildId: row.guild_id,
+    channelId: row.channel_id,
+    kind: row.kind,
+    localDate: row.local_date,
+    fireAt: row.fire_at,
+    status: row.status,
+    reason: row.reason,
+    briefingIds: JSON.parse(row.briefing_ids) as string[],
+    messageIds: (JSON.parse(row.message_ids) as (string | null)[]).filter((id): id is string => id !== null),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+const DELIVERY_COLUMNS = `d.*, (SELECT json_group_array(p.message_id) FROM
+  (SELECT message_id FROM delivery_parts WHERE delivery_id = d.id ORDER BY part) p) AS message_ids`;
+
+function prepareStatements(db: Database.Database) {
+  return {
+    getSubscription: db.prepare<[string], SubscriptionRow>(
+      'SELECT * FROM subscriptions WHERE channel_id = ?',
+    ),
+    guildSubscriptions: db.prepare<[string], SubscriptionRow>(
+      'SELECT * FROM subscriptions WHERE guild_id = ? ORDER BY time, channel_name, channel_id',
+    ),
+    allSubscriptions: db.prepare<[], SubscriptionRow>('SELECT * FROM subscriptions ORDER BY channel_id'),
+    upsertSubscription: db.prepare<SubscriptionRow>(`
+      INSERT INTO subscriptions (channel_id, guild_id, channel_name, time, timezone, party, tag, post_when_empty,
+        publish, paused, pause_reason, created_by, created_at, updated_at, active_from)
+      VALUES (@channel_id, @guild_id, @channel_name, @time, @timezone, @party, @tag, @post_when_empty,
+        @publish, @paused, @pause_reason, @created_by, @created_at, @updated_at, @active_from)
+      ON CONFLICT (channel_id) DO UPDATE SET guild_id = excluded.guild_id, channel_name = excluded.channel_name,
+        time = excluded.time, timezone = excluded.timezone, party = excluded.party, tag = excluded.tag,
+        post_when_empty = excluded.post_when_empty, publish = excluded.publish, paused = excluded.paused,
+        pause_reason = excluded.pause_reason, updated_at = excluded.updated_at, active_from = excluded.active_from`),
+    deleteSubscription: db.prepare<[string]>('DELETE FROM subscriptions WHERE channel_id = ?'),
+    insertDelivery: db.prepare(`
+      INSERT INTO deliveries (guild_id, channel_id, kind, local_date, fire_at, status, reason, briefing_ids,
+        created_at, updated_at)
+      VALUES (@guildId, @channelId, @kind, @localDate, @fireAt, @status, @reason, @briefingIds, @at, @at)
+      ON CONFLICT DO NOTHING`),
+    insertPart: db.prepare<[number, number, string, string]>(
+      'INSERT INTO delivery_parts (delivery_id, part, nonce, payload) VALUES (?, ?, ?, ?)',
+    ),
+    scheduledOn: db.prepare<[string, string], { id: number }>(
+      "SELECT id FROM deliveries WHERE channel_id = ? AND local_date = ? AND kind = 'scheduled'",
+    ),
+    getDelivery: db.prepare<[number], DeliveryRow>(
+      `SELECT ${DELIVERY_COLUMNS} FROM deliveries d WHERE d.id = ?`,
+    ),
+    pendingDeliveries: db.prepare<[], DeliveryRow>(
+      `SELECT ${DELIVERY_COLUMNS} FROM deliveries d WHERE d.status = 'pending' ORDER BY d.id`,
+    ),
+    pendingBriefingIds: db.prepare<[string], { briefing_ids: string }>(
+      "SELECT briefing_ids FROM deliveries WHERE channel_id = ? AND status = 'pending'",
+    ),
+    guildDeliveries: db.prepare<[string, number], DeliveryRow>(
+      `SELECT ${DELIVERY_COLUMNS} FROM deliveries d WHERE d.guild_id = ? ORDER BY d.id DESC LIMIT ?`,
+    ),
+    channelDeliveries: db.prepare<[string, string, number], DeliveryRow>(
+      `SELECT ${DELIVERY_COLUMNS} FROM deliveries d WHERE d.guild_id = ? AND d.channel_id = ? ORDER BY d.id DESC LIMIT ?`,
+    ),
+    parts: db.prepare<[number], PartRow>(
+      'SELECT part, nonce, payload, message_id FROM delivery_parts WHERE delivery_id = ? ORDER BY part',
+    ),
+    markPartSent: db.prepare<[string, string, number, number]>(
+      'UPDATE delivery_parts SET message_id = ?, sent_at = ? WHERE delivery_id = ? AND part = ? AND message_id IS NULL',
+    ),
+    finishDelivery: db.prepare<[DeliveryStatus, string | null, string, number]>(
+      "UPDATE deliveries SET status = ?, reason = ?, updated_at = ? WHERE id = ? AND status = 'pending'",
+    ),
+    setReason: db.prepare<[string | null, string, number]>(
+      'UPDATE deliveries SET reason = ?, updated_at = ? WHERE id = ?',
+    ),
+    deliveredIds: db.prepare<[string], { briefing_id: string }>(
+      'SELECT briefing_id FROM delivered_briefings WHERE channel_id = ?',
+    ),
+    recordDelivered: db.prepare<[string, string, number, string]>(
+      'INSERT OR IGNORE INTO delivered_briefings (channel_id, briefing_id, delivery_id, delivered_at) VALUES (?, ?, ?, ?)',
+    ),
+  };
+}
+
+export class ScheduleStore {
+  private readonly statements: ReturnType<typeof prepareStatements>;
+  private readonly insertDeliveryWithParts: (delivery: NewDelivery) => number | undefined;
+  private readonly completeDelivery: (id: number, reason: string | null, at: string) => boolean;
+
+  private constructor(
+    private readonly db: Database.Database,
+    readonly path: string,
+  ) {
+    const s = prepareStatements(db);
+    this.statements = s;
+    this.insertDeliveryWithParts = db.transaction((delivery: NewDelivery) => {
+      const result = s.insertDelivery.run({
+        guildId: delivery.guildId,
+        channelId: delivery.channelId,
+        kind: delivery.kind,
+        localDate: delivery.localDate,
+        fireAt: delivery.fireAt.toISOString(),
+        status: delivery.status,
+        reason: delivery.reason,
+        briefingIds: JSON.stringify(delivery.briefingIds),
+        at: delivery.at.toISOString(),
+      });
+      if (result.changes === 0) return undefined;
+      const id = Number(result.lastInsertRowid);
+      delivery.parts.forEach((part, index) => {
+        s.insertPart.run(id, index, part.nonce, JSON.stringify(part.payload));
+      });
+      return id;
+    });
+    this.completeDelivery = db.transaction((id: number, reason: string | null, at: string) => {
+      const row = s.getDelivery.get(id);
+      if (!row || s.finishDelivery.run('sent', reason, at, id).changes === 0) return false;
+      for (const briefingId of JSON.parse(row.briefing_ids) as string[]) {
+        s.recordDelivered.run(row.channel_id, briefingId, id, at);
+      }
+      return true;
+    });
+  }
+
+  /** Opens (creating if needed) the database at `path`; throws an Error naming the path when it cannot. */
+  static open(path: string): ScheduleStore {
+    return new ScheduleStore(openDatabase(path), path);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  // Subscriptions
+
+  getSubscription(channelId: string): Subscription | undefined {
+    const row = this.statements.getSubscription.get(channelId);
+    return row ? toSubscription(row) : undefined;
+  }
+
+  guildSubscriptions(guildId: string): Subscription[] {
+    return this.statements.guildSubscriptions.all(guildId).map(toSubscription);
+  }
+
+  allSubscriptions(): Subscription[] {
+    return this.statements.allSubscriptions.all().map(toSubscription);
+  }
+
+  /** Inserts or replaces by channel; created_by and created_at of an existing row are kept. */
+  saveSubscription(sub: Subscription): void {
+    this.statements.upsertSubscription.run({
+      channel_id: sub.channelId,
+      guild_id: sub.guildId,
+      channel_name: sub.channelName,
+      time: sub.time,
+      timezone: sub.timezone,
+      party: sub.party,
+      tag: sub.tag,
+      post_when_empty: sub.postWhenEmpty ? 1 : 0,
+      publish: sub.publish ? 1 : 0,
+      paused: sub.paused ? 1 : 0,
+      pause_reason: sub.pauseReason,
+      created_by: sub.createdBy,
+      created_at: sub.createdAt,
+      updated_at: sub.updatedAt,
+      active_from: sub.activeFrom,
+    });
+  }
+
+  deleteSubscription(channelId: string): boolean {
+    return this.statements.deleteSubscription.run(channelId).changes > 0;
+  }
+
+  // Ledger
+
+  /**
+   * Writes a ledger row (and its messages, each with its nonce) in one transaction. Returns its id, or
+   * undefined when a scheduled row for that channel and local day already exists: the day is taken.
+   */
+  addDelivery(delivery: NewDelivery): number | undefined {
+    return this.insertDeliveryWithParts(delivery);
+  }
+
+  hasScheduled(channelId: string, localDate: string): boolean {
+    return this.statements.scheduledOn.get(channelId, localDate) !== undefined;
+  }
+
+  getDelivery(id: number): DeliveryRecord | undefined {
+    const row = this.statements.getDelivery.get(id);
+    return row ? toRecord(row) : undefined;
+  }
+
+  pendingDeliveries(): DeliveryRecord[] {
+    return this.statements.pendingDeliveries.all().map(toRecord);
+  }
+
+  /** Newest first. */
+  recentDeliveries(guildId: string, channelId: string | undefined, limit: number): DeliveryRecord[] {
+    const rows =
+      channelId === undefined
+        ? this.statements.guildDeliveries.all(guildId, limit)
+        : this.statements.channelDeliveries.all(guildId, channelId, limit);
+    return rows.map(toRecord);
+  }
+
+  parts(deliveryId: number): DeliveryPart[] {
+    return this.statements.parts.all(deliveryId).map((row) => ({
+      part: row.part,
+      nonce: row.nonce,
+      payload: JSON.parse(row.payload) as MessagePayload,
+      messageId: row.message_id,
+    }));
+  }
+
+  markPartSent(deliveryId: number, part: number, messageId: string, at: Date): void {
+    this.statements.markPartSent.run(messageId, at.toISOString(), deliveryId, part);
+  }
+
+  /** pending -> sent, and its briefings recorded as received by the channel, together or not at all. */
+  markSent(deliveryId: number, reason: string | null, at: Date): boolean {
+    return this.completeDelivery(deliveryId, reason, at.toISOString());
+  }
+
+  /** pending -> a final status other than sent (failed, paused); nothing is recorded as received. */
+  markEnded(
+    deliveryId: number,
+    status: Exclude<DeliveryStatus, 'pending' | 'sent'>,
+    reason: string,
+    at: Date,
+  ): boolean {
+    return this.statements.finishDelivery.run(status, reason, at.toISOString(), deliveryId).changes > 0;
+  }
+
+  /** Adds a note to a finished row (a crosspost that failed after the message went out). */
+  setReason(deliveryId: number, reason: string | null, at: Date): void {
+    this.statements.setReason.run(reason, at.toISOString(), deliveryId);
+  }
+
+  /** Briefings the channel has received, or that a pending digest is about to bring it. */
+  receivedOrPending(channelId: string): Set<string> {
+    const ids = new Set(this.statements.deliveredIds.all(channelId).map((row) => row.briefing_id));
+    for (const row of this.statements.pendingBriefingIds.all(channelId)) {
+      for (const id of JSON.parse(row.briefing_ids) as string[]) ids.add(id);
+    }
+    return ids;
+  }
+}
