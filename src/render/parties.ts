@@ -1,0 +1,38 @@
+/** The parties the briefings mention most, with how many briefings mention each. */
+import type { PartyKind } from '../party/model.js';
+import { COLORS, code, plural } from './format.js';
+import { renderNotice } from './notice.js';
+import { layoutEmbeds, packMessages, toReply } from './pack.js';
+import type { Reply } from './payload.js';
+
+export interface PartyCountRow {
+  name: string;
+  kind: PartyKind;
+  /** Briefings that mention the party. */
+  count: number;
+}
+
+export function renderPartiesOverview(
+  counts: readonly PartyCountRow[],
+  options: { limit?: number } = {},
+): Reply {
+  if (!counts.length) return renderNotice('No party is mentioned in the briefings yet.');
+  const limit = options.limit ?? 25;
+  const ranked = [...counts]
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
+    .slice(0, limit);
+  const lines = ranked.map(
+    (row, index) => `${index + 1}. **${row.name}** · ${row.kind} · ${plural(row.count, 'briefing')}`,
+  );
+  const shown = ranked.length < counts.length ? `Top ${ranked.length} of ${counts.length} · ` : '';
+  return toReply(
+    packMessages(
+      layoutEmbeds({
+        title: 'Most mentioned parties',
+        color: COLORS.party,
+        description: lines.join('\n'),
+        footer: `${shown}Ask about one with ${code('/briefing party name:<name>')}`,
+      }),
+    ),
+  );
+}

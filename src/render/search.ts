@@ -1,0 +1,65 @@
+/** Ranked search results and the plain list of briefings, both paged. */
+import type { Briefing } from '../briefing/model.js';
+import type { Section } from './fields.js';
+import { COLORS, code, formatDate, plural, showHint } from './format.js';
+import { renderNoBriefings, renderNotice } from './notice.js';
+import { type PagedReply, renderPage } from './pager.js';
+import { snippet } from './snippet.js';
+
+/** Structurally the library's search hit; only the briefing is read. */
+export interface SearchResult {
+  briefing: Briefing;
+  score?: number;
+}
+
+export interface SearchResults {
+  query: string;
+  /** Best first. */
+  hits: readonly SearchResult[];
+}
+
+const RESULTS_PER_PAGE = 5;
+const BRIEFINGS_PER_PAGE = 10;
+const OPEN_HINT = `Open one with ${showHint('<id>')}`;
+
+export function renderSearchPage(results: SearchResults, page: number, owner: string): PagedReply {
+  const { query, hits } = results;
+  if (!hits.length) return { payload: renderNotice(`No briefing matches "${query}".`), page: 1, pages: 1 };
+  const items: Section[] = hits.map(({ briefing }, index) => ({
+    name: `${index + 1}. ${briefing.title}`,
+    lines: [`${code(briefing.id)} · ${formatDate(briefing.date)}`, snippet(briefing, query)],
+  }));
+  return renderPage(
+    {
+      state: { view: 'search', owner, query },
+      title: `Search: ${query}`,
+      color: COLORS.search,
+      description: `${plural(hits.length, 'result')}, best first`,
+      items,
+      fieldsPerPage: RESULTS_PER_PAGE,
+      footerNote: OPEN_HINT,
+    },
+    page,
+  );
+}
+
+/** Every briefing in the order given (the library's is newest first), ten to a page. */
+export function renderListPage(briefings: readonly Briefing[], page: number, owner: string): PagedReply {
+  if (!briefings.length) return { payload: renderNoBriefings(), page: 1, pages: 1 };
+  const items: Section[] = briefings.map((briefing) => ({
+    name: `${formatDate(briefing.date)} · ${briefing.id}`,
+    lines: [briefing.title || briefing.id],
+  }));
+  return renderPage(
+    {
+      state: { view: 'list', owner, query: '' },
+      title: 'Briefings',
+      color: COLORS.list,
+      description: `${plural(briefings.length, 'briefing')}, newest first`,
+      items,
+      fieldsPerPage: BRIEFINGS_PER_PAGE,
+      footerNote: OPEN_HINT,
+    },
+    page,
+  );
+}

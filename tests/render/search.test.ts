@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { decodePageId } from '../../src/render/page-id.js';
+import { renderPartiesOverview } from '../../src/render/parties.js';
+import { renderListPage, renderSearchPage } from '../../src/render/search.js';
+import { snippet } from '../../src/render/snippet.js';
+import { expectWithinLimits, fieldText, makeBriefing, messagesOf, words } from './helpers.js';
+
+const OWNER = '998877665544332211';
+
+const many = Array.from({ length: 23 }, (_, i) =>
+  makeBriefing({
+    id: `briefing-${i}`,
+    title: `Briefing ${i} on ${words(i, 3)}`,
+    date: `2025-11-${String(i + 1).padStart(2, '0')}`,
+  }),
+);
+
+describe('renderSearchPage', () => {
+  it('lists ranked hits with id, date and a snippet around the query', () => {
+    const hits = [{ briefing: makeBriefing(), score: 3.2 }];
+    const { payload, pages } = renderSearchPage({ query: 'nato', hits }, 1, OWNER);
+    expect(pages).toBe(1);
+    const field = payload.embeds?.[0]?.fields?.[0];
+    expect(field?.name).toBe('1. Envoys press Kyiv on Donetsk during Berlin talks');
+    expect(field?.value).toBe('`berlin-talks` · 15 Dec 2025\nKyiv signalled it could drop its NATO bid.');
+    expectWithinLimits([payload]);
+  });
+
+  it('pages five results at a time, ranks running across pages', () => {
+    const hits = many.map((briefing) => ({ briefing }));
+    const second = renderSearchPage({ query: 'briefing', hits }, 2, OWNER);
+    expect(second.pages).toBe(5);
+    expect(second.payload.embeds?.[0]?.fields?.map((field) => field.name.split('.')[0])).toEqual([
+      '6',
+      '7',
+      '8',
+      '9',
+      '10',
+    ]);
+    const next = second.payload.components?.[0]?.components[1];
+    expect(next && 'custom_id' in next ? decodePageId(next.custom_id) : null).toEqual({
+      view: 'search',
+      owner: OWNER,
+      page: 3,
+      query: 'briefing',
+    });
+    expectWithinLimits([second.payload]);
+  });
+
+  it('keeps a very long query whole on the page and the button id within 100 characters', () => {
+    const query = words(4, 400);
+    const { payload } = renderSearchPage({ query, hits: many.map((briefing) => ({ briefing })) }, 1, OWNER);
+    expectWithinLimits([payload]);
+    // The shortened title is repeated whole in the fields of the first page.
+    expect(fieldText([payload])).toContain(`Search: ${query}`);
+    expect(payload.embeds?.[0]?.title?.endsWith('…')).toBe(true);
+  });
+
+  it('answers no match only to the asker', () => {
+    const { payload } = renderSearchPage({ query: 'zzz', hits: [] }, 1, OWNER);
+    expect(payload).toEqual({ content: 'No briefing matches "zzz".', ephemeral: true });
+  });
+});
+
+describe('snippet', () => {
+  it('centres on the first matching word, accents ignored, and marks cuts', () => {
+    const briefing = makeBriefing({ summary: `${words(1, 40)} Zelenskyy met envoys ${words(2, 40)}` });
+    const text = snippet(briefing, 'zelenskyy', 120);
+    expect(text.startsWith('…')).toBe(true);
+    expect(text.endsWith('…')).toBe(true);
+    expect(text).toContain('Zelenskyy met envoys');
+    expect(text.length).toBeLessThanOrEqual(120);
+    expect(snippet(makeBriefing({ summary: 'Café talks' }), 'cafe')).toBe('Café talks');
+  });
+
+  it('falls back to the summary when nothing matches', () => {
+    expect(snippet(makeBriefing(), 'qqq')).toContain('American negotiators');
+  });
+});
+
+describe('renderListPage', () => {
+  it('shows ten briefings a page with date, id and title', () => {
+    const first = renderListPage(many, 1, OWNER);
+    expect(first.pages).toBe(3);
+    expect(first.payload.embeds?.[0]?.fields).toHaveLength(10);
+    expect(first.payload.embeds?.[0]?.fields?.[0]).toEqual({
+      name: '1 Nov 2025 · briefing-0',
+      value: 'Briefing 0 on w0x0 w0x1 w0x2',
+    });
+    const last = renderListPage(many, 3, OWNER);
+    expect(last.payload.embeds?.[0]?.fields).toHaveLength(3);
+    const [previous, next] = last.payload.components?.[0]?.components ?? [];
+    expect(previous && 'disabled' in previous && previous.disabled).toBe(false);
+    expect(next && 'disabled' in next && next.disabled).toBe(true);
+    expectWithinLimits([first.payload, last.payload]);
+  });
+
+  it('answers an empty library with a notice', () => {
+    expect(renderListPage([], 1, OWNER).payload.content).toBe('There are no briefings yet.');
+  });
+});
+
+describe('renderPartiesOverview', () => {
+  it('ranks parties by count with their kind', () => {
+    const reply = renderPartiesOverview([
+      { name: 'Ukraine', kind: 'country', count: 4 },
+      { name: 'Russia', kind: 'country', count: 9 },
+      { name: 'NATO', kind: 'organisation', count: 1 },
+    ]);
+    expect(reply.embeds?.[0]?.description).toBe(
+      '1. **Russia** · country · 9 briefings\n2. **Ukraine** · country · 4 briefings\n3. **NATO** · organisation · 1 briefing',
+    );
+    expectWithinLimits(messagesOf(reply));
+  });
+
+  it('shows the top of a long list and says how many there are', () => {
+    const counts = Array.from({ length: 80 }, (_, i) => ({
+      name: `Party ${i}`,
+      kind: 'person' as const,
+      count: 100 - i,
+    }));
+    const reply = renderPartiesOverview(counts);
+    expect(reply.embeds?.[0]?.description?.split('\n')).toHaveLength(25);
+    expect(reply.embeds?.[0]?.footer?.text).toContain('Top 25 of 80');
+    expectWithinLimits(messagesOf(reply));
+  });
+
+  it('says when no party is mentioned', () => {
+    expect(renderPartiesOverview([]).ephemeral).toBe(true);
+  });
+});
