@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { renderDigest, renderNothingNew } from '../../src/render/digest.js';
+import { LIMITS } from '../../src/render/limits.js';
+import { expectWithinLimits, makeBriefing, visibleText, words } from './helpers.js';
+
+function briefings(count: number) {
+  return Array.from({ length: count }, (_, i) =>
+    makeBriefing({
+      id: `digest-${i}`,
+      title: `Digest item ${i}: ${words(i, 8)}`,
+      summary: words(100 + i, 120),
+    }),
+  );
+}
+
+describe('renderDigest', () => {
+  it('shows each briefing compactly with a command to read it in full', () => {
+    const [message, ...rest] = renderDigest([makeBriefing()], { heading: 'Your morning briefing' });
+    expect(rest).toEqual([]);
+    expect(message?.content).toBe('Your morning briefing');
+    const embed = message?.embeds?.[0];
+    expect(embed?.title).toBe('Envoys press Kyiv on Donetsk during Berlin talks');
+    expect(embed?.url).toBe('https://www.reuters.com/world/europe/berlin-talks');
+    expect(embed?.description).toBe(
+      'American negotiators met Ukrainian and European leaders in Berlin; territory remained the hard question.\n\nRead it in full: `/briefing show id:berlin-talks`',
+    );
+    expect(embed?.footer?.text).toBe('15 Dec 2025 · Reuters');
+  });
+
+  it('trims a long summary at a word boundary, marked with an ellipsis', () => {
+    const description = renderDigest(briefings(1))[0]?.embeds?.[0]?.description ?? '';
+    const summary = description.split('\n\n')[0] ?? '';
+    expect(summary.length).toBeLessThanOrEqual(280);
+    expect(summary).toMatch(/w100x\d+…$/);
+  });
+
+  it('packs a digest of 40 briefings into as few messages as the limits allow, in order', () => {
+    const all = briefings(40);
+    const messages = renderDigest(all, { heading: 'Daily digest' });
+    expectWithinLimits(messages);
+    expect(messages.length).toBeGreaterThanOrEqual(4);
+    expect(messages[0]?.content).toBe('Daily digest');
+    expect(messages.slice(1).every((message) => message.content === undefined)).toBe(true);
+    for (const message of messages)
+      expect(message.embeds?.length).toBeLessThanOrEqual(LIMITS.embedsPerMessage);
+    const titles = messages.flatMap((message) => message.embeds ?? []).map((embed) => embed.title);
+    expect(titles).toEqual(all.map((briefing) => briefing.title));
+    const text = visibleText(messages);
+    for (const briefing of all) expect(text).toContain(`/briefing show id:${briefing.id}`);
+  });
+
+  it('splits by characters before embeds when the embeds are large', () => {
+    const big = Array.from({ length: 12 }, (_, i) => makeBriefing({ id: `big-${i}`, title: words(i, 300) }));
+    const messages = renderDigest(big);
+    expectWithinLimits(messages);
+    const text = visibleText(messages);
+    for (const briefing of big) expect(text).toContain(briefing.title);
+  });
+
+  it('sends nothing for no briefings, and says nothing is new when asked', () => {
+    expect(renderDigest([])).toEqual([]);
+    expect(renderNothingNew()).toEqual({ content: 'Nothing new in the briefings since the last digest.' });
+    expect(renderNothingNew({ heading: 'Daily digest' }).content).toBe(
+      'Daily digest\nNothing new in the briefings since the last digest.',
+    );
+  });
+
+  it('puts a heading too long for one message before the briefings, whole', () => {
+    const heading = words(3, 600);
+    const messages = renderDigest(briefings(2), { heading });
+    expectWithinLimits(messages);
+    expect(visibleText(messages)).toContain(heading);
+  });
+});
