@@ -1,0 +1,58 @@
+/** Any payload as readable terminal text, so local mode shows what Discord would. */
+import type { APIEmbed } from 'discord-api-types/v10';
+import { replyMessages } from './pack.js';
+import type { MessagePayload, Reply } from './payload.js';
+
+/** Discord markdown reduced to what reads well as plain text. */
+export function plainMarkdown(text: string): string {
+  return text
+    .replace(/\[([^\]\n]+)\]\((https?:\/\/[^)\s]+)\)/g, '$1 ($2)')
+    .replace(/\*\*([^*\n]+?)\*\*/g, '$1')
+    .replace(/__([^_\n]+?)__/g, '$1')
+    .replace(/(^|[\s(])\*(\S|\S[^*\n]*?\S)\*(?=$|[\s).,;:!?·])/gm, '$1$2')
+    .replace(/`([^`\n]+)`/g, '$1');
+}
+
+function embedToText(embed: APIEmbed): string {
+  const blocks: string[] = [];
+  if (embed.title) {
+    const title = plainMarkdown(embed.title);
+    const heading = [title, '='.repeat(Math.min(title.length, 80))];
+    if (embed.url) heading.push(embed.url);
+    blocks.push(heading.join('\n'));
+  }
+  if (embed.author) blocks.push(`By ${embed.author.name}`);
+  if (embed.description) blocks.push(plainMarkdown(embed.description));
+  for (const field of embed.fields ?? [])
+    blocks.push(`${plainMarkdown(field.name)}:\n${plainMarkdown(field.value)}`);
+  if (embed.footer) blocks.push(`-- ${plainMarkdown(embed.footer.text)}`);
+  return blocks.join('\n\n');
+}
+
+/** Enabled buttons as "[Previous] [Next]"; disabled ones are left out, as they cannot be used. */
+function buttonsToText(payload: MessagePayload): string {
+  const labels: string[] = [];
+  for (const row of payload.components ?? []) {
+    for (const component of row.components) {
+      if ('label' in component && component.label && !('disabled' in component && component.disabled)) {
+        labels.push(`[${component.label}]`);
+      }
+    }
+  }
+  return labels.join(' ');
+}
+
+/** One message as text (a reply's follow-ups are separate messages: see replyToText). */
+export function payloadToText(payload: MessagePayload): string {
+  const blocks: string[] = [];
+  if (payload.content) blocks.push(plainMarkdown(payload.content));
+  for (const embed of payload.embeds ?? []) blocks.push(embedToText(embed));
+  const buttons = buttonsToText(payload);
+  if (buttons) blocks.push(buttons);
+  return blocks.join('\n\n');
+}
+
+/** A reply with all its follow-ups, in sending order. */
+export function replyToText(reply: Reply): string {
+  return replyMessages(reply).map(payloadToText).join('\n\n');
+}
