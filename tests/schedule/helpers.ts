@@ -1,0 +1,209 @@
+/** Test doubles for the digest service: an in-memory sink that behaves like Discord's nonce dedupe, a clock, timers. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Briefing } from '../../src/briefing/model.js';
+import type { MessagePayload } from '../../src/render/payload.js';
+import { DeliveryError, type DigestSink } from '../../src/schedule/delivery.js';
+import { DigestService, type DigestServiceDeps } from '../../src/schedule/digest-service.js';
+import type { SubscribeInput } from '../../src/schedule/model.js';
+import type { JobScheduler, SchedulerHandlers, Slot } from '../../src/schedule/scheduler.js';
+import { ScheduleStore } from '../../src/schedule/store.js';
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'schedule-test-'));
+}
+
+export function tempDbPath(): string {
+  return join(tempDir(), 'data', 'bot.sqlite');
+}
+
+export function briefing(id: string, date: string, extra: Partial<Briefing> = {}): Briefing {
+  return {
+    id,
+    title: `Briefing ${id}`,
+    date,
+    summary: `Summary of ${id}.`,
+    sections: { whatHappened: ['Something happened.'], whyItMatters: [], implications: [] },
+    source: null,
+    author: null,
+    tags: [],
+    parties: [],
+    file: `${id}.md`,
+    format: 'markdown',
+    ...extra,
+  };
+}
+
+export interface Posted {
+  channelId: string;
+  messageId: string;
+  nonce: string;
+  message: MessagePayload;
+}
+
+type Plan =
+  | { kind: 'ok' }
+  | { kind: 'fail'; error: unknown }
+  | { kind: 'hang' }
+  /** The message goes out, then the process "dies" before it hears back: the promise never settles. */
+  | { kind: 'post-then-hang' };
+
+/** Discord in small: a send with a nonce already seen returns the first message instead of posting again. */
+export class FakeSink implements DigestSink {
+  readonly posted: Posted[] = [];
+  readonly calls: { channelId: string; nonce: string }[] = [];
+  readonly published: { channelId: string; messageId: string }[] = [];
+  private readonly byNonce = new Map<string, Posted>();
+  private readonly plans = new Map<string, Plan[]>();
+  private readonly waiting: (() => void)[] = [];
+  private counter = 0;
+  publishError: unknown;
+
+  /** The next `times` sends to the channel throw `error`. */
+  fail(channelId: string, error: unknown, times = 1): this {
+    for (let i = 0; i < times; i++) this.plan(channelId, { kind: 'fail', error });
+    return this;
+  }
+
+  /** The next send to the channel goes through (to queue a behaviour for a later part). */
+  ok(channelId: string): this {
+    return this.plan(channelId, { kind: 'ok' });
+  }
+
+  /** The next send to the channel never answers (until release()). */
+  hang(channelId: string): this {
+    return this.plan(channelId, { kind: 'hang' });
+  }
+
+  postThenHang(channelId: string): this {
+    return this.plan(channelId, { kind: 'post-then-hang' });
+  }
+
+  /** Lets every hanging send finish normally. */
+  release(): void {
+    for (const resume of this.waiting.splice(0)) resume();
+  }
+
+  inChannel(channelId: string): Posted[] {
+    return this.posted.filter((post) => post.channelId === channelId);
+  }
+
+  async send(channelId: string, message: MessagePayload, nonce: string): Promise<{ messageId: string }> {
+    this.calls.push({ channelId, nonce });
+    const plan = this.plans.get(channelId)?.shift();
+    if (plan?.kind === 'fail') throw plan.error;
+    if (plan?.kind === 'hang') await new Promise<void>((resume) => this.waiting.push(resume));
+    const known = this.byNonce.get(nonce);
+    if (known) return { messageId: known.messageId };
+    const posted = { channelId, messageId: `m${++this.counter}`, nonce, message };
+    this.byNonce.set(nonce, posted);
+    this.posted.push(posted);
+    if (plan?.kind === 'post-then-hang') await new Promise<void>(() => {});
+    return { messageId: posted.messageId };
+  }
+
+  async publish(channelId: string, messageId: string): Promise<void> {
+    if (this.publishError) throw this.publishError;
+    this.published.push({ channelId, messageId });
+  }
+
+  private plan(channelId: string, plan: Plan): this {
+    const plans = this.plans.get(channelId) ?? [];
+    plans.push(plan);
+    this.plans.set(channelId, plans);
+    return this;
+  }
+}
+
+export const missingAccess = () => new DeliveryError('missing-access', 'missing Send Messages in #briefings');
+export const unknownChannel = () => new DeliveryError('unknown-channel', 'channel no longer exists');
+export const transient = () => new DeliveryError('transient', 'Service Unavailable (503)');
+
+export class Clock {
+  constructor(private current: Date) {}
+  readonly now = (): Date => new Date(this.current);
+  set(iso: string): void {
+    this.current = new Date(iso);
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+/** Timers by hand: tests fire slots and sweeps themselves. */
+export class ManualScheduler implements JobScheduler {
+  handlers: SchedulerHandlers | undefined;
+  slots: readonly Slot[] = [];
+  stopped = false;
+  start(handlers: SchedulerHandlers): void {
+    this.handlers = handlers;
+    this.stopped = false;
+  }
+  sync(slots: readonly Slot[]): void {
+    this.slots = slots;
+  }
+  stop(): void {
+    this.stopped = true;
+    this.handlers = undefined;
+  }
+}
+
+/** One message per briefing, so multi-part digests are the normal case in tests. */
+export function renderOnePerBriefing(briefings: readonly Briefing[]): MessagePayload[] {
+  return briefings.map((item) => ({ content: `${item.id}: ${item.title}` }));
+}
+
+export const NOTHING_NEW: MessagePayload = { content: 'No new briefings today.' };
+
+export interface Harness {
+  service: DigestService;
+  store: ScheduleStore;
+  sink: FakeSink;
+  clock: Clock;
+  scheduler: ManualScheduler;
+  library: Briefing[];
+}
+
+export function makeService(
+  options: {
+    path?: string;
+    sink?: FakeSink;
+    clock?: Clock;
+    library?: Briefing[];
+    mentions?: DigestServiceDeps['mentions'];
+    graceMs?: number;
+    retryDelaysMs?: number[];
+  } = {},
+): Harness {
+  const store = ScheduleStore.open(options.path ?? tempDbPath());
+  const sink = options.sink ?? new FakeSink();
+  const clock = options.clock ?? new Clock(new Date('2025-06-02T06:00:00Z'));
+  const scheduler = new ManualScheduler();
+  const library = options.library ?? [];
+  const service = new DigestService({
+    store,
+    sink,
+    briefings: () => library,
+    mentions: options.mentions ?? (() => false),
+    render: renderOnePerBriefing,
+    renderNothingNew: () => NOTHING_NEW,
+    now: clock.now,
+    graceMs: options.graceMs,
+    retryDelaysMs: options.retryDelaysMs ?? [0, 0, 0],
+    stopTimeoutMs: 50,
+    scheduler,
+  });
+  return { service, store, sink, clock, scheduler, library };
+}
+
+export function subscription(overrides: Partial<SubscribeInput> = {}): SubscribeInput {
+  return {
+    guildId: '111111111111111111',
+    channelId: '222222222222222222',
+    channelName: 'briefings',
+    time: '08:00',
+    timezone: 'Europe/Berlin',
+    ...overrides,
+  };
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { describeFilter, selectNewBriefings } from '../../src/digest/select.js';
+import { briefing } from './helpers.js';
+
+const library = [
+  briefing('ceasefire-talks', '2025-06-02', { tags: ['Diplomacy'], parties: ['Ukraine'] }),
+  briefing('grain-corridor', '2025-06-01', { tags: ['trade', 'Black Sea'] }),
+  briefing('old-summit', '2025-05-20', { tags: ['diplomacy'] }),
+  briefing('energy-prices', '2025-06-01', { tags: ['energy'] }),
+];
+const mentionsUkraine = (id: string, party: string) => party === 'Ukraine' && id !== 'energy-prices';
+const base = {
+  briefings: library,
+  received: new Set<string>(),
+  notBefore: '2025-05-31',
+  party: null,
+  tag: null,
+};
+
+describe('selectNewBriefings', () => {
+  it('keeps what the channel has not received, from notBefore on, oldest first', () => {
+    const ids = selectNewBriefings({
+      ...base,
+      mentions: () => false,
+      received: new Set(['grain-corridor']),
+    }).map((item) => item.id);
+    expect(ids).toEqual(['energy-prices', 'ceasefire-talks']);
+  });
+
+  it('filters by tag case-insensitively', () => {
+    const ids = selectNewBriefings({
+      ...base,
+      notBefore: '2025-01-01',
+      tag: 'DIPLOMACY',
+      mentions: () => false,
+    });
+    expect(ids.map((item) => item.id)).toEqual(['old-summit', 'ceasefire-talks']);
+  });
+
+  it('filters by party through the injected mention check', () => {
+    const ids = selectNewBriefings({ ...base, party: 'Ukraine', mentions: mentionsUkraine }).map(
+      (item) => item.id,
+    );
+    expect(ids).toEqual(['grain-corridor', 'ceasefire-talks']);
+  });
+
+  it('applies party and tag together', () => {
+    const ids = selectNewBriefings({ ...base, party: 'Ukraine', tag: 'trade', mentions: mentionsUkraine });
+    expect(ids.map((item) => item.id)).toEqual(['grain-corridor']);
+  });
+
+  it('describes its filters in words', () => {
+    expect(describeFilter({ party: 'Russia', tag: 'energy' })).toBe('about Russia tagged energy');
+    expect(describeFilter({ party: null, tag: null })).toBe('');
+  });
+});

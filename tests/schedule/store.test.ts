@@ -1,0 +1,109 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../src/schedule/migrations.js';
+import { ScheduleStore } from '../../src/schedule/store.js';
+import { makeService, subscription, tempDbPath, tempDir } from './helpers.js';
+
+describe('ScheduleStore.open', () => {
+  it('creates the folder and the schema, in WAL mode with foreign keys on', () => {
+    const path = tempDbPath();
+    const store = ScheduleStore.open(path);
+    store.close();
+    expect(existsSync(path)).toBe(true);
+    const db = new Database(path, { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    db.close();
+  });
+
+  it('keeps subscriptions across reopening', () => {
+    const path = tempDbPath();
+    const first = makeService({ path });
+    first.service.subscribe(subscription({ party: 'Ukraine', tag: 'diplomacy', publish: true }));
+    first.store.close();
+    const again = ScheduleStore.open(path);
+    const [sub] = again.guildSubscriptions('111111111111111111');
+    expect(sub).toMatchObject({ time: '08:00', timezone: 'Europe/Berlin', party: 'Ukraine', publish: true });
+    again.close();
+  });
+
+  it('refuses a file that is not a database, naming it and leaving it untouched', () => {
+    const path = join(tempDir(), 'bot.sqlite');
+    const junk = 'this is a briefing, not a database\n'.repeat(200);
+    writeFileSync(path, junk);
+    expect(() => ScheduleStore.open(path)).toThrow(path);
+    expect(() => ScheduleStore.open(path)).toThrow(
+      /damaged or is not a SQLite database.*restore it from a backup/,
+    );
+    expect(readFileSync(path, 'utf8')).toBe(junk);
+  });
+
+  it('refuses a database whose pages are damaged', () => {
+    const path = tempDbPath();
+    makeService({ path }).store.close();
+    const bytes = readFileSync(path);
+    // Keep the header, scribble over the schema page.
+    bytes.fill(0xa5, 100, 4096);
+    writeFileSync(path, bytes);
+    expect(() => ScheduleStore.open(path)).toThrow(/damaged or is not a SQLite database/);
+  });
+
+  it('refuses a path it cannot write, with what to do', () => {
+    const blocker = join(tempDir(), 'a-file');
+    writeFileSync(blocker, 'not a folder');
+    const path = join(blocker, 'data', 'bot.sqlite');
+    expect(() => ScheduleStore.open(path)).toThrow(path);
+    expect(() => ScheduleStore.open(path)).toThrow(/DATABASE_PATH to a writable location/);
+  });
+
+  it('refuses a database written by a newer version', () => {
+    const path = tempDbPath();
+    ScheduleStore.open(path).close();
+    const db = new Database(path);
+    db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    db.close();
+    expect(() => ScheduleStore.open(path)).toThrow(/newer version of the bot/);
+  });
+});
+
+describe('ledger', () => {
+  it('holds at most one scheduled row per channel and local day, and any number of manual ones', () => {
+    const { store } = makeService();
+    const row = {
+      guildId: 'g',
+      channelId: 'c',
+      localDate: '2025-06-02',
+      fireAt: new Date('2025-06-02T06:00:00Z'),
+      status: 'nothing-new' as const,
+      reason: 'no new briefings',
+      briefingIds: [],
+      parts: [],
+      at: new Date('2025-06-02T06:00:00Z'),
+    };
+    expect(store.addDelivery({ ...row, kind: 'scheduled' })).toBeTypeOf('number');
+    expect(store.addDelivery({ ...row, kind: 'scheduled' })).toBeUndefined();
+    expect(store.addDelivery({ ...row, kind: 'manual' })).toBeTypeOf('number');
+    expect(store.addDelivery({ ...row, kind: 'manual' })).toBeTypeOf('number');
+    expect(store.recentDeliveries('g', 'c', 10)).toHaveLength(3);
+  });
+
+  it('refuses a nonce longer than Discord allows', () => {
+    const { store } = makeService();
+    expect(() =>
+      store.addDelivery({
+        guildId: 'g',
+        channelId: 'c',
+        kind: 'manual',
+        localDate: '2025-06-02',
+        fireAt: new Date(),
+        status: 'pending',
+        reason: null,
+        briefingIds: [],
+        parts: [{ nonce: 'x'.repeat(26), payload: { content: 'hi' } }],
+        at: new Date(),
+      }),
+    ).toThrow();
+  });
+});
