@@ -200,10 +200,19 @@ export class DigestService {
 
   private async sweep(subs: readonly Subscription[]): Promise<void> {
     const now = this.now();
+    const horizon = new Date(now.getTime() + TIMER_SLACK_MS);
+    // Zone arithmetic is the costly part of a sweep: once per distinct time and zone, not per channel.
+    const fires = new Map<string, Fire>();
     const runs: Promise<DeliveryOutcome>[] = [];
     for (const sub of subs) {
       try {
-        const id = this.fireIfDue(sub, now);
+        const key = slotKey(sub);
+        let fire = fires.get(key);
+        if (!fire) {
+          fire = latestFire(sub, horizon);
+          fires.set(key, fire);
+        }
+        const id = this.fireIfDue(sub, fire, now);
         if (id !== undefined) runs.push(this.launch(id, sub.publish));
       } catch (error) {
         // One subscription's trouble never holds up the others.
@@ -214,9 +223,8 @@ export class DigestService {
     await Promise.allSettled(runs);
   }
 
-  /** Records the latest fire if it is owed and not in the ledger; returns a delivery id when something is to be sent. */
-  private fireIfDue(sub: Subscription, now: Date): number | undefined {
-    const fire = latestFire(sub, new Date(now.getTime() + TIMER_SLACK_MS));
+  /** Records the subscription's latest fire if it is owed and not in the ledger; returns a delivery id when something is to be sent. */
+  private fireIfDue(sub: Subscription, fire: Fire, now: Date): number | undefined {
     if (fire.at.getTime() < Date.parse(sub.activeFrom)) return undefined;
     if (this.store.hasScheduled(sub.channelId, fire.localDate)) return undefined;
     const late = now.getTime() - fire.at.getTime();
