@@ -161,12 +161,23 @@ export function assemble(file: string, draft: Draft): ParseResult {
   return { briefing, problems };
 }
 
+/** The line a problem is about; for something missing, where it belongs. */
 function lineOf(draft: Draft, path: readonly PropertyKey[]): number | undefined {
   const [field, key] = path;
-  if (field === 'sections') return draft.sections[key as SectionKey]?.line;
+  if (field === 'sections')
+    return draft.sections[key as SectionKey]?.line ?? sectionPlace(draft, key as SectionKey);
   if (field === 'source') return draft.source?.line;
-  if (field === 'id' || field === 'title' || field === 'date' || field === 'summary') {
-    return draft[field]?.line ?? (field === 'date' ? undefined : 1);
-  }
+  if (field === 'id' || field === 'title' || field === 'date' || field === 'summary')
+    return draft[field]?.line ?? 1;
   return undefined;
+}
+
+/** A missing section goes before the next section present, or at the end of the file. */
+function sectionPlace(draft: Draft, key: SectionKey): number | undefined {
+  const later = SECTION_KEYS.slice(SECTION_KEYS.indexOf(key) + 1);
+  for (const next of later) {
+    const line = draft.sections[next]?.line;
+    if (line) return line;
+  }
+  return draft.lastLine;
 }

@@ -24,6 +24,8 @@ export interface Draft {
   parties: string[];
   /** Problems found while reading the format itself (front matter, JSON syntax and shape). */
   problems: Problem[];
+  /** Number of lines in the file: where a missing last section would go. */
+  lastLine?: number;
   /** Set when the file could not be read far enough for further checks to mean anything. */
   unreadable?: boolean;
 }
@@ -94,4 +96,9 @@ export function applyMeta(draft: Draft, key: string, value: string, line: number
       draft.parties = cleanList([...draft.parties, ...value.split(',')]);
       break;
   }
+}
+
+/** Lines in a file, not counting the empty one after a final newline. */
+export function lineCount(lines: readonly string[]): number {
+  return lines.length > 0 && lines[lines.length - 1] === '' ? lines.length - 1 : lines.length;
 }

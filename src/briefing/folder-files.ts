@@ -1,6 +1,6 @@
 /** Finding briefing files in a folder tree and reading them safely, whatever they hold. */
-import type { Dirent } from 'node:fs';
-import { type FileHandle, open, readdir, stat } from 'node:fs/promises';
+import { closeSync, type Dirent, fstatSync, openSync, readSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Problem } from './model.js';
 import { formatOfFile } from './parse.js';
@@ -62,27 +62,33 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export type ReadOutcome = { text: string } | { problem: Problem };
 
-/** A file's text, or why it cannot be a briefing (too large, binary, not UTF-8, unreadable). */
-export async function readBriefingText(path: string): Promise<ReadOutcome> {
-  let handle: FileHandle | undefined;
+/**
+ * A file's text, or why it cannot be a briefing (too large, binary, not UTF-8, unreadable).
+ * Synchronous on purpose: for thousands of small files, one blocking read each is several times faster
+ * than promise reads bouncing through the thread pool; callers read in slices and yield in between.
+ */
+export function readBriefingText(path: string): ReadOutcome {
+  let fd: number | undefined;
   try {
-    handle = await open(path, 'r');
-    const { size } = await handle.stat();
+    fd = openSync(path, 'r');
+    const { size } = fstatSync(fd);
     if (size > MAX_FILE_BYTES) {
       const kb = Math.round(size / 1024);
       return { problem: { file: path, message: `the file is ${kb} KB: a briefing must be under 1 MB` } };
     }
-    const bytes = await handle.readFile();
-    if (bytes.includes(0)) return { problem: { file: path, message: 'this is a binary file, not text' } };
+    const bytes = Buffer.allocUnsafe(size);
+    const length = readSync(fd, bytes, 0, size, 0);
+    const content = bytes.subarray(0, length);
+    if (content.includes(0)) return { problem: { file: path, message: 'this is a binary file, not text' } };
     try {
-      return { text: utf8.decode(bytes) };
+      return { text: utf8.decode(content) };
     } catch {
       return { problem: { file: path, message: 'the file is not UTF-8 text: save it as UTF-8' } };
     }
   } catch (error) {
     return { problem: { file: path, message: `cannot read the file: ${reason(error)}` } };
   } finally {
-    await handle?.close().catch(() => undefined);
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -92,22 +98,4 @@ function reason(error: unknown): string {
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'ENOTDIR') return 'it is not a folder';
   return error instanceof Error ? error.message : String(error);
-}
-
-/** Runs `task` over `items` with at most `limit` at a time, keeping results in order. */
-export async function mapLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  task: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

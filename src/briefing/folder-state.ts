@@ -3,7 +3,8 @@
  * file broken by an edit keeps being served in its last good version until it is fixed or deleted.
  */
 import { join } from 'node:path';
-import { listBriefingFiles, mapLimit, readBriefingText } from './folder-files.js';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { listBriefingFiles, readBriefingText } from './folder-files.js';
 import type { Briefing, Problem } from './model.js';
 import { parseBriefing } from './parse.js';
 
@@ -18,8 +19,8 @@ interface FileState {
   served: Briefing | null;
 }
 
-/** Files read at once: enough to keep the disk busy, few enough not to exhaust file handles. */
-const READ_CONCURRENCY = 64;
+/** Files read and parsed between two turns of the event loop: a few milliseconds of work. */
+const SLICE = 128;
 
 export class BriefingFolderState {
   private readonly files = new Map<string, FileState>();
@@ -41,15 +42,20 @@ export class BriefingFolderState {
     const toRead = listing.files.filter(
       (relative) => changed === 'all' || changed.has(relative) || !this.files.has(relative),
     );
-    await mapLimit(toRead, READ_CONCURRENCY, async (relative) => {
-      const file = join(this.dir, relative);
-      const read = await readBriefingText(file);
-      const { briefing, problems } =
-        'text' in read ? parseBriefing(file, read.text) : { briefing: null, problems: [read.problem] };
-      const previous = this.files.get(relative);
-      this.files.set(relative, { problems, served: briefing ?? previous?.served ?? null });
-    });
+    for (let start = 0; start < toRead.length; start += SLICE) {
+      if (start > 0) await nextTurn();
+      for (const relative of toRead.slice(start, start + SLICE)) this.read(relative);
+    }
     return this.result();
+  }
+
+  private read(relative: string): void {
+    const file = join(this.dir, relative);
+    const read = readBriefingText(file);
+    const { briefing, problems } =
+      'text' in read ? parseBriefing(file, read.text) : { briefing: null, problems: [read.problem] };
+    const previous = this.files.get(relative);
+    this.files.set(relative, { problems, served: briefing ?? previous?.served ?? null });
   }
 
   /** The briefings served and every current problem; of two files with one id, the first (by path) wins. */

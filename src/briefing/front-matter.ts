@@ -19,6 +19,8 @@ export interface FrontMatter {
 }
 
 const FENCE = '---';
+/** Far above any real front matter; the YAML parser slows down badly on huge, odd input. */
+const MAX_FRONT_MATTER_CHARS = 8 * 1024;
 
 export function readFrontMatter(file: string, lines: readonly string[]): FrontMatter {
   const noLine = () => undefined;
@@ -49,7 +51,12 @@ export function readFrontMatter(file: string, lines: readonly string[]): FrontMa
   };
   const simple = readSimpleFrontMatter(yamlLines);
   if (simple) return { data: simple, bodyStart: close + 1, problems: [], lineOf };
-  const { data, problems } = readYaml(file, yamlLines.join('\n'));
+  const text = yamlLines.join('\n');
+  if (text.length > MAX_FRONT_MATTER_CHARS) {
+    const message = 'the front matter is longer than 8 KB: keep it to fields such as title, date and summary';
+    return { data: null, bodyStart: close + 1, problems: [{ file, line: 1, message }], lineOf };
+  }
+  const { data, problems } = readYaml(file, text);
   return { data, bodyStart: close + 1, problems, lineOf };
 }
 

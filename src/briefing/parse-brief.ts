@@ -5,7 +5,7 @@
  * left out. An editor pastes one into a file and it loads.
  */
 import { parseBody, readMetaLine, readSourceLine } from './body.js';
-import { applyBody, applyMeta, type Draft, emptyDraft } from './draft.js';
+import { applyBody, applyMeta, type Draft, emptyDraft, lineCount } from './draft.js';
 import { sectionForHeading } from './section-names.js';
 import { joinWrapped, matchKey } from './text.js';
 
@@ -25,6 +25,7 @@ function looksLikeName(line: string): boolean {
 
 export function readBrief(lines: readonly string[]): Draft {
   const draft = emptyDraft('brief');
+  draft.lastLine = lineCount(lines);
   let index = 0;
   for (; index < lines.length; index++) {
     const line = lines[index]!.trim();

@@ -1,6 +1,6 @@
 /** Markdown briefings: YAML front matter, then `##` sections of bullets or paragraphs. */
 import { parseBody } from './body.js';
-import { applyBody, cleanList, type Draft, emptyDraft } from './draft.js';
+import { applyBody, cleanList, type Draft, emptyDraft, lineCount } from './draft.js';
 import { readFrontMatter } from './front-matter.js';
 import { type FrontMatterFields, frontMatterShape, issueField } from './shapes.js';
 
@@ -8,11 +8,13 @@ export function readMarkdown(file: string, lines: readonly string[]): Draft {
   const draft = emptyDraft('markdown');
   const frontMatter = readFrontMatter(file, lines);
   draft.problems.push(...frontMatter.problems);
-  if (frontMatter.unclosed) draft.unreadable = true;
-  if (frontMatter.data) {
+  // With its front matter unread, "no title" or "no date" would be noise: the fields are likely there.
+  if (!frontMatter.data) draft.unreadable = true;
+  else {
     const checked = frontMatterShape.safeParse(frontMatter.data);
     if (checked.success) applyFrontMatter(draft, checked.data, frontMatter.lineOf);
     else {
+      draft.unreadable = true;
       for (const issue of checked.error.issues) {
         const field = issueField(issue).split('.')[0] ?? '';
         draft.problems.push({ file, line: frontMatter.lineOf(field) ?? 1, message: issue.message });
@@ -22,6 +24,7 @@ export function readMarkdown(file: string, lines: readonly string[]): Draft {
   const body = parseBody(lines, frontMatter.bodyStart, lines.length, 'markdown', { titleFromHeading: true });
   if (body.title) draft.title ??= { value: body.title.text, line: body.title.line };
   applyBody(draft, body);
+  draft.lastLine = lineCount(lines);
   return draft;
 }
 

@@ -62,10 +62,19 @@ const BY_KEY: ReadonlyMap<string, SectionTarget> = new Map(
 /** Longest name in the table, in characters: a label's colon never comes later than this. */
 const LONGEST_NAME = Math.max(...[...BY_KEY.keys()].map((key) => key.length)) + 8;
 
+/** Headings repeat across thousands of files; remembering the answers keeps loading fast. */
+const seen = new Map<string, SectionTarget | null>();
+
 /** The section a heading names, if the table knows it. */
 export function sectionForHeading(heading: string): SectionTarget | undefined {
   if (heading.length > LONGEST_NAME) return undefined;
-  return BY_KEY.get(matchKey(heading));
+  let target = seen.get(heading);
+  if (target === undefined) {
+    target = BY_KEY.get(matchKey(heading)) ?? null;
+    if (seen.size >= 4096) seen.clear();
+    seen.set(heading, target);
+  }
+  return target ?? undefined;
 }
 
 export interface LeadingLabel {

@@ -23,6 +23,7 @@ const CURLY_APOSTROPHES = /[\u2018\u2019\u201b\u02bc\u00b4`']/g;
 const CURLY_QUOTES = /[\u201c\u201d\u201e\u00ab\u00bb"]/g;
 const EMPHASIS = /[*_]/g;
 const SPACES = /\s+/g;
+const DOUBLE_SPACE = /\s\s|[^\S ]/;
 const TRAILING_PUNCTUATION = /[\s:.?!\u2013\u2014-]+$/;
 
 /**
@@ -42,7 +43,8 @@ export function matchKey(text: string): string {
 
 /** Joins soft-wrapped lines into one line of text. */
 export function joinWrapped(parts: readonly string[]): string {
-  return parts.join(' ').replace(SPACES, ' ').trim();
+  const text = parts.length === 1 ? parts[0]! : parts.join(' ');
+  return DOUBLE_SPACE.test(text) ? text.replace(SPACES, ' ').trim() : text.trim();
 }
 
 /** True when a line has letters and none of them is lower case (an upper-case heading). */
