@@ -9,14 +9,28 @@ import { allCommands } from './commands/index.js';
 import type { Config } from './config.js';
 import { runConsole } from './console/repl.js';
 import { ConsoleSink } from './console/sink.js';
+import { describeFilter } from './digest/select.js';
 import { startDiscordBot } from './discord/bot.js';
 import { createDiscordClient } from './discord/client.js';
 import { DiscordSink } from './discord/sink.js';
 import { LiveLibrary } from './library/live-library.js';
 import { createLogger, type Logger } from './log.js';
 import { renderDigest, renderNothingNew } from './render/digest.js';
+import { plural } from './render/format.js';
 import { DigestService } from './schedule/digest-service.js';
+import type { Subscription } from './schedule/model.js';
 import { ScheduleStore } from './schedule/store.js';
+
+/** The line above a digest: how much is new, and the filter when there is one. */
+function digestHeading(count: number, sub: Subscription): string {
+  const filter = describeFilter(sub);
+  return `**Daily briefing digest**${count ? ` · ${plural(count, 'new briefing')}` : ''}${filter ? ` · ${filter}` : ''}`;
+}
+
+/** Resends and catch-up can take a while (retries): start-up does not wait for them. */
+function startSchedule(digests: DigestService, log: Logger): void {
+  digests.start().catch((error: unknown) => log.error({ err: error }, 'digest schedule failed to start'));
+}
 
 export interface AppOptions {
   config: Config;
@@ -66,8 +80,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       sink,
       briefings: () => live.library().all(),
       mentions: (briefingId, party) => live.library().mentions(briefingId, party),
-      render: (briefings) => renderDigest(briefings),
-      renderNothingNew: () => renderNothingNew(),
+      render: (briefings, sub) => renderDigest(briefings, { heading: digestHeading(briefings.length, sub) }),
+      renderNothingNew: (sub) => renderNothingNew({ heading: digestHeading(0, sub) }),
       now,
       graceMs: config.digestGraceMs,
       log,
@@ -88,7 +102,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     const digests = makeDigests(new ConsoleSink(output));
     const dispatcher = new CommandDispatcher(allCommands, { ...services, digests }, log);
     process.stderr.write('No DISCORD_TOKEN set: local mode, commands are answered here in the terminal.\n');
-    await digests.start();
+    startSchedule(digests, log);
     const done = runConsole(dispatcher, {
       input: options.input ?? process.stdin,
       output,
@@ -115,8 +129,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     dispatcher,
     log,
   });
-  // Catch-up and resends need the gateway: start the schedule only once the bot is ready.
-  await digests.start();
+  // Catch-up and resends need the gateway: the schedule starts once the bot is ready, and runs on its own.
+  startSchedule(digests, log);
   return {
     mode: 'discord',
     log,

@@ -28,11 +28,7 @@ export function createLogger(options: LogOptions = {}): Logger {
         censor: '[redacted]',
       },
       // Last line of defence: the serialised line itself is scrubbed, whatever field a token hid in.
-      hooks: secrets.length
-        ? {
-            streamWrite: (line: string) => scrub(line),
-          }
-        : undefined,
+      ...(secrets.length ? { hooks: { streamWrite: (line: string) => scrub(line) } } : {}),
     },
     options.destination ?? pino.destination({ dest: 2, sync: true }),
   );

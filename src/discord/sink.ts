@@ -1,34 +1,44 @@
 /** Digest delivery to Discord channels: one REST call per message, with a nonce so a retry never posts twice. */
 import { type Client, DiscordAPIError, HTTPError, RESTJSONErrorCodes, Routes } from 'discord.js';
 import type { APIMessage } from 'discord-api-types/v10';
+import type { ChannelOption } from '../commands/types.js';
 import { type MessagePayload, NO_MENTIONS } from '../render/payload.js';
 import { DeliveryError, type DigestSink } from '../schedule/delivery.js';
+import { describeChannel } from './channels.js';
 
 const ACCESS_CODES = new Set<number>([
   RESTJSONErrorCodes.MissingAccess,
   RESTJSONErrorCodes.MissingPermissions,
 ]);
 
-function toDeliveryError(error: unknown, channelId: string): DeliveryError {
+/** Discord's refusal in words a server manager can act on: which permission, in which channel. */
+function toDeliveryError(
+  error: unknown,
+  channel: ChannelOption | undefined,
+  channelId: string,
+): DeliveryError {
+  const where = channel ? `#${channel.name}` : `channel ${channelId}`;
   if (error instanceof DiscordAPIError) {
-    if (ACCESS_CODES.has(Number(error.code))) {
-      return new DeliveryError('missing-access', `missing access in channel ${channelId}: ${error.message}`);
+    if (ACCESS_CODES.has(Number(error.code)) || error.status === 403) {
+      const missing = channel?.missingPermissions.length ? channel.missingPermissions.join(', ') : 'access';
+      return new DeliveryError('missing-access', `missing ${missing} in ${where}`, { cause: error });
     }
-    if (error.code === RESTJSONErrorCodes.UnknownChannel) {
-      return new DeliveryError('unknown-channel', `channel ${channelId} no longer exists`);
+    if (error.code === RESTJSONErrorCodes.UnknownChannel || error.status === 404) {
+      return new DeliveryError('unknown-channel', `${where} no longer exists`, { cause: error });
     }
-    if (error.status === 403) return new DeliveryError('missing-access', error.message);
-    if (error.status === 404) return new DeliveryError('unknown-channel', error.message);
   }
   const message = error instanceof HTTPError || error instanceof Error ? error.message : String(error);
-  return new DeliveryError('transient', message);
+  return new DeliveryError('transient', message, { cause: error });
 }
 
 export class DiscordSink implements DigestSink {
-  constructor(
-    private readonly client: Client,
-    private readonly describe: (channelId: string) => string = (id) => id,
-  ) {}
+  constructor(private readonly client: Client) {}
+
+  /** The channel as the gateway described it, when the bot can still see it. */
+  private channel(channelId: string): ChannelOption | undefined {
+    const channel = this.client.channels.cache.get(channelId);
+    return channel && 'guild' in channel && !channel.isThread() ? describeChannel(channel) : undefined;
+  }
 
   async send(channelId: string, message: MessagePayload, nonce: string): Promise<{ messageId: string }> {
     try {
@@ -38,7 +48,7 @@ export class DiscordSink implements DigestSink {
       })) as APIMessage;
       return { messageId: sent.id };
     } catch (error) {
-      throw toDeliveryError(error, this.describe(channelId));
+      throw toDeliveryError(error, this.channel(channelId), channelId);
     }
   }
 
@@ -46,7 +56,7 @@ export class DiscordSink implements DigestSink {
     try {
       await this.client.rest.post(Routes.channelMessageCrosspost(channelId, messageId));
     } catch (error) {
-      throw toDeliveryError(error, this.describe(channelId));
+      throw toDeliveryError(error, this.channel(channelId), channelId);
     }
   }
 }

@@ -10,20 +10,11 @@ export interface PartyPageOptions {
   section?: SectionKey;
 }
 
-/** "*Why it matters* · Briefing title (2025-12-14, id)": enough to find the statement again. */
-export function citation(
-  section: string,
-  briefing: Pick<PartyReportBriefing, 'id' | 'title' | 'date'>,
-): string {
-  return `*${section}* · ${briefing.title} (${briefing.date}, ${briefing.id})`;
-}
-
+/** One briefing's statements under a heading that cites it; each statement names its section. */
 function briefingSection(briefing: PartyReportBriefing): Section {
   return {
-    name: `${formatDate(briefing.date)} · ${briefing.title}`,
-    lines: briefing.statements.map(
-      (statement) => `• ${statement.text} — ${citation(statement.section, briefing)}`,
-    ),
+    name: `${formatDate(briefing.date)} · ${briefing.title} (${briefing.id})`,
+    lines: briefing.statements.map((statement) => `• ${statement.text} — *${statement.section}*`),
   };
 }
 

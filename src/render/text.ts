@@ -3,9 +3,25 @@ import type { APIEmbed } from 'discord-api-types/v10';
 import { replyMessages } from './pack.js';
 import type { MessagePayload, Reply } from './payload.js';
 
+/** `<t:1765785600:f>` as the terminal's local time; Discord would show it in each reader's zone. */
+function timestampText(_match: string, seconds: string, style: string): string {
+  const at = new Date(Number(seconds) * 1000);
+  if (style === 'R') {
+    const minutes = Math.round((at.getTime() - Date.now()) / 60_000);
+    const format = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+    if (Math.abs(minutes) < 60) return format.format(minutes, 'minute');
+    if (Math.abs(minutes) < 48 * 60) return format.format(Math.round(minutes / 60), 'hour');
+    return format.format(Math.round(minutes / 1440), 'day');
+  }
+  return at.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+}
+
 /** Discord markdown reduced to what reads well as plain text. */
 export function plainMarkdown(text: string): string {
   return text
+    .replace(/<t:(-?\d+)(?::([tTdDfFR]))?>/g, (match, seconds: string, style = 'f') =>
+      timestampText(match, seconds, style),
+    )
     .replace(/\[([^\]\n]+)\]\((https?:\/\/[^)\s]+)\)/g, '$1 ($2)')
     .replace(/\*\*([^*\n]+?)\*\*/g, '$1')
     .replace(/__([^_\n]+?)__/g, '$1')

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PartyReport, PartyReportBriefing } from '../../src/party/model.js';
+import { formatDate } from '../../src/render/format.js';
 import { decodePageId } from '../../src/render/page-id.js';
 import { renderPartyPage } from '../../src/render/party.js';
 import { payloadToText } from '../../src/render/text.js';
@@ -51,10 +52,9 @@ describe('renderPartyPage', () => {
     expect(embed?.title).toBe('Russia · country');
     expect(embed?.description).toBe('2 statements in 1 briefing');
     expect(embed?.fields?.[0]).toEqual({ name: 'Members named', value: 'Vladimir Putin, Dmitry Peskov' });
-    expect(embed?.fields?.[1]?.name).toBe('15 Dec 2025 · Envoys press Kyiv on Donetsk');
-    expect(embed?.fields?.[1]?.value).toContain(
-      '• Moscow claims Donetsk as annexed. — *Why it matters* · Envoys press Kyiv on Donetsk (2025-12-15, berlin-talks)',
-    );
+    // The heading cites the briefing (date, title, id); each statement names its section.
+    expect(embed?.fields?.[1]?.name).toBe('15 Dec 2025 · Envoys press Kyiv on Donetsk (berlin-talks)');
+    expect(embed?.fields?.[1]?.value).toContain('• Moscow claims Donetsk as annexed. — *Why it matters*');
     // One page: nothing to turn.
     expect(payload.components).toBeUndefined();
     expect(payload.ephemeral).toBeUndefined();
@@ -86,14 +86,14 @@ describe('renderPartyPage', () => {
       expect(next && 'disabled' in next && next.disabled).toBe(n === pages);
       const target = next && 'custom_id' in next ? decodePageId(next.custom_id) : null;
       expect(target).toEqual({ view: 'party', owner: OWNER, page: n + 1, query: 'Russia' });
-      for (const field of payload.embeds?.[0]?.fields ?? []) seen.push(field.value);
+      for (const field of payload.embeds?.[0]?.fields ?? []) seen.push(`${field.name}\n${field.value}`);
     }
-    const all = seen.join('\n');
+    // Every statement appears under a heading that cites its own briefing.
+    const underHeading = (heading: string) => seen.filter((field) => field.startsWith(heading)).join('\n');
     for (const briefing of data.briefings) {
+      const cited = underHeading(`${formatDate(briefing.date)} · ${briefing.title} (${briefing.id})`);
       for (const statement of briefing.statements) {
-        expect(all).toContain(
-          `• ${statement.text} — *${statement.section}* · ${briefing.title} (${briefing.date}, ${briefing.id})`,
-        );
+        expect(cited).toContain(`• ${statement.text} — *${statement.section}*`);
       }
     }
   });

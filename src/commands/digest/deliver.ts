@@ -1,0 +1,31 @@
+/** /digest preview and send-now: the digest a channel would get, shown to the manager or posted now. */
+import { channelLabel } from '../../render/digest-admin.js';
+import { plural } from '../../render/format.js';
+import type { Reply } from '../../render/payload.js';
+import type { CommandInput, Services } from '../types.js';
+import { requireDigests, requireSubscription } from './channel.js';
+
+export function preview(input: CommandInput, services: Services): Reply {
+  const sub = requireSubscription(input, services);
+  const [first, ...rest] = requireDigests(services).preview(sub.channelId);
+  if (!first) {
+    return {
+      content: `Nothing new for ${channelLabel(sub)} since its last digest: today's would be skipped (turn on post_when_empty to post a short note instead).`,
+      ephemeral: true,
+    };
+  }
+  const note = `Preview for ${channelLabel(sub)}, only you can see it:`;
+  const content = first.content ? `${note}\n${first.content}` : note;
+  return { ...first, content, ephemeral: true, followUps: rest };
+}
+
+export async function sendNow(input: CommandInput, services: Services): Promise<Reply> {
+  const sub = requireSubscription(input, services);
+  const outcome = await requireDigests(services).sendNow(sub.channelId);
+  const where = channelLabel(sub);
+  const content =
+    outcome.status === 'sent'
+      ? `Posted ${plural(outcome.briefingIds.length, 'new briefing')} in ${where} (${plural(outcome.messageIds.length, 'message')}).`
+      : `Nothing posted in ${where}: ${outcome.status}${outcome.reason ? `, ${outcome.reason}` : ''}.`;
+  return { content, ephemeral: true };
+}

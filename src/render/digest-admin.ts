@@ -1,0 +1,102 @@
+/** What server managers see about their digests: the subscriptions and the delivery ledger. */
+import type { DeliveryRecord, Subscription } from '../schedule/model.js';
+import type { Section } from './fields.js';
+import { COLORS, plural } from './format.js';
+import { layoutEmbeds, packMessages, toReply } from './pack.js';
+import type { Reply } from './payload.js';
+
+/** A channel as Discord shows it; `<#id>` renders as a link and never pings. Local mode has no ids. */
+export function channelLabel(sub: Pick<Subscription, 'channelId' | 'channelName'>): string {
+  return /^\d{17,20}$/.test(sub.channelId) ? `<#${sub.channelId}>` : `#${sub.channelName ?? sub.channelId}`;
+}
+
+/** Discord renders `<t:…:f>` in each reader's own time zone. */
+export function discordTime(at: Date, style: 'f' | 'R' = 'f'): string {
+  return `<t:${Math.floor(at.getTime() / 1000)}:${style}>`;
+}
+
+export function describeSubscription(sub: Subscription, nextAt?: Date): string[] {
+  const filters = [sub.party && `about ${sub.party}`, sub.tag && `tagged ${sub.tag}`]
+    .filter(Boolean)
+    .join(', ');
+  const lines = [
+    `Every day at **${sub.time}** (${sub.timezone})${filters ? ` · only briefings ${filters}` : ''}`,
+  ];
+  const options = [
+    sub.postWhenEmpty && 'posts on quiet days',
+    sub.publish && 'publishes to followers',
+  ].filter(Boolean);
+  if (options.length) lines.push(options.join(' · '));
+  if (sub.paused) lines.push(`⏸ Paused: ${sub.pauseReason ?? 'paused by a server manager'}`);
+  else if (nextAt) lines.push(`Next: ${discordTime(nextAt)} (${discordTime(nextAt, 'R')})`);
+  return lines;
+}
+
+export function renderSubscriptions(
+  subs: readonly Subscription[],
+  nextAt: (sub: Subscription) => Date,
+): Reply {
+  if (!subs.length) {
+    return {
+      content: 'No digests in this server yet. Set one up with `/digest subscribe`.',
+      ephemeral: true,
+    };
+  }
+  const sections: Section[] = subs.map((sub) => ({
+    name: `#${sub.channelName ?? sub.channelId}`,
+    lines: [
+      // A Discord channel link opens the channel; in the terminal the name above says it all.
+      ...(channelLabel(sub).startsWith('<#') ? [channelLabel(sub)] : []),
+      ...describeSubscription(sub, sub.paused ? undefined : nextAt(sub)),
+    ],
+  }));
+  const embeds = layoutEmbeds({
+    title: 'Digests',
+    color: COLORS.list,
+    description: plural(subs.length, 'channel'),
+    sections,
+  });
+  return toReply(packMessages(embeds), { ephemeral: true });
+}
+
+const STATUS_WORDS: Record<DeliveryRecord['status'], string> = {
+  pending: '⏳ sending',
+  sent: '✅ sent',
+  'nothing-new': '➖ nothing new',
+  missed: '⚠️ missed',
+  paused: '⏸ paused',
+  failed: '❌ failed',
+};
+
+function recordLine(record: DeliveryRecord): string {
+  const what =
+    record.status === 'sent'
+      ? `${plural(record.briefingIds.length, 'briefing')} in ${plural(record.messageIds.length, 'message')}`
+      : '';
+  const kind = record.kind === 'manual' ? 'send-now' : `digest of ${record.localDate}`;
+  const reason = record.reason ? ` · ${record.reason}` : '';
+  return `${discordTime(new Date(record.fireAt))} · ${kind} · **${STATUS_WORDS[record.status]}**${what ? ` · ${what}` : ''}${reason}`;
+}
+
+export function renderStatus(
+  records: readonly DeliveryRecord[],
+  subs: readonly Subscription[],
+  nextAt: (sub: Subscription) => Date,
+): Reply {
+  if (!records.length && !subs.length) {
+    return {
+      content: 'No digests and no deliveries yet. Set one up with `/digest subscribe`.',
+      ephemeral: true,
+    };
+  }
+  const sections: Section[] = subs.map((sub) => ({
+    name: `#${sub.channelName ?? sub.channelId}`,
+    lines: describeSubscription(sub, sub.paused ? undefined : nextAt(sub)),
+  }));
+  sections.push({
+    name: 'Last deliveries',
+    lines: records.length ? records.map(recordLine) : ['None yet: the first digest has not come due.'],
+  });
+  const embeds = layoutEmbeds({ title: 'Digest status', color: COLORS.list, sections });
+  return toReply(packMessages(embeds), { ephemeral: true });
+}
