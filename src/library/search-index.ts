@@ -15,8 +15,11 @@ export interface SearchHit {
   score: number;
 }
 
-// Folding accents lets "Zelensky" find "Zelenský" and keeps indexing and querying symmetrical.
-const fold = (term: string) => term.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+// Folding accents lets "Zelensky" find "Zelenský"; plain ASCII (most terms) skips the costly normalisation.
+const fold = (term: string) =>
+  /^[\x20-\x7e]*$/.test(term)
+    ? term.toLowerCase()
+    : term.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 
 function toDocument(briefing: Briefing): SearchDocument {
   const { whatHappened, whyItMatters, implications, other = [] } = briefing.sections;
@@ -41,19 +44,35 @@ export class SearchIndex {
     this.index.addAll([...byId.values()].map(toDocument));
   }
 
-  /** Best matches first. Every term must match; the last one may be a prefix, longer ones tolerate a typo. */
+  /**
+   * Best matches first. Every word must match and the last may be half-typed; only when that finds nothing
+   * are typos tolerated, and then any one word is enough: the costly forms run only when they are needed.
+   */
   search(query: string, limit: number): SearchHit[] {
     const text = query.trim();
     if (!text) return [];
-    const run = (combineWith: 'AND' | 'OR') =>
-      this.index.search(text, {
-        combineWith,
-        prefix: (_term, index, terms) => index === terms.length - 1,
-        fuzzy: (term) => (term.length > 4 ? 0.2 : false),
-      });
-    // A query where no briefing has every word still deserves the closest answers.
-    let results = run('AND');
-    if (results.length === 0) results = run('OR');
+    const lastTermPrefix = (term: string, index: number, terms: string[]) =>
+      index === terms.length - 1 && term.length >= 3;
+    const attempts = [
+      () => this.index.search(text, { combineWith: 'AND', prefix: lastTermPrefix }),
+      () =>
+        this.index.search(text, {
+          combineWith: 'AND',
+          prefix: lastTermPrefix,
+          fuzzy: (term) => (term.length > 4 ? 0.2 : false),
+        }),
+      () =>
+        this.index.search(text, {
+          combineWith: 'OR',
+          prefix: lastTermPrefix,
+          fuzzy: (term) => (term.length > 4 ? 0.2 : false),
+        }),
+    ];
+    let results: ReturnType<MiniSearch<SearchDocument>['search']> = [];
+    for (const attempt of attempts) {
+      results = attempt();
+      if (results.length) break;
+    }
     const hits: SearchHit[] = [];
     for (const result of results) {
       const briefing = this.byId.get(String(result.id));

@@ -1,0 +1,161 @@
+/** Synthetic briefing folders for benchmarks: realistic size and shape, deterministic content. */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+const COUNTRIES = [
+  'Ukraine',
+  'Russia',
+  'India',
+  'Pakistan',
+  'China',
+  'Germany',
+  'France',
+  'Brazil',
+  'Japan',
+  'Kenya',
+  'Nigeria',
+  'Mexico',
+  'Canada',
+  'Turkey',
+  'Iran',
+  'Israel',
+  'Egypt',
+  'Poland',
+  'Italy',
+  'Spain',
+  'Indonesia',
+  'Vietnam',
+  'Argentina',
+  'Chile',
+  'Ethiopia',
+  'Ghana',
+  'Sweden',
+  'Norway',
+  'Georgia',
+  'Armenia',
+];
+const PEOPLE = ['Volodymyr Zelenskyy', 'Steve Witkoff', 'Jared Kushner', 'Dmitry Peskov', 'Yuri Ushakov'];
+const VERBS = ['met', 'warned', 'negotiated with', 'criticised', 'welcomed talks with', 'imposed tariffs on'];
+const TOPICS = [
+  'energy',
+  'border',
+  'trade',
+  'grain',
+  'water',
+  'debt',
+  'tariff',
+  'security',
+  'election',
+  'fishing',
+].flatMap((what) =>
+  ['prices', 'rules', 'talks', 'exports', 'reform', 'disputes'].map((about) => `${what} ${about}`),
+);
+const SYLLABLES = [
+  'ka',
+  'ro',
+  'mi',
+  'tel',
+  'san',
+  'do',
+  'ver',
+  'lu',
+  'pra',
+  'gon',
+  'ist',
+  'ur',
+  'ne',
+  'bal',
+  'cor',
+  'fi',
+];
+
+/**
+ * News prose has a large vocabulary: 4,000 made-up words, drawn with a Zipf-like skew, so common words are
+ * common and most words are rare, as in real briefings (a tiny vocabulary would put every word in every file).
+ */
+const VOCABULARY = Array.from({ length: 4000 }, (_, index) => {
+  let word = '';
+  for (let n = index + 7; n > 0; n = Math.floor(n / SYLLABLES.length))
+    word += SYLLABLES[n % SYLLABLES.length];
+  return word;
+});
+
+function word(next: () => number): string {
+  return VOCABULARY[Math.floor(VOCABULARY.length * next() ** 3)]!;
+}
+
+function words(next: () => number, count: number): string {
+  return Array.from({ length: count }, () => word(next)).join(' ');
+}
+
+/** A tiny deterministic generator so every run benchmarks the same folder. */
+export function random(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+export function pick<T>(next: () => number, items: readonly T[]): T {
+  return items[Math.floor(next() * items.length)]!;
+}
+
+function sentence(next: () => number): string {
+  return `${pick(next, [...COUNTRIES, ...PEOPLE])} ${pick(next, VERBS)} ${pick(next, COUNTRIES)} over ${pick(next, TOPICS)} and ${words(next, 8 + Math.floor(next() * 10))}, officials said on day ${Math.floor(next() * 28) + 1}.`;
+}
+
+function dateOf(index: number): string {
+  const day = new Date(Date.UTC(2000, 0, 1) + index * 86_400_000);
+  return day.toISOString().slice(0, 10);
+}
+
+export function briefingMarkdown(index: number): string {
+  const next = random(index + 1);
+  const bullets = (count: number) => Array.from({ length: count }, () => `- ${sentence(next)}`).join('\n');
+  return `---
+id: b${index}
+title: ${pick(next, COUNTRIES)} and ${pick(next, COUNTRIES)} talks on ${pick(next, TOPICS)} (${index})
+date: ${dateOf(index)}
+summary: ${sentence(next)} ${sentence(next)}
+source: Wire services
+tags: [${pick(next, TOPICS)}]
+---
+
+## What happened
+${bullets(4)}
+
+## Why it matters
+${bullets(4)}
+
+## Implications
+${bullets(4)}
+`;
+}
+
+/** Writes `count` briefings into `dir` (created). */
+export async function writeBriefingFolder(dir: string, count: number): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const batch = 500;
+  for (let start = 0; start < count; start += batch) {
+    await Promise.all(
+      Array.from({ length: Math.min(batch, count - start) }, (_, offset) => {
+        const index = start + offset;
+        return writeFile(join(dir, `${dateOf(index)}-b${index}.md`), briefingMarkdown(index));
+      }),
+    );
+  }
+}
+
+export const BENCH_PARTIES = [...COUNTRIES, ...PEOPLE, 'United States', 'NATO'];
+/** Queries a reader might type: common and rare words, a party, a half-typed last word. */
+export const BENCH_QUERIES = [
+  'energy prices',
+  'grain',
+  'sanctions India',
+  'border secur',
+  VOCABULARY[40]!,
+  `${VOCABULARY[300]} ${VOCABULARY[12]}`,
+  VOCABULARY[2500]!,
+  `Pakistan ${VOCABULARY[900]!.slice(0, 5)}`,
+];

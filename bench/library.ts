@@ -1,0 +1,68 @@
+/** Load + index of 10,000 briefings, then party report, search and autocomplete latencies. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadBriefingFolder } from '../src/briefing/load.js';
+import { Library } from '../src/library/library.js';
+import { loadPartyRegistry } from '../src/party/parties-file.js';
+import { BENCH_PARTIES, BENCH_QUERIES, pick, random, writeBriefingFolder } from './generate.js';
+import { percentile, type Report, sample } from './stats.js';
+
+export const BRIEFING_COUNT = 10_000;
+
+export async function loadLibrary(dir: string): Promise<Library> {
+  const [briefings, parties] = await Promise.all([loadBriefingFolder(dir), loadPartyRegistry(dir)]);
+  if (briefings.problems.length)
+    throw new Error(`benchmark folder has problems: ${briefings.problems[0]?.message}`);
+  return new Library(briefings.briefings, parties.registry);
+}
+
+export async function benchLibrary(report: Report): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'briefing-bench-'));
+  try {
+    await writeBriefingFolder(dir, BRIEFING_COUNT);
+    report.note(`Library: ${BRIEFING_COUNT} briefings`);
+    const start = performance.now();
+    const library = await loadLibrary(dir);
+    report.add({
+      metric: 'load_and_index_10k',
+      value: performance.now() - start,
+      unit: 'ms',
+      target: '< 1500',
+    });
+    if (library.size !== BRIEFING_COUNT) throw new Error(`loaded ${library.size} briefings`);
+
+    const next = random(42);
+    const summary = (name: string, durations: number[], target: string) => {
+      report.add({ metric: `${name}_p50`, value: percentile(durations, 50), unit: 'ms' });
+      report.add({ metric: `${name}_p99`, value: percentile(durations, 99), unit: 'ms', target });
+    };
+    // Warm the JIT the way a running bot is warm, then measure.
+    for (let i = 0; i < 200; i++) library.party(pick(next, BENCH_PARTIES));
+    summary(
+      'party_report',
+      sample(1000, () => library.party(pick(next, BENCH_PARTIES))),
+      '< 2',
+    );
+    for (let i = 0; i < 200; i++) library.search(pick(next, BENCH_QUERIES));
+    summary(
+      'search',
+      sample(1000, () => library.search(pick(next, BENCH_QUERIES))),
+      '< 2',
+    );
+    const prefixes = ['', 'b1', 'ukr', 'india and', 'talks on gr', 'Zel', 'rus', 'pakistn'];
+    for (let i = 0; i < 500; i++) library.completeBriefings(pick(next, prefixes));
+    summary(
+      'autocomplete_briefing',
+      sample(2000, () => library.completeBriefings(pick(next, prefixes))),
+      '< 0.5',
+    );
+    summary(
+      'autocomplete_party',
+      sample(2000, () => library.completeParties(pick(next, prefixes))),
+      '< 0.5',
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
