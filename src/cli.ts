@@ -12,7 +12,7 @@ import { readBriefingsDir } from './config.js';
 import { Library } from './library/library.js';
 import { loadPartyRegistry } from './party/parties-file.js';
 import { renderBriefing } from './render/briefing.js';
-import { payloadToText } from './render/text.js';
+import { replyToText } from './render/text.js';
 
 const USAGE = `Usage: briefings <command>
   check [dir]            check every briefing file; exit 1 with each problem as file:line: message
@@ -95,7 +95,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
         err(`No briefing with id "${argument}".`);
         return 1;
       }
-      out(json ? JSON.stringify(briefingToJson(briefing), null, 2) : payloadToText(renderBriefing(briefing)));
+      out(json ? JSON.stringify(briefingToJson(briefing), null, 2) : replyToText(renderBriefing(briefing)));
       return 0;
     }
   }

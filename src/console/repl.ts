@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { CommandDispatcher } from '../commands/dispatch.js';
 import type { MessagePayload, Reply } from '../render/payload.js';
-import { payloadToText } from '../render/text.js';
+import { replyToText } from '../render/text.js';
 import { parseLine, TERMINAL_USER, usageLines } from './parse-line.js';
 
 export interface ConsoleOptions {
@@ -50,10 +50,7 @@ export async function runConsole(dispatcher: CommandDispatcher, options: Console
     completer: (line: string) => [words.filter((word) => word.startsWith(line)), line],
   });
   const print = (text: string) => options.output.write(`${text}\n`);
-  const show = (reply: Reply) => {
-    print(payloadToText(reply));
-    for (const followUp of reply.followUps ?? []) print(payloadToText(followUp));
-  };
+  const show = (reply: Reply) => print(replyToText(reply));
   let lastAnswer: MessagePayload | undefined;
 
   if (options.interactive) {
