@@ -1,0 +1,22 @@
+/** Briefings built in code for tests that are not about parsing. */
+import type { Briefing } from '../../src/briefing/model.js';
+
+export function makeBriefing(overrides: Partial<Briefing> & Pick<Briefing, 'id'>): Briefing {
+  return {
+    title: `Briefing ${overrides.id}`,
+    date: '2025-12-15',
+    summary: 'A summary of the day.',
+    sections: {
+      whatHappened: ['Something happened.'],
+      whyItMatters: ['It matters.'],
+      implications: ['It will have consequences.'],
+    },
+    source: { name: 'Wire services' },
+    author: null,
+    tags: [],
+    parties: [],
+    file: `briefings/${overrides.id}.md`,
+    format: 'markdown',
+    ...overrides,
+  };
+}

@@ -1,0 +1,77 @@
+/** A dispatcher over real handlers, library and digest service, with no network: for command tests. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import type { Briefing } from '../../src/briefing/model.js';
+import { CommandDispatcher } from '../../src/commands/dispatch.js';
+import { allCommands } from '../../src/commands/index.js';
+import type { ChannelOption, CommandInput } from '../../src/commands/types.js';
+import { Library } from '../../src/library/library.js';
+import { PartyRegistry } from '../../src/party/registry.js';
+import { renderDigest, renderNothingNew } from '../../src/render/digest.js';
+import type { MessagePayload } from '../../src/render/payload.js';
+import type { DigestSink } from '../../src/schedule/delivery.js';
+import { DigestService } from '../../src/schedule/digest-service.js';
+import { ScheduleStore } from '../../src/schedule/store.js';
+
+export const GUILD = '111111111111111111';
+export const USER = { id: '222222222222222222', name: 'editor' };
+
+export const channels = {
+  briefings: { id: '333333333333333331', name: 'briefings', kind: 'text', missingPermissions: [] },
+  news: { id: '333333333333333332', name: 'news', kind: 'announcement', missingPermissions: [] },
+  voice: { id: '333333333333333333', name: 'voice', kind: 'other', missingPermissions: [] },
+  readOnly: {
+    id: '333333333333333334',
+    name: 'read-only',
+    kind: 'text',
+    missingPermissions: ['Send Messages'],
+  },
+} satisfies Record<string, ChannelOption>;
+
+export class RecordingSink implements DigestSink {
+  readonly sent: { channelId: string; message: MessagePayload; nonce: string }[] = [];
+  async send(channelId: string, message: MessagePayload, nonce: string) {
+    this.sent.push({ channelId, message, nonce });
+    return { messageId: String(this.sent.length) };
+  }
+}
+
+export function testDispatcher(briefings: Briefing[], now = new Date('2025-12-15T10:00:00Z')) {
+  const library = new Library(briefings, PartyRegistry.builtIn());
+  const store = ScheduleStore.open(join(mkdtempSync(join(tmpdir(), 'briefing-commands-')), 'db.sqlite'));
+  const sink = new RecordingSink();
+  const digests = new DigestService({
+    store,
+    sink,
+    briefings: () => library.all(),
+    mentions: (id, party) => library.mentions(id, party),
+    render: (list) => renderDigest(list),
+    renderNothingNew: () => renderNothingNew(),
+    now: () => now,
+    retryDelaysMs: [],
+  });
+  const dispatcher = new CommandDispatcher(
+    allCommands,
+    { library: () => library, digests, defaultTimezone: 'UTC', now: () => now },
+    pino({ level: 'silent' }),
+  );
+  const input = (
+    command: string,
+    subcommand: string,
+    options: CommandInput['options'] = {},
+    extra: Partial<CommandInput> = {},
+  ): CommandInput => ({
+    command,
+    subcommand,
+    options,
+    channels: {},
+    user: USER,
+    guildId: GUILD,
+    channelId: channels.briefings.id,
+    canManageServer: true,
+    ...extra,
+  });
+  return { dispatcher, digests, sink, store, input, library };
+}
