@@ -1,0 +1,108 @@
+import { execFile } from 'node:child_process';
+import { copyFile, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const root = resolve(import.meta.dirname, '../..');
+const seeds = resolve(root, '../shared/seeds');
+
+/** Runs `briefings ...` as an editor would, through the package bin. */
+async function briefings(args: string[], env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [join(root, 'bin/briefings.js'), ...args], {
+      cwd: root,
+      env: { ...process.env, BRIEFINGS_DIR: join(root, 'briefings'), ...env },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('briefings CLI', () => {
+  it('check passes on the shipped folder', async () => {
+    const result = await briefings(['check']);
+    expect(result.stdout).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  it('check exits 1 with each problem as file:line: message, and still counts the good files', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'briefings-check-'));
+    await copyFile(join(root, 'briefings/2025-12-15-berlin-talks-second-day.md'), join(dir, '2025-12-15-good.md'));
+    await writeFile(join(dir, 'undated.md'), '---\ntitle: No date\n---\n\n## What happened\n- x\n');
+    await copyFile(join(seeds, '000_3d330a30f398f6cc.txt'), join(dir, '2025-12-15-article.txt'));
+    const result = await briefings(['check', dir]);
+    expect(result.code).toBe(1);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    for (const line of lines) expect(line).toMatch(/^.+\.(md|txt)(:\d+)?: .+/);
+    expect(result.stdout).toMatch(/undated\.md(:\d+)?: .*date/i);
+    expect(result.stdout).toMatch(/article\.txt(:\d+)?: .*(What happened|Why it matters|Implications)/);
+    expect(result.stderr).toMatch(/1 briefing\(s\) loaded/);
+  });
+
+  it('parse --json reads the seed brief with its 4 + 4 + 4 bullets, title, summary and source', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'briefings-parse-'));
+    const file = join(dir, '2025-12-14-us-pushes-ukraine.txt');
+    await copyFile(join(seeds, '004_8639ea0c1507a6c5.txt'), file);
+    const result = await briefings(['parse', file, '--json']);
+    expect(result.code).toBe(0);
+    const parsed = JSON.parse(result.stdout);
+    expect(parsed).toMatchObject({
+      id: 'us-pushes-ukraine',
+      date: '2025-12-14',
+      title: 'US Reportedly Pushes Ukraine to Withdraw from Donetsk in Peace Talks',
+      source: { name: 'Reuters' },
+      author: 'Rameen Siddiqui',
+    });
+    expect(parsed.summary).toMatch(/^In a major shift in diplomatic negotiations/);
+    expect(parsed.sections.whatHappened).toHaveLength(4);
+    expect(parsed.sections.whyItMatters).toHaveLength(4);
+    expect(parsed.sections.implications).toHaveLength(4);
+    expect(result.stdout).not.toContain('Latest Articles');
+  });
+
+  it('parse reports a raw article as not a briefing, on stderr, exit 1', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'briefings-article-'));
+    const file = join(dir, '2025-12-15-article.txt');
+    await copyFile(join(seeds, '000_3d330a30f398f6cc.txt'), file);
+    const result = await briefings(['parse', file, '--json']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/What happened/);
+  });
+
+  it('party Russia answers from the sample briefings with citations', async () => {
+    const result = await briefings(['party', 'Russia', '--json']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.party).toEqual({ id: 'russia', name: 'Russia', kind: 'country' });
+    expect(report.briefings.map((b: { id: string }) => b.id)).toEqual([
+      'berlin-talks-second-day',
+      'us-presses-ukraine-on-donetsk',
+    ]);
+    for (const briefing of report.briefings) {
+      expect(briefing).toMatchObject({ title: expect.any(String), date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+      expect(briefing.statements.length).toBeGreaterThan(0);
+      for (const statement of briefing.statements) expect(statement.section).toEqual(expect.any(String));
+    }
+    expect(report.members).toContain('Dmitry Peskov');
+  });
+
+  it('search ranks, and show prints a briefing as text', async () => {
+    const search = await briefings(['search', 'security guarantees', '--json']);
+    const rows = JSON.parse(search.stdout);
+    expect(rows[0]).toMatchObject({ id: expect.any(String), title: expect.any(String), score: expect.any(Number) });
+    const show = await briefings(['show', 'berlin-talks-second-day']);
+    expect(show.code).toBe(0);
+    expect(show.stdout).toMatch(/^Berlin talks/);
+    expect(show.stdout).toContain('What happened:');
+    const missing = await briefings(['show', 'nope']);
+    expect(missing.code).toBe(1);
+  });
+});
