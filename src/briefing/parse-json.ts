@@ -1,7 +1,7 @@
 /** JSON briefings, in the shape `briefingToJson` writes (so `briefings parse --json` output loads back). */
 import { cleanList, type Draft, emptyDraft } from './draft.js';
 import type { Problem, SectionKey } from './model.js';
-import { issueField, type JsonBriefingFields, jsonBriefingShape } from './shapes.js';
+import { asList, asText, issueField, type JsonBriefingFields, jsonBriefingShape } from './shapes.js';
 
 /** 1-based line of a character offset. */
 function lineAt(text: string, offset: number): number {
@@ -50,33 +50,40 @@ export function readJson(file: string, text: string): Draft {
 }
 
 function applyJson(draft: Draft, fields: JsonBriefingFields, text: string): void {
-  const located = (key: string, value: string | null | undefined) =>
-    value === null || value === undefined ? undefined : { value, line: lineOfKey(text, key) };
+  const located = (key: string, value: string | number | null | undefined) => {
+    const written = asText(value);
+    return written === undefined ? undefined : { value: written, line: lineOfKey(text, key) };
+  };
   draft.id = located('id', fields.id);
   draft.title = located('title', fields.title);
   draft.date = located('date', fields.date);
   draft.summary = located('summary', fields.summary);
-  if (fields.subtitle) draft.subtitle = fields.subtitle;
-  if (fields.author) draft.author = fields.author;
-  draft.tags = cleanList(fields.tags ?? []);
-  draft.parties = cleanList(fields.parties ?? []);
+  const subtitle = asText(fields.subtitle);
+  if (subtitle) draft.subtitle = subtitle;
+  const author = asText(fields.author);
+  if (author) draft.author = author;
+  draft.tags = cleanList(asList(fields.tags));
+  draft.parties = cleanList(asList(fields.parties));
   const sections = fields.sections;
   for (const key of ['whatHappened', 'whyItMatters', 'implications'] as SectionKey[]) {
     const items = sections?.[key];
-    if (items)
+    if (items) {
       draft.sections[key] = {
         value: items.map((item) => item.trim()).filter(Boolean),
         line: lineOfKey(text, key),
       };
+    }
   }
   for (const section of sections?.other ?? []) {
     const items = section.items.map((item) => item.trim()).filter(Boolean);
-    if (items.length > 0) draft.other.push({ heading: section.heading.trim(), items });
+    if (items.length > 0) draft.other.push({ heading: asText(section.heading).trim(), items });
   }
   const source = fields.source;
-  if (typeof source === 'string') draft.source = { value: { name: source }, line: lineOfKey(text, 'source') };
-  else if (source) {
-    const value = source.url ? { name: source.name, url: source.url } : { name: source.name };
-    draft.source = { value, line: lineOfKey(text, 'source') };
+  if (typeof source === 'string' || typeof source === 'number') {
+    draft.source = { value: { name: asText(source) }, line: lineOfKey(text, 'source') };
+  } else if (source) {
+    const name = asText(source.name);
+    const url = asText(source.url);
+    draft.source = { value: url ? { name, url } : { name }, line: lineOfKey(text, 'source') };
   }
 }

@@ -2,7 +2,7 @@
 import { parseBody } from './body.js';
 import { applyBody, cleanList, type Draft, emptyDraft, lineCount } from './draft.js';
 import { readFrontMatter } from './front-matter.js';
-import { type FrontMatterFields, frontMatterShape, issueField } from './shapes.js';
+import { asList, asText, type FrontMatterFields, frontMatterShape, issueField } from './shapes.js';
 
 export function readMarkdown(file: string, lines: readonly string[]): Draft {
   const draft = emptyDraft('markdown');
@@ -33,21 +33,24 @@ function applyFrontMatter(
   fields: FrontMatterFields,
   lineOf: (key: string) => number | undefined,
 ): void {
-  const located = (key: keyof FrontMatterFields, value: string | null | undefined) =>
-    value === null || value === undefined ? undefined : { value, line: lineOf(key) };
+  const located = (key: keyof FrontMatterFields, value: string | number | null | undefined) => {
+    const text = asText(value);
+    return text === undefined ? undefined : { value: text, line: lineOf(key) };
+  };
   draft.id = located('id', fields.id);
   draft.title = located('title', fields.title);
   draft.date = located('date', fields.date);
   draft.summary = located('summary', fields.summary);
-  const subtitle = fields.subtitle ?? fields.deck;
+  const subtitle = asText(fields.subtitle ?? fields.deck);
   if (subtitle) draft.subtitle = subtitle;
-  if (fields.author) draft.author = fields.author;
-  if (fields.tags) draft.tags = cleanList(fields.tags);
-  if (fields.parties) draft.parties = cleanList(fields.parties);
+  const author = asText(fields.author);
+  if (author) draft.author = author;
+  if (fields.tags) draft.tags = cleanList(asList(fields.tags));
+  if (fields.parties) draft.parties = cleanList(asList(fields.parties));
   const source = fields.source;
-  const url =
-    (typeof source === 'object' && source ? source.url : undefined) ?? fields.source_url ?? undefined;
-  const name = typeof source === 'object' && source ? source.name : source;
+  const nested = typeof source === 'object' && source !== null ? source : undefined;
+  const url = asText(nested ? nested.url : undefined) ?? asText(fields.source_url);
+  const name = nested ? asText(nested.name) : asText(source as string | number | null | undefined);
   if (name) {
     draft.source = { value: url ? { name, url: url.trim() } : { name }, line: lineOf('source') };
   } else if (url) {

@@ -4,19 +4,28 @@
  */
 import { z } from 'zod';
 
+// No `.transform()` here: it takes zod off its fast path (10x slower), and loading 10,000 files
+// validates 10,000 front matters. `asText` and `asList` finish the job.
+
 /** Text, or a number YAML read from unquoted digits (`title: 1984`). */
-const text = (field: string) =>
-  z
-    .union([z.string(), z.number()], { error: `\`${field}\` must be text` })
-    .transform((value) => String(value));
+const text = (field: string) => z.union([z.string(), z.number()], { error: `\`${field}\` must be text` });
 
 /** A list of text, or one comma-separated line of it. */
 const textList = (field: string) =>
-  z
-    .union([z.array(z.union([z.string(), z.number()])), z.string()], {
-      error: `\`${field}\` must be a list like [first, second] or text separated by commas`,
-    })
-    .transform((value) => (Array.isArray(value) ? value.map(String) : value.split(',')));
+  z.union([z.array(z.union([z.string(), z.number()])), z.string()], {
+    error: `\`${field}\` must be a list like [first, second] or text separated by commas`,
+  });
+
+export function asText(value: string | number): string;
+export function asText(value: string | number | null | undefined): string | undefined;
+export function asText(value: string | number | null | undefined): string | undefined {
+  return value === null || value === undefined ? undefined : String(value);
+}
+
+export function asList(value: readonly (string | number)[] | string | null | undefined): string[] {
+  if (value === null || value === undefined) return [];
+  return typeof value === 'string' ? value.split(',') : value.map(String);
+}
 
 const sourceObject = z.object(
   {
