@@ -1,0 +1,36 @@
+/** Runs the schema and limit checks a route asks for, records every problem, and says which ones Discord refuses. */
+import {
+  checkAllowedMentions,
+  checkAutocompleteLimits,
+  checkMessageLimits,
+  checkNotEmpty,
+} from './limits.js';
+import type { RecordedRequest } from './request-log.js';
+import type { BodyChecks } from './route-kit.js';
+import type { RequestValidator } from './schema.js';
+import type { ViolationKind, ViolationLog } from './violations.js';
+
+export function createBodyChecker(
+  validator: RequestValidator,
+  violations: ViolationLog,
+  rejectInvalid: boolean,
+) {
+  return (request: RecordedRequest, route: string, checks: BodyChecks): string[] => {
+    const refusals: string[] = [];
+    const record = (kind: ViolationKind, problems: readonly string[], refuse: boolean) => {
+      for (const message of problems) violations.add({ kind, route, message, requestSeq: request.seq });
+      if (refuse) refusals.push(...problems);
+    };
+    const target = (value: unknown) => (value === true ? request.body : value);
+    const wanted = (value: unknown) => value !== undefined && value !== false;
+
+    if (checks.schema) record('schema', validator.validate(checks.schema, request.body), true);
+    if (wanted(checks.limits)) record('limit', checkMessageLimits(target(checks.limits)), true);
+    if (wanted(checks.notEmpty)) record('limit', checkNotEmpty(target(checks.notEmpty)), true);
+    if (checks.autocomplete !== undefined)
+      record('limit', checkAutocompleteLimits(checks.autocomplete), true);
+    // Discord accepts a message without allowed_mentions; the product does not, so it is recorded, not refused.
+    if (wanted(checks.mentions)) record('mentions', checkAllowedMentions(target(checks.mentions)), false);
+    return rejectInvalid ? refusals : [];
+  };
+}

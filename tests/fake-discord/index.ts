@@ -1,0 +1,433 @@
+/**
+ * A fake Discord on 127.0.0.1 for end-to-end tests of a real discord.js client: REST under /api/v10 and the
+ * gateway at /gateway on one random port. It describes a world (guilds, channels, roles, overwrites), sends
+ * interactions as Discord would, answers the routes a bot uses, and records every request, every schema or
+ * limit violation, and every rate-limit hit.
+ *
+ *   const fake = await startFakeDiscord();
+ *   const bot = await startPongBot(fake.apiUrl, fake.token);
+ *   const exchange = await fake.command('ping');
+ *   expect(exchange.callback).toMatchObject({ type: 4, data: { content: 'pong' } });
+ *   expect(fake.violations).toEqual([]);
+ *   await bot.stop();
+ *   await fake.close();
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type APIApplicationCommand, type APIMessage, OverwriteType } from 'discord-api-types/v10';
+import { apiChannel, apiRole, apiUser, guildCreate } from './api-objects.js';
+import { createBodyChecker } from './body-checks.js';
+import { CommandStore } from './commands-store.js';
+import { Faults, type RouteHold } from './faults.js';
+import { FakeGateway, type GatewayConnectionInfo } from './gateway.js';
+import { type FakeStats, handleRest } from './http-server.js';
+import {
+  autocompletePayload,
+  buttonPayload,
+  chatInputPayload,
+  type InvokeOptions,
+  type OptionInput,
+} from './interaction-payloads.js';
+import { InteractionExchange, InteractionRegistry } from './interactions.js';
+import { MessageStore } from './messages.js';
+import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
+import { type RecordedRequest, RequestLog, type RequestMatcher } from './request-log.js';
+import type { RouteContext } from './route-kit.js';
+import { type RequestValidator, requestValidator, type SchemaSource } from './schema.js';
+import { type Violation, ViolationLog } from './violations.js';
+import {
+  defaultWorld,
+  findChannel,
+  findGuild,
+  type OverwriteSpec,
+  type PermissionName,
+  permissions,
+  type WorldSpec,
+} from './world.js';
+
+export type { RouteHold } from './faults.js';
+export type { FakeStats } from './http-server.js';
+export type { InvokeOptions, OptionInput, PermissionsInput } from './interaction-payloads.js';
+export type { Body, CallbackBody, Choice, InteractionExchange } from './interactions.js';
+export {
+  checkAllowedMentions,
+  checkAutocompleteLimits,
+  checkMessageLimits,
+  checkNotEmpty,
+  MESSAGE_LIMITS,
+} from './limits.js';
+export type { RateLimitOptions } from './rate-limit.js';
+export type { RecordedRequest, RequestMatcher } from './request-log.js';
+export type { Violation, ViolationKind } from './violations.js';
+export type {
+  ChannelSpec,
+  GuildSpec,
+  MemberSpec,
+  OverwriteSpec,
+  PermissionName,
+  RoleSpec,
+  UserSpec,
+  WorldSpec,
+} from './world.js';
+export { DEFAULT_IDS, defaultWorld, permissions } from './world.js';
+
+/** A token shaped like Discord's: base64 of the bot id, a timestamp part, an HMAC part. */
+export const FAKE_TOKEN = 'MTE5MDAwMDAwMDAwMDAwMDAwMQ.ZfAkEd.fake-token-for-local-tests-only';
+
+export interface FakeDiscordOptions {
+  /** The bot token IDENTIFY and `Authorization: Bot ...` must carry. Default FAKE_TOKEN. */
+  token?: string;
+  /** The world, or a function that adjusts the default world in place. */
+  world?: WorldSpec | ((world: WorldSpec) => void);
+  /** Enforce Discord-like rate limits (headers are always sent). */
+  rateLimit?: RateLimitOptions;
+  /** Discord allows 3 s for the first interaction response; later answers get 10062 and a violation. */
+  interactionDeadlineMs?: number;
+  /** How long a nonce-enforced message create is remembered; default 5 minutes. */
+  nonceWindowMs?: number;
+  /** HELLO's heartbeat_interval; default 41250 ms as Discord sends. */
+  heartbeatIntervalMs?: number;
+  /** Refuse invalid bodies with 400 (50035) as Discord would; default true. Violations are recorded either way. */
+  rejectInvalid?: boolean;
+  /** Which schema to validate with; default openapi.json when present, else the package's zod schemas. */
+  schema?: 'auto' | 'openapi' | 'zod';
+  /** Privileged intents the application is allowed (others close the gateway with 4014). Default none. */
+  allowedPrivilegedIntents?: number;
+}
+
+export interface AutocompleteOptions extends InvokeOptions {
+  /** The option being typed in; default: the last option given. */
+  focused?: string;
+}
+
+export interface ButtonOptions extends InvokeOptions {
+  /** The message carrying the button: a message object (e.g. `exchange.original`) or a stored message's id. */
+  message: APIMessage | string;
+}
+
+function buildWorld(option: FakeDiscordOptions['world']): WorldSpec {
+  if (option && typeof option === 'object') return structuredClone(option);
+  const world = defaultWorld();
+  option?.(world);
+  return world;
+}
+
+export class FakeDiscord {
+  readonly world: WorldSpec;
+  readonly token: string;
+  /** Requests and interaction bookkeeping, exposed for assertions. */
+  readonly stats: FakeStats = { requests: 0, rateLimited: 0, injectedFailures: 0 };
+  readonly gateway: FakeGateway;
+  private readonly log = new RequestLog();
+  private readonly violationLog = new ViolationLog();
+  private readonly faults = new Faults();
+  private readonly messageStore: MessageStore;
+  private readonly commandStore: CommandStore;
+  private readonly interactions = new InteractionRegistry();
+  private readonly deadlineMs: number;
+  private readonly server: Server;
+  private port = 0;
+
+  /** Use startFakeDiscord(). */
+  constructor(
+    options: FakeDiscordOptions,
+    private readonly validator: RequestValidator,
+  ) {
+    this.world = buildWorld(options.world);
+    this.token = options.token ?? FAKE_TOKEN;
+    this.deadlineMs = options.interactionDeadlineMs ?? 3_000;
+    this.messageStore = new MessageStore(options.nonceWindowMs ?? 5 * 60_000);
+    this.commandStore = new CommandStore(this.world.application.id);
+    this.gateway = new FakeGateway({
+      token: this.token,
+      heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
+      allowedPrivilegedIntents: options.allowedPrivilegedIntents ?? 0,
+      startSession: (sessionId, shard) => this.sessionStart(sessionId, shard),
+      violation: (violation) => this.violationLog.add(violation),
+    });
+    const gatewayUrl = () => this.gatewayUrl;
+    const context: RouteContext = {
+      world: this.world,
+      messages: this.messageStore,
+      commands: this.commandStore,
+      interactions: this.interactions,
+      interactionDeadlineMs: this.deadlineMs,
+      get gatewayUrl() {
+        return gatewayUrl();
+      },
+      check: createBodyChecker(validator, this.violationLog, options.rejectInvalid ?? true),
+      violation: (violation, request) => this.violationLog.add({ ...violation, requestSeq: request?.seq }),
+    };
+    const pipeline = {
+      token: this.token,
+      log: this.log,
+      limiter: new RateLimiter(options.rateLimit),
+      faults: this.faults,
+      context,
+      violations: this.violationLog,
+      stats: this.stats,
+    };
+    this.server = createServer((request, response) => {
+      handleRest(pipeline, request, response).catch((error: unknown) => {
+        this.violationLog.add({
+          kind: 'unknown-route',
+          route: `${request.method} ${request.url}`,
+          message: `fake crashed: ${String(error)}`,
+        });
+        if (!response.headersSent) response.writeHead(500).end();
+      });
+    });
+    this.server.on('upgrade', (request, socket, head) => this.gateway.handleUpgrade(request, socket, head));
+  }
+
+  /** @internal */
+  async listen(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  /** REST base to give discord.js: `new Client({ rest: { api: fake.apiUrl } })`. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  get gatewayUrl(): string {
+    return `ws://127.0.0.1:${this.port}/gateway`;
+  }
+
+  /** Which schema bodies are validated against. */
+  get schemaSource(): SchemaSource {
+    return this.validator.source;
+  }
+
+  /** Every REST request so far, in order of arrival. */
+  get requests(): readonly RecordedRequest[] {
+    return this.log.requests;
+  }
+
+  /** Every problem found so far; an end-to-end test ends with `expect(fake.violations).toEqual([])`. */
+  get violations(): readonly Violation[] {
+    return this.violationLog.list;
+  }
+
+  /** The violations as text, one per line: handy in assertion messages. */
+  describeViolations(): string {
+    return this.violationLog.describe();
+  }
+
+  get gatewayConnections(): readonly GatewayConnectionInfo[] {
+    return this.gateway.connections;
+  }
+
+  // --- gateway ---------------------------------------------------------------------------------------------
+
+  private sessionStart(sessionId: string, shard: [number, number]) {
+    const { world } = this;
+    return {
+      ready: {
+        v: 10,
+        user_settings: {},
+        user: { ...apiUser(world.bot), verified: true, mfa_enabled: false, email: null },
+        guilds: world.guilds.map((guild) => ({ id: guild.id, unavailable: true })),
+        guild_join_requests: [],
+        presences: [],
+        private_channels: [],
+        relationships: [],
+        session_id: sessionId,
+        session_type: 'normal',
+        resume_gateway_url: this.gatewayUrl,
+        shard,
+        application: { id: world.application.id, flags: world.application.flags },
+        auth: {},
+      },
+      guildCreates: world.guilds.map(
+        (guild) => guildCreate(world, guild) as unknown as Record<string, unknown>,
+      ),
+    };
+  }
+
+  /** Sends a gateway dispatch (`MESSAGE_CREATE`, `GUILD_DELETE`, ...) to every connected session. */
+  dispatch(t: string, d: unknown): number {
+    return this.gateway.dispatch(t, d);
+  }
+
+  /** Resolves when a bot has identified and been sent READY and its guilds. */
+  waitForSession(timeoutMs = 10_000): Promise<void> {
+    return this.gateway.waitForSessions(1, timeoutMs);
+  }
+
+  /** Drops the bot's gateway connection with a close code (4000 lets it resume; 1000 makes it reconnect anew). */
+  disconnectGateway(code = 4000, options: { forgetSessions?: boolean } = {}): void {
+    this.gateway.disconnect(code, options.forgetSessions);
+  }
+
+  // --- interactions ----------------------------------------------------------------------------------------
+
+  private send(payload: ReturnType<typeof chatInputPayload>, label: string): InteractionExchange {
+    const exchange = new InteractionExchange(payload, label, (id) => this.messageStore.get(id));
+    this.interactions.add(exchange);
+    if (this.gateway.dispatch('INTERACTION_CREATE', payload) === 0) {
+      throw new Error(`${label}: no bot is connected to the gateway`);
+    }
+    return exchange;
+  }
+
+  private async answered(exchange: InteractionExchange): Promise<InteractionExchange> {
+    try {
+      await exchange.waitForCallback(this.deadlineMs + 250);
+    } catch (error) {
+      const violations = this.violationLog.describe();
+      throw new Error(
+        `${(error as Error).message}${violations ? `\nviolations so far:\n${violations}` : ''}`,
+      );
+    }
+    return exchange;
+  }
+
+  /**
+   * Sends a chat input command and resolves once the bot answered it (rejects if it does not in time).
+   * `name` may hold the subcommand: `fake.command('briefing party', { name: 'Russia' }, { user: DEFAULT_IDS.users.manager })`.
+   */
+  command(
+    name: string,
+    options: Record<string, OptionInput> = {},
+    invoke: InvokeOptions = {},
+  ): Promise<InteractionExchange> {
+    return this.answered(this.startCommand(name, options, invoke));
+  }
+
+  /** Like command(), without waiting: for tests that act while the bot is still working. */
+  startCommand(
+    name: string,
+    options: Record<string, OptionInput> = {},
+    invoke: InvokeOptions = {},
+  ): InteractionExchange {
+    const sources = { world: this.world, commands: this.commandStore };
+    return this.send(chatInputPayload(sources, name, options, invoke), `/${name}`);
+  }
+
+  /** Sends an autocomplete interaction; `exchange.choices` holds the answer. */
+  autocomplete(
+    name: string,
+    options: Record<string, OptionInput>,
+    invoke: AutocompleteOptions = {},
+  ): Promise<InteractionExchange> {
+    const focused = invoke.focused ?? Object.keys(options).at(-1);
+    if (!focused) throw new Error(`autocomplete /${name}: give at least the option being typed`);
+    const sources = { world: this.world, commands: this.commandStore };
+    const payload = autocompletePayload(sources, name, options, focused, invoke);
+    return this.answered(this.send(payload, `autocomplete /${name} ${focused}`));
+  }
+
+  /** Clicks a button on a message the bot sent (or a made-up one) and resolves once the bot answered. */
+  button(customId: string, invoke: ButtonOptions): Promise<InteractionExchange> {
+    const message =
+      typeof invoke.message === 'string'
+        ? this.messageStore.get(invoke.message)
+        : this.messageStore.adopt(invoke.message);
+    if (!message) throw new Error(`button ${customId}: no message ${String(invoke.message)}`);
+    const sources = { world: this.world, commands: this.commandStore };
+    return this.answered(this.send(buttonPayload(sources, customId, message, invoke), `button ${customId}`));
+  }
+
+  // --- requests, failures, pauses --------------------------------------------------------------------------
+
+  /** The first answered request matching, already seen or still to come. */
+  waitFor(matcher: RequestMatcher, timeoutMs = 5_000): Promise<RecordedRequest> {
+    return this.log.waitFor(matcher, timeoutMs);
+  }
+
+  /** Answers the next `times` matching requests with this status (and Discord-like body) instead of the route. */
+  failNext(matcher: RequestMatcher, status: number, body?: unknown, times = 1): void {
+    this.faults.failNext(matcher, status, body, times);
+  }
+
+  /**
+   * Holds back the responses of matching requests after the route ran (the message exists, the bot does not
+   * know yet) until `hold.release()`. `times` limits how many requests are held.
+   */
+  pauseRoute(matcher: RequestMatcher, options: { times?: number } = {}): RouteHold {
+    return this.faults.pause(matcher, options.times);
+  }
+
+  // --- the world and what the bot left in it ---------------------------------------------------------------
+
+  /** Messages in a channel, oldest first (ephemeral ones are never listed). */
+  messages(channelId: string): APIMessage[] {
+    return this.messageStore.inChannel(channelId);
+  }
+
+  message(id: string): APIMessage | undefined {
+    return this.messageStore.get(id);
+  }
+
+  /** Registered commands: global with no argument, else one guild's. */
+  commands(guildId: string | null = null): APIApplicationCommand[] {
+    return this.commandStore.list(guildId);
+  }
+
+  /** Replaces a channel's permission overwrites and tells the bot (CHANNEL_UPDATE). */
+  setChannelOverwrites(channelId: string, overwrites: OverwriteSpec[]): void {
+    const found = findChannel(this.world, channelId);
+    if (!found) throw new Error(`no channel ${channelId}`);
+    found.channel.overwrites = overwrites;
+    this.dispatch('CHANNEL_UPDATE', apiChannel(found.guild, found.channel));
+  }
+
+  /** Denies the bot these permissions in a channel through a member overwrite. */
+  denyBot(channelId: string, ...names: PermissionName[]): void {
+    this.changeBotOverwrite(channelId, names, 'deny');
+  }
+
+  /** Allows the bot these permissions in a channel through a member overwrite. */
+  allowBot(channelId: string, ...names: PermissionName[]): void {
+    this.changeBotOverwrite(channelId, names, 'allow');
+  }
+
+  private changeBotOverwrite(channelId: string, names: PermissionName[], side: 'allow' | 'deny'): void {
+    const found = findChannel(this.world, channelId);
+    if (!found) throw new Error(`no channel ${channelId}`);
+    const botId = this.world.bot.id;
+    const current = found.channel.overwrites.find(
+      (o) => o.id === botId && o.type === OverwriteType.Member,
+    ) ?? {
+      id: botId,
+      type: OverwriteType.Member,
+      allow: '0',
+      deny: '0',
+    };
+    const bits = BigInt(permissions(...names));
+    const other = side === 'allow' ? 'deny' : 'allow';
+    const next = {
+      ...current,
+      [side]: (BigInt(current[side]) | bits).toString(),
+      [other]: (BigInt(current[other]) & ~bits).toString(),
+    };
+    this.setChannelOverwrites(channelId, [...found.channel.overwrites.filter((o) => o !== current), next]);
+  }
+
+  /** Changes a role's permissions and tells the bot (GUILD_ROLE_UPDATE). */
+  setRolePermissions(guildId: string, roleId: string, names: PermissionName[]): void {
+    const guild = findGuild(this.world, guildId);
+    const role = guild?.roles.find((candidate) => candidate.id === roleId);
+    if (!guild || !role) throw new Error(`no role ${roleId} in guild ${guildId}`);
+    role.permissions = permissions(...names);
+    this.dispatch('GUILD_ROLE_UPDATE', { guild_id: guild.id, role: apiRole(role) });
+  }
+
+  /** Stops everything: held responses are released, sockets dropped. Stop the bot first, or it will try to reconnect. */
+  async close(): Promise<void> {
+    this.faults.releaseAll();
+    this.gateway.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+/** Starts a fake Discord on 127.0.0.1 with a random port. */
+export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+  const validator = await requestValidator(options.schema ?? 'auto');
+  const fake = new FakeDiscord(options, validator);
+  await fake.listen();
+  return fake;
+}

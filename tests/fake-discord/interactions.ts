@@ -1,0 +1,135 @@
+/**
+ * One interaction from the moment the fake sends it: the bot's callback, its follow-ups and its edits of the
+ * original response, with promises to wait for each.
+ */
+import type { APIInteraction, APIMessage, InteractionResponseType } from 'discord-api-types/v10';
+
+export type Body = Record<string, unknown>;
+
+export interface CallbackBody {
+  /** 4 reply, 5 deferred reply, 6 deferred update, 7 update, 8 autocomplete, 9 modal. */
+  type: InteractionResponseType;
+  data?: Body;
+}
+
+export interface Choice {
+  name: string;
+  value: string | number;
+}
+
+export class InteractionExchange {
+  readonly id: string;
+  readonly token: string;
+  readonly sentAt = Date.now();
+  /** The first callback the fake accepted. */
+  callbackBody: CallbackBody | undefined;
+  /** The message @original names: the reply, the deferred "thinking" message, or the clicked message. */
+  originalMessageId: string | undefined;
+  /** Bodies of POST /webhooks/{app}/{token}, in order. */
+  readonly followUps: Body[] = [];
+  /** Bodies of PATCH /webhooks/{app}/{token}/messages/@original, in order. */
+  readonly edits: Body[] = [];
+  private readonly watchers = new Set<() => void>();
+
+  constructor(
+    readonly payload: APIInteraction,
+    /** Where the bot answered by then: `/briefing latest`, `button next`, ... for error messages. */
+    readonly label: string,
+    private readonly lookupMessage: (id: string) => APIMessage | undefined,
+  ) {
+    this.id = payload.id;
+    this.token = payload.token;
+  }
+
+  /** The accepted callback; throws when the bot has not answered (yet). */
+  get callback(): CallbackBody {
+    if (!this.callbackBody) throw new Error(`${this.label}: the bot has not answered the interaction`);
+    return this.callbackBody;
+  }
+
+  /** The original response message as it stands now. */
+  get original(): APIMessage | undefined {
+    return this.originalMessageId ? this.lookupMessage(this.originalMessageId) : undefined;
+  }
+
+  /** The choices of an autocomplete answer. */
+  get choices(): Choice[] {
+    return (this.callback.data?.choices as Choice[] | undefined) ?? [];
+  }
+
+  /** Called by the routes whenever something arrives for this interaction. */
+  notify(): void {
+    for (const watcher of [...this.watchers]) watcher();
+  }
+
+  waitForCallback(timeoutMs = 3_000): Promise<CallbackBody> {
+    return this.until(() => this.callbackBody, timeoutMs, 'an interaction callback');
+  }
+
+  waitForFollowUps(count = 1, timeoutMs = 5_000): Promise<Body[]> {
+    return this.until(
+      () => (this.followUps.length >= count ? this.followUps : undefined),
+      timeoutMs,
+      `${count} follow-up(s)`,
+    );
+  }
+
+  waitForEdits(count = 1, timeoutMs = 5_000): Promise<Body[]> {
+    return this.until(
+      () => (this.edits.length >= count ? this.edits : undefined),
+      timeoutMs,
+      `${count} edit(s) of @original`,
+    );
+  }
+
+  /**
+   * What the user first sees as the answer: the reply or update data, or, after a defer, the first edit of the
+   * original response (waiting for it).
+   */
+  async answer(timeoutMs = 5_000): Promise<Body> {
+    const callback = await this.waitForCallback(timeoutMs);
+    if (callback.type === 5 || callback.type === 6) {
+      const [first] = await this.waitForEdits(1, timeoutMs);
+      return first ?? {};
+    }
+    return callback.data ?? {};
+  }
+
+  private until<T>(get: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
+    const now = get();
+    if (now !== undefined) return Promise.resolve(now);
+    return new Promise((resolve, reject) => {
+      const watcher = () => {
+        const value = get();
+        if (value === undefined) return;
+        this.watchers.delete(watcher);
+        clearTimeout(timer);
+        resolve(value);
+      };
+      const timer = setTimeout(() => {
+        this.watchers.delete(watcher);
+        reject(new Error(`${this.label}: no ${what} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.watchers.add(watcher);
+    });
+  }
+}
+
+export class InteractionRegistry {
+  private readonly byId = new Map<string, InteractionExchange>();
+  private readonly byTokenMap = new Map<string, InteractionExchange>();
+
+  add(exchange: InteractionExchange): void {
+    this.byId.set(exchange.id, exchange);
+    this.byTokenMap.set(exchange.token, exchange);
+  }
+
+  get(id: string): InteractionExchange | undefined {
+    return this.byId.get(id);
+  }
+
+  byToken(applicationId: string, token: string): InteractionExchange | undefined {
+    const exchange = this.byTokenMap.get(token);
+    return exchange?.payload.application_id === applicationId ? exchange : undefined;
+  }
+}

@@ -1,0 +1,64 @@
+/** What every REST route is made of: its context, its result, and Discord's error bodies. */
+import type { CommandStore } from './commands-store.js';
+import type { InteractionRegistry } from './interactions.js';
+import type { MessageStore } from './messages.js';
+import type { RecordedRequest } from './request-log.js';
+import type { BodyKind } from './schema.js';
+import type { Violation } from './violations.js';
+import type { WorldSpec } from './world.js';
+
+export interface BodyChecks {
+  /** The OpenAPI request schema to hold the body against. */
+  schema?: BodyKind;
+  /** Message limits (content, embeds, components); `true` checks the body, a value checks that instead. */
+  limits?: boolean | unknown;
+  /** A new message must show something. */
+  notEmpty?: boolean | unknown;
+  /** The body creates a message and so must carry `allowed_mentions: {parse: []}`. */
+  mentions?: boolean | unknown;
+  /** Autocomplete choice limits, on the callback data. */
+  autocomplete?: unknown;
+}
+
+export interface RouteContext {
+  world: WorldSpec;
+  messages: MessageStore;
+  commands: CommandStore;
+  interactions: InteractionRegistry;
+  /** Discord's three seconds for the first interaction response. */
+  interactionDeadlineMs: number;
+  gatewayUrl: string;
+  /**
+   * Validates the request body, records every problem as a violation, and returns the ones Discord would refuse
+   * the request for (an absent allowed_mentions is recorded but not refused: Discord accepts it).
+   */
+  check(request: RecordedRequest, route: string, checks: BodyChecks): string[];
+  violation(violation: Omit<Violation, 'requestSeq'>, request?: RecordedRequest): void;
+}
+
+export interface RouteResult {
+  status: number;
+  body?: unknown;
+}
+
+export type Params = Record<string, string>;
+
+export interface RouteDefinition {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** The path with named parameters, as Discord's docs and the OpenAPI file write it. */
+  route: string;
+  /** Needs `Authorization: Bot <token>`; interaction and webhook-token routes do not. */
+  auth: boolean;
+  handle(ctx: RouteContext, params: Params, request: RecordedRequest): RouteResult;
+}
+
+export function discordError(status: number, code: number, message: string, errors?: unknown): RouteResult {
+  return { status, body: { message, code, ...(errors ? { errors } : {}) } };
+}
+
+/** Discord's answer to a body it cannot accept. */
+export function invalidFormBody(problems: readonly string[]): RouteResult {
+  return discordError(400, 50035, 'Invalid Form Body', {
+    _errors: problems.map((message) => ({ code: 'BASE_TYPE_INVALID', message })),
+  });
+}
