@@ -65,19 +65,22 @@ export function readSourceLine(line: string): string | undefined {
   return SOURCE_LINE.exec(line.trim())?.[1]?.trim() || undefined;
 }
 
+/** Drops emphasis around a heading and a trailing colon; scans by hand so a huge line stays linear. */
 function cleanHeading(text: string): string {
-  const bare = text
-    .replace(/^[*_]+|[*_]+$/g, '')
-    .replace(/[\s:]+$/, '')
-    .trim();
-  return sentenceCase(bare);
+  let start = 0;
+  let end = text.length;
+  while (start < end && (text[start] === '*' || text[start] === '_')) start++;
+  while (end > start && '*_: \t'.includes(text[end - 1]!)) end--;
+  return sentenceCase(text.slice(start, end).trim());
 }
 
-/** Strips the closing `#`s a markdown heading may carry. */
+/** `## Why it matters ##` loses its closing hashes; `## C#` keeps its one. */
 function headingText(rest: string): string {
-  let end = rest.length;
-  while (end > 0 && rest[end - 1] === '#') end--;
-  return end < rest.length && end > 0 && rest[end - 1] !== ' ' ? rest.trim() : rest.slice(0, end).trim();
+  const text = rest.trimEnd();
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '#') end--;
+  const closing = end === 0 || text[end - 1] === ' ';
+  return (closing ? text.slice(0, end) : text).trim();
 }
 
 export function parseBody(
@@ -162,7 +165,7 @@ export function parseBody(
     if (line.length <= MAX_HEADING_LENGTH) {
       const known = sectionForHeading(line);
       const upper = style === 'brief' && isUpperCaseLine(line);
-      if (known && (atBlockStart || upper || style === 'brief' || line.endsWith(':'))) {
+      if (known && (atBlockStart || style === 'brief' || line.endsWith(':'))) {
         open(known, line, index);
         atBlockStart = true;
         continue;

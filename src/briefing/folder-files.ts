@@ -30,8 +30,12 @@ export async function listBriefingFiles(dir: string): Promise<Listing> {
     try {
       entries = await readdir(join(dir, relative), { withFileTypes: true });
     } catch (error) {
+      // A subfolder removed while we walk is not a problem; one we may not read is.
+      const gone = (error as { code?: unknown }).code === 'ENOENT';
       if (relative === '')
         problems.push({ file: dir, message: `cannot read the briefing folder: ${reason(error)}` });
+      else if (!gone)
+        problems.push({ file: join(dir, relative), message: `cannot read the folder: ${reason(error)}` });
       return;
     }
     const folders: string[] = [];

@@ -191,3 +191,35 @@ describe('markdown with front matter', () => {
     expect(result.briefing?.date).toBe('2025-12-17');
   });
 });
+
+describe('markdown heading details', () => {
+  it('drops closing hashes and emphasis, keeps a hash that is part of a word', () => {
+    const text = [
+      '---',
+      'title: T',
+      'date: 2025-12-15',
+      'summary: S',
+      '---',
+      '## What happened ##',
+      '- a',
+      '## **Why it matters**',
+      '- b',
+      '## Implications',
+      '- c',
+      '## Notes on C#',
+      '- d',
+      '### __Further reading__:',
+      '- e',
+    ].join('\n');
+    const b = mustParse('x.md', text);
+    expect(b.sections).toEqual({
+      whatHappened: ['a'],
+      whyItMatters: ['b'],
+      implications: ['c'],
+      other: [
+        { heading: 'Notes on C#', items: ['d'] },
+        { heading: 'Further reading', items: ['e'] },
+      ],
+    });
+  });
+});
