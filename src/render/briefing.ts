@@ -51,7 +51,8 @@ export function briefingDoc(briefing: Briefing, options: BriefingRenderOptions =
     ...(url ? { url } : {}),
     color: COLORS.briefing,
     ...(briefing.author ? { author: briefing.author } : {}),
-    description: briefing.summary,
+    // The deck line, when the brief has one, reads as a standfirst above the summary.
+    description: briefing.subtitle ? `*${briefing.subtitle}*\n\n${briefing.summary}` : briefing.summary,
     sections: sectionsOf(briefing, options.section),
     footer: footerOf(briefing),
   };
