@@ -288,7 +288,7 @@ export class FakeDiscord {
    * Sends a chat input command and resolves once the bot answered it (rejects if it does not in time).
    * `name` may hold the subcommand: `fake.command('briefing party', { name: 'Russia' }, { user: DEFAULT_IDS.users.manager })`.
    */
-  command(
+  async command(
     name: string,
     options: Record<string, OptionInput> = {},
     invoke: InvokeOptions = {},
@@ -307,7 +307,7 @@ export class FakeDiscord {
   }
 
   /** Sends an autocomplete interaction; `exchange.choices` holds the answer. */
-  autocomplete(
+  async autocomplete(
     name: string,
     options: Record<string, OptionInput>,
     invoke: AutocompleteOptions = {},
@@ -320,7 +320,7 @@ export class FakeDiscord {
   }
 
   /** Clicks a button on a message the bot sent (or a made-up one) and resolves once the bot answered. */
-  button(customId: string, invoke: ButtonOptions): Promise<InteractionExchange> {
+  async button(customId: string, invoke: ButtonOptions): Promise<InteractionExchange> {
     const message =
       typeof invoke.message === 'string'
         ? this.messageStore.get(invoke.message)

@@ -63,7 +63,7 @@ export class InteractionExchange {
   }
 
   waitForCallback(timeoutMs = 3_000): Promise<CallbackBody> {
-    return this.until(() => this.callbackBody, timeoutMs, 'an interaction callback');
+    return this.until(() => this.callbackBody, timeoutMs, 'interaction callback');
   }
 
   waitForFollowUps(count = 1, timeoutMs = 5_000): Promise<Body[]> {

@@ -1,0 +1,111 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { type FakeDiscord, startFakeDiscord } from './index.js';
+
+interface Frame {
+  op: number;
+  d: unknown;
+  s: number | null;
+  t: string | null;
+}
+
+/** A bare gateway client: every frame it receives, and a way to wait for one. */
+async function connect(url: string) {
+  const ws = new WebSocket(`${url}?v=10&encoding=json`);
+  const frames: Frame[] = [];
+  const waiters = new Set<() => void>();
+  ws.on('message', (data) => {
+    frames.push(JSON.parse(data.toString()) as Frame);
+    for (const waiter of [...waiters]) waiter();
+  });
+  const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+  await new Promise((resolve) => ws.once('open', resolve));
+  const next = (test: (frame: Frame) => boolean) =>
+    new Promise<Frame>((resolve) => {
+      const check = () => {
+        const found = frames.find(test);
+        if (found) {
+          waiters.delete(check);
+          resolve(found);
+        }
+      };
+      waiters.add(check);
+      check();
+    });
+  const send = (payload: unknown) => ws.send(JSON.stringify(payload));
+  return { ws, frames, next, send, closed };
+}
+
+describe('the gateway protocol', () => {
+  let fake: FakeDiscord;
+
+  afterEach(async () => {
+    await fake.close();
+  });
+
+  it('says HELLO, acknowledges heartbeats, and sends READY then GUILD_CREATE with rising sequence numbers', async () => {
+    fake = await startFakeDiscord({ heartbeatIntervalMs: 1000 });
+    const client = await connect(fake.gatewayUrl);
+    expect((await client.next((f) => f.op === 10)).d).toEqual({ heartbeat_interval: 1000 });
+    client.send({ op: 1, d: null });
+    await client.next((f) => f.op === 11);
+    client.send({ op: 2, d: { token: fake.token, intents: 1, properties: {}, shard: [0, 1] } });
+    const guild = await client.next((f) => f.t === 'GUILD_CREATE');
+    const ready = client.frames.find((f) => f.t === 'READY');
+    expect(ready?.s).toBe(1);
+    expect(guild.s).toBe(2);
+    expect(ready?.d).toMatchObject({
+      v: 10,
+      user: { id: fake.world.bot.id, bot: true },
+      guilds: [{ id: fake.world.guilds[0]?.id, unavailable: true }],
+      resume_gateway_url: fake.gatewayUrl,
+      shard: [0, 1],
+      application: { id: fake.world.application.id, flags: 0 },
+    });
+    client.ws.close();
+  });
+
+  it('closes with 4004 on a wrong token and 4001 on an unknown opcode, recording both', async () => {
+    fake = await startFakeDiscord();
+    const wrong = await connect(fake.gatewayUrl);
+    wrong.send({ op: 2, d: { token: 'nope', intents: 1, properties: {} } });
+    expect(await wrong.closed).toBe(4004);
+    const odd = await connect(fake.gatewayUrl);
+    odd.send({ op: 99, d: null });
+    expect(await odd.closed).toBe(4001);
+    expect(fake.violations.map((v) => v.kind)).toEqual(['gateway', 'gateway']);
+  });
+
+  it('refuses privileged intents the application was not granted with 4014', async () => {
+    fake = await startFakeDiscord();
+    const client = await connect(fake.gatewayUrl);
+    client.send({ op: 2, d: { token: fake.token, intents: 1 | (1 << 15), properties: {} } });
+    expect(await client.closed).toBe(4014);
+  });
+
+  it('replays missed dispatches on RESUME and asks for a fresh IDENTIFY when the session is unknown', async () => {
+    fake = await startFakeDiscord();
+    const first = await connect(fake.gatewayUrl);
+    first.send({ op: 2, d: { token: fake.token, intents: 1, properties: {} } });
+    const ready = await first.next((f) => f.t === 'READY');
+    const sessionId = (ready.d as { session_id: string }).session_id;
+    await first.next((f) => f.t === 'GUILD_CREATE');
+    fake.disconnectGateway(4000);
+    await first.closed;
+    fake.dispatch('CHANNEL_DELETE', { id: '1' });
+
+    const second = await connect(fake.gatewayUrl);
+    second.send({ op: 6, d: { token: fake.token, session_id: sessionId, seq: 2 } });
+    await second.next((f) => f.t === 'RESUMED');
+    expect(second.frames.filter((f) => f.op === 0).map((f) => [f.t, f.s])).toEqual([
+      ['CHANNEL_DELETE', 3],
+      ['RESUMED', 4],
+    ]);
+
+    const third = await connect(fake.gatewayUrl);
+    third.send({ op: 6, d: { token: fake.token, session_id: 'unknown', seq: 2 } });
+    expect((await third.next((f) => f.op === 9)).d).toBe(false);
+    second.ws.close();
+    third.ws.close();
+  });
+});
