@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { type FakeDiscord, startFakeDiscord } from './index.js';
@@ -63,6 +64,20 @@ describe('the gateway protocol', () => {
       application: { id: fake.world.application.id, flags: 0 },
     });
     client.ws.close();
+  });
+
+  it('speaks zlib-stream when asked, one flushed deflate stream per connection', async () => {
+    fake = await startFakeDiscord();
+    const ws = new WebSocket(`${fake.gatewayUrl}?v=10&encoding=json&compress=zlib-stream`);
+    const inflate = zlib.createInflate();
+    const texts: string[] = [];
+    inflate.on('data', (chunk: Buffer) => texts.push(chunk.toString()));
+    ws.on('message', (data: Buffer) => inflate.write(data));
+    await new Promise((resolve) => ws.once('open', resolve));
+    ws.send(JSON.stringify({ op: 2, d: { token: fake.token, intents: 1, properties: {} } }));
+    await expect.poll(() => texts.join('').includes('"GUILD_CREATE"')).toBe(true);
+    expect(texts.join('')).toContain('"op":10');
+    ws.close();
   });
 
   it('closes with 4004 on a wrong token and 4001 on an unknown opcode, recording both', async () => {

@@ -43,6 +43,13 @@ describe('a real discord.js client against the fake gateway', () => {
     expect(guild?.members.me?.roles.cache.has(ids.roles.bot)).toBe(true);
   });
 
+  it('serves the bot its own user and application', async () => {
+    const application = await bot.client.application?.fetch();
+    expect(application?.name).toBe('Briefing Bot');
+    const user = await bot.client.users.fetch(ids.users.reader, { force: true });
+    expect(user.username).toBe('reader');
+  });
+
   it('answers a command through the interaction callback, with nothing to object to', async () => {
     const exchange = await fake.command('ping');
     expect(exchange.callback).toEqual({

@@ -115,7 +115,7 @@ function buildWorld(option: FakeDiscordOptions['world']): WorldSpec {
 export class FakeDiscord {
   readonly world: WorldSpec;
   readonly token: string;
-  /** Requests and interaction bookkeeping, exposed for assertions. */
+  /** Request count, 429s and injected failures so far. */
   readonly stats: FakeStats = { requests: 0, rateLimited: 0, injectedFailures: 0 };
   readonly gateway: FakeGateway;
   private readonly log = new RequestLog();

@@ -13,7 +13,6 @@ import {
   InteractionContextType,
   InteractionType,
   ApplicationCommandOptionType as OptionType,
-  PermissionFlagsBits,
 } from 'discord-api-types/v10';
 import { apiChannel, apiMember, apiUser } from './api-objects.js';
 import type { CommandStore } from './commands-store.js';
@@ -330,7 +329,8 @@ export function autocompletePayload(
 
 function findComponent(components: unknown, customId: string): Record<string, unknown> | undefined {
   if (!Array.isArray(components)) return undefined;
-  for (const component of components as Record<string, unknown>[]) {
+  for (const component of components as (Record<string, unknown> | undefined)[]) {
+    if (!component) continue;
     if (component.custom_id === customId) return component;
     const inner =
       findComponent(component.components, customId) ?? findComponent([component.accessory], customId);
@@ -363,6 +363,3 @@ export function buttonPayload(
     data: { custom_id: customId, component_type: ComponentType.Button },
   } as unknown as APIInteraction;
 }
-
-/** Manage Server, for a test that wants an invoker who may run management commands regardless of the world. */
-export const MANAGE_SERVER = PermissionFlagsBits.ManageGuild;

@@ -44,6 +44,7 @@ const definitions = [
         ),
     ),
   new SlashCommandBuilder().setName('pager').setDescription('A message with a button'),
+  new SlashCommandBuilder().setName('receipt').setDescription('Replies, then follows up with the reply id'),
   new SlashCommandBuilder()
     .setName('admin')
     .setDescription('Managers only')
@@ -100,6 +101,18 @@ async function handle(interaction: Interaction): Promise<void> {
       await interaction.reply({ content: 'page 1', components: [row], allowedMentions: quiet });
       return;
     }
+    case 'receipt': {
+      const response = await interaction.reply({
+        content: 'noted',
+        allowedMentions: quiet,
+        withResponse: true,
+      });
+      await interaction.followUp({
+        content: response.resource?.message?.id ?? 'none',
+        allowedMentions: quiet,
+      });
+      return;
+    }
     default:
       await interaction.reply({ content: 'ok', allowedMentions: quiet });
   }
@@ -132,7 +145,7 @@ describe('interactions sent by the fake, answered by a real discord.js bot', () 
 
   it('stores the commands the bot registered, with ids, versions and the permission bitfield as a string', async () => {
     const stored = fake.commands(ids.guild);
-    expect(stored.map((c) => c.name)).toEqual(['echo', 'slow', 'find', 'pager', 'admin']);
+    expect(stored.map((c) => c.name)).toEqual(['echo', 'slow', 'find', 'pager', 'receipt', 'admin']);
     expect(stored.find((c) => c.name === 'admin')?.default_member_permissions).toBe(
       String(PermissionFlagsBits.ManageGuild),
     );
@@ -204,6 +217,15 @@ describe('interactions sent by the fake, answered by a real discord.js bot', () 
     expect(followUp).toMatchObject({ content: 'one more thing' });
     expect(exchange.original).toMatchObject({ content: 'done', flags: MessageFlags.Ephemeral });
     expect(fake.messages(ids.channels.briefings).some((m) => m.id === exchange.original?.id)).toBe(false);
+    const edit = fake.requests.find((r) => r.method === 'PATCH' && r.path.includes(exchange.token));
+    expect(edit?.path).toBe(`/webhooks/${ids.application}/${exchange.token}/messages/@original`);
+  });
+
+  it('returns the created message when the bot asks with_response', async () => {
+    const exchange = await fake.command('receipt');
+    const [followUp] = await exchange.waitForFollowUps(1);
+    expect(exchange.original?.content).toBe('noted');
+    expect(followUp?.content).toBe(exchange.original?.id);
   });
 
   it('answers autocomplete with choices', async () => {

@@ -8,7 +8,7 @@ import {
   type RouteDefinition,
   type RouteResult,
 } from './route-kit.js';
-import { findGuild } from './world.js';
+import { findGuild, findUser } from './world.js';
 
 function me(ctx: RouteContext) {
   return { ...apiUser(ctx.world.bot), verified: true, mfa_enabled: false, email: null, locale: 'en-US' };
@@ -105,6 +105,15 @@ export const applicationRoutes: readonly RouteDefinition[] = [
     handle: (ctx) => ({ status: 200, body: { url: ctx.gatewayUrl } }),
   },
   { method: 'GET', route: '/users/@me', auth: true, handle: (ctx) => ({ status: 200, body: me(ctx) }) },
+  {
+    method: 'GET',
+    route: '/users/{user_id}',
+    auth: true,
+    handle(ctx, params) {
+      const user = findUser(ctx.world, params.user_id ?? '');
+      return user ? { status: 200, body: apiUser(user) } : discordError(404, 10013, 'Unknown User');
+    },
+  },
   {
     method: 'GET',
     route: '/applications/@me',
