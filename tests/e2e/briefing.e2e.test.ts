@@ -1,0 +1,174 @@
+/**
+ * /briefing end to end: the real discord.js client, started by startApp, against the fake Discord. Every request
+ * body is checked by the fake against Discord's schema and limits.
+ */
+import { MessageFlags } from 'discord-api-types/v10';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningApp } from '../../src/app.js';
+import { type FakeDiscord, startFakeDiscord } from '../fake-discord/index.js';
+import { briefingAbout, briefingFolder, databasePath, ids, startBot } from './harness.js';
+
+let fake: FakeDiscord;
+let app: RunningApp;
+const manager = ids.users.manager;
+const reader = ids.users.reader;
+
+/** Thirty briefings naming Russia, so its report needs several pages. */
+const manyAboutRussia = Object.fromEntries(
+  Array.from({ length: 30 }, (_, index) => {
+    const day = String((index % 28) + 1).padStart(2, '0');
+    return [
+      `2025-11-${day}-russia-${index}.md`,
+      briefingAbout(`russia-${index}`, `2025-11-${day}`, 'Russia'),
+    ];
+  }),
+);
+
+beforeAll(async () => {
+  fake = await startFakeDiscord();
+  app = await startBot(fake, {
+    briefingsDir: await briefingFolder(manyAboutRussia),
+    databasePath: await databasePath(),
+  });
+});
+
+afterAll(async () => {
+  await app?.stop();
+  await fake?.close();
+});
+
+function embedsOf(exchange: { callback: { data?: Record<string, unknown> } }) {
+  return (exchange.callback.data?.embeds ?? []) as {
+    title?: string;
+    description?: string;
+    fields?: { name: string; value: string }[];
+  }[];
+}
+
+describe('/briefing through discord.js', () => {
+  it('registers both commands in the development server, with /digest for managers only', () => {
+    const commands = fake.commands(ids.guild);
+    expect(commands.map((command) => command.name).sort()).toEqual(['briefing', 'digest']);
+    expect(commands.find((command) => command.name === 'digest')?.default_member_permissions).toBe('32');
+    expect(fake.commands()).toEqual([]);
+  });
+
+  it('latest, show and date answer with the briefing as an embed, visible to all', async () => {
+    const latest = await fake.command('briefing latest', {}, { user: reader });
+    expect(latest.callback.type).toBe(4);
+    expect(latest.callback.data?.flags ?? 0).toBe(0);
+    expect(embedsOf(latest)[0]?.title).toBe(
+      'Berlin talks go into a second day with territory and guarantees unresolved',
+    );
+    expect(latest.callback.data?.allowed_mentions).toEqual({ parse: [] });
+
+    const show = await fake.command('briefing show', {
+      id: 'us-presses-ukraine-on-donetsk',
+      section: 'whyItMatters',
+    });
+    const fields = embedsOf(show).flatMap((embed) => embed.fields ?? []);
+    expect(fields.map((field) => field.name)).toEqual(['Why it matters']);
+    expect(fields[0]?.value.split('\n')).toHaveLength(4);
+
+    const day = await fake.command('briefing date', { date: '2025-12-14' });
+    expect(embedsOf(day)[0]?.title).toMatch(/Donetsk/);
+  });
+
+  it('today, with no briefing today, says so privately and offers the latest', async () => {
+    const today = await fake.command('briefing today');
+    expect(today.callback.data?.flags).toBe(MessageFlags.Ephemeral);
+    expect(today.callback.data?.content).toMatch(/No briefing today.*berlin-talks-second-day/);
+  });
+
+  it('a bad option gets an ephemeral hint of what to type', async () => {
+    const badDate = await fake.command('briefing date', { date: '14.12.2025' });
+    expect(badDate.callback.data).toMatchObject({
+      flags: MessageFlags.Ephemeral,
+      content: expect.stringContaining('YYYY-MM-DD'),
+    });
+    const unknown = await fake.command('briefing show', { id: 'berlin' });
+    expect(unknown.callback.data).toMatchObject({ flags: MessageFlags.Ephemeral });
+    expect(unknown.callback.data?.content).toContain('berlin-talks-second-day');
+  });
+
+  it('search, list and parties answer within the limits', async () => {
+    const search = await fake.command('briefing search', { query: 'security guarantees' });
+    expect(embedsOf(search)[0]?.title).toBe('Search: security guarantees');
+    const list = await fake.command('briefing list', { page: 2 });
+    expect(embedsOf(list)[0]?.title).toBe('Briefings');
+    const parties = await fake.command('briefing parties');
+    expect(JSON.stringify(embedsOf(parties))).toContain('Russia');
+  });
+
+  it('party answers with cited statements, paged with buttons only the asker can use', async () => {
+    const report = await fake.command('briefing party', { name: 'russian' }, { user: reader });
+    const embed = embedsOf(report)[0];
+    expect(embed?.title).toBe('Russia · country');
+    expect(embed?.fields?.[0]).toMatchObject({
+      name: 'Members named',
+      value: expect.stringContaining('Dmitry Peskov'),
+    });
+    expect(embed?.fields?.[1]?.name).toMatch(/\(berlin-talks-second-day\)$/);
+    const [row] = (report.callback.data?.components ?? []) as {
+      components: { custom_id: string; label: string; disabled?: boolean }[];
+    }[];
+    const next = row?.components.find((button) => button.label === 'Next');
+    expect(next?.disabled).toBeFalsy();
+
+    const message = report.original;
+    if (!message || !next) throw new Error('no paged message');
+    const turned = await fake.button(next.custom_id, { message, user: reader });
+    expect(turned.callback.type).toBe(7);
+    expect(JSON.stringify(turned.callback.data)).toMatch(/Page 2\//);
+
+    // The message now shows page 2; someone else clicks its Previous button.
+    const updated = fake.message(message.id);
+    const buttons = (
+      updated?.components?.[0] as { components: { custom_id: string; label: string }[] } | undefined
+    )?.components;
+    const previous = buttons?.find((button) => button.label === 'Previous');
+    if (!updated || !previous) throw new Error('the page 2 message lost its buttons');
+    expect(previous.custom_id).toContain(':1:');
+    const stranger = await fake.button(previous.custom_id, { message: updated, user: manager });
+    expect(stranger.callback.type).toBe(4);
+    expect(stranger.callback.data).toMatchObject({ flags: MessageFlags.Ephemeral });
+    expect(stranger.callback.data?.content).toMatch(/belong to whoever asked/);
+
+    // A message still showing a page the report no longer has (the briefings changed since).
+    const goneId = next.custom_id.replace(':2:', ':40:');
+    const stale = {
+      ...message,
+      id: '1190000000000009999',
+      components: [{ type: 1, components: [{ type: 2, style: 2, label: 'Next', custom_id: goneId }] }],
+    };
+    const gone = await fake.button(goneId, { message: stale as typeof message, user: reader });
+    expect(gone.callback.data).toMatchObject({
+      flags: MessageFlags.Ephemeral,
+      content: expect.stringMatching(/no longer exists/),
+    });
+  });
+
+  it('autocompletes briefing ids and party names from memory', async () => {
+    const ids = await fake.autocomplete('briefing show', { id: 'berl' });
+    expect(ids.callback.type).toBe(8);
+    expect(ids.choices.map((choice) => choice.value)).toEqual(['berlin-talks-second-day']);
+    const parties = await fake.autocomplete('briefing party', { name: 'zel' });
+    expect(parties.choices.map((choice) => choice.value)).toContain('Volodymyr Zelenskyy');
+  });
+
+  it('refuses /digest to a member without Manage Server, even past the registration gate', async () => {
+    const refused = await fake.command('digest list', {}, { user: reader });
+    expect(refused.callback.data).toMatchObject({
+      flags: MessageFlags.Ephemeral,
+      content: expect.stringMatching(/Manage Server/),
+    });
+  });
+
+  it('sent nothing that breaks Discord’s schema or limits, and never allowed a ping', () => {
+    expect(fake.describeViolations()).toBe('');
+    for (const request of fake.requests.filter((r) => r.method === 'POST' && /callback$/.test(r.path))) {
+      const data = (request.body as { data?: { allowed_mentions?: unknown; choices?: unknown } }).data;
+      if (data && !data.choices) expect(data.allowed_mentions).toEqual({ parse: [] });
+    }
+  });
+});
