@@ -1,0 +1,212 @@
+/**
+ * Every party the bot knows: the built-in countries and organisations, extended and overridden by
+ * briefings/parties.yml. A name or alias belongs to exactly one party.
+ */
+import { builtInParties } from './built-in.js';
+import type { PartyFileEntry } from './file-entry.js';
+import { fold, slugify } from './fold.js';
+import type { Party } from './model.js';
+import { PartySuggester } from './suggest.js';
+import { nameKey } from './tokens.js';
+
+export type { PartyFileEntry };
+
+/** One name the matcher looks for, with the party it means. */
+export interface PartyName {
+  text: string;
+  key: string;
+  partyId: string;
+}
+
+let builtInCache: PartyRegistry | undefined;
+
+export class PartyRegistry {
+  private readonly byId = new Map<string, Party>();
+  private readonly byKey = new Map<string, Party>();
+  private readonly nameList: PartyName[] = [];
+  private readonly sorted: readonly Party[];
+  private suggester?: PartySuggester;
+
+  /** `parties` in priority order: where two claim the same name, the earlier keeps it. */
+  private constructor(parties: readonly Party[]) {
+    for (const party of parties) this.byId.set(party.id, party);
+    for (const party of parties) {
+      for (const text of [party.name, ...party.aliases]) {
+        const key = nameKey(text);
+        if (!key) continue;
+        const owner = this.byKey.get(key);
+        if (owner && owner !== party) continue;
+        if (!owner) this.byKey.set(key, party);
+        this.nameList.push({ text, key, partyId: party.id });
+      }
+    }
+    this.sorted = [...parties].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** Countries of world-countries and the major organisations and blocs. Built once, shared. */
+  static builtIn(): PartyRegistry {
+    builtInCache ??= new PartyRegistry(builtInParties());
+    return builtInCache;
+  }
+
+  /** A new registry with the file's parties added and the built-in parties they name extended. */
+  withFile(entries: PartyFileEntry[]): PartyRegistry {
+    return new PartyRegistry(mergeFileEntries(this, entries));
+  }
+
+  /** Every party, by name. */
+  all(): readonly Party[] {
+    return this.sorted;
+  }
+
+  get(id: string): Party | undefined {
+    return this.byId.get(id);
+  }
+
+  /** By canonical name, alias or id; case, diacritics, dots and possessives do not matter. */
+  resolve(name: string): Party | undefined {
+    const key = nameKey(name);
+    return (key ? this.byKey.get(key) : undefined) ?? this.byId.get(fold(name).trim());
+  }
+
+  /** Closest parties to what was typed: prefix matches first, then likely typos. */
+  suggest(name: string, limit = 10): Party[] {
+    this.suggester ??= new PartySuggester(this.sorted);
+    return this.suggester.suggest(name, limit);
+  }
+
+  /** Every name the matcher should find, each owned by one party. */
+  names(): readonly PartyName[] {
+    return this.nameList;
+  }
+
+  /** The party and every member, members of members included. */
+  withMembers(party: Party): Party[] {
+    const found = new Map<string, Party>([[party.id, party]]);
+    const queue = [party];
+    for (let next = queue.pop(); next; next = queue.pop()) {
+      for (const memberId of next.members) {
+        const member = this.byId.get(memberId);
+        if (member && !found.has(member.id)) {
+          found.set(member.id, member);
+          queue.push(member);
+        }
+      }
+    }
+    return [...found.values()];
+  }
+}
+
+interface Draft extends Party {
+  memberNames: string[];
+}
+
+/**
+ * Applies the file in order: an entry whose name (or an alias, against built-in names) is a known party
+ * extends it and takes over its display name; any other entry is a new party. Names the file gives one
+ * party are taken from whichever built-in party had them (`Brussels` means the EU once the file says so).
+ */
+function mergeFileEntries(base: PartyRegistry, entries: PartyFileEntry[]): Party[] {
+  const drafts = new Map<string, Draft>();
+  for (const party of base.all())
+    drafts.set(party.id, { ...party, aliases: [...party.aliases], memberNames: [] });
+  const fromFile: Draft[] = [];
+  const fileClaims = new Map<string, Draft>();
+
+  for (const entry of entries) {
+    const target = fileClaims.get(nameKey(entry.name)) ?? findBuiltIn(base, drafts, entry);
+    let draft: Draft;
+    if (target) {
+      draft = target;
+      if (draft.name !== entry.name) draft.aliases.unshift(draft.name);
+      draft.name = entry.name;
+      if (entry.kind) draft.kind = entry.kind;
+    } else {
+      draft = {
+        id: uniqueId(drafts, entry.name),
+        name: entry.name,
+        kind: entry.kind ?? 'person',
+        aliases: [],
+        members: [],
+        memberNames: [],
+      };
+      drafts.set(draft.id, draft);
+    }
+    draft.aliases.push(...entry.aliases);
+    draft.memberNames.push(...entry.members);
+    if (!fromFile.includes(draft)) fromFile.push(draft);
+    for (const text of [entry.name, ...entry.aliases]) {
+      const key = nameKey(text);
+      if (key && !fileClaims.has(key)) fileClaims.set(key, draft);
+    }
+  }
+
+  for (const draft of drafts.values()) {
+    const own = nameKey(draft.name);
+    const seen = new Set<string>([own]);
+    draft.aliases = draft.aliases.filter((alias) => {
+      const key = nameKey(alias);
+      const claimedBy = fileClaims.get(key);
+      if (!key || seen.has(key) || (claimedBy && claimedBy !== draft)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+
+  resolveMembers(drafts, fromFile, fileClaims);
+  const ordered = [...fromFile, ...[...drafts.values()].filter((draft) => !fromFile.includes(draft))];
+  return ordered.map(({ memberNames: _, ...party }) => party);
+}
+
+/** The known party an entry is about: by its name, else by an alias that is a known party's own name. */
+function findBuiltIn(
+  base: PartyRegistry,
+  drafts: Map<string, Draft>,
+  entry: PartyFileEntry,
+): Draft | undefined {
+  const byName = base.resolve(entry.name);
+  if (byName) return drafts.get(byName.id);
+  for (const alias of entry.aliases) {
+    const party = base.resolve(alias);
+    if (party && nameKey(party.name) === nameKey(alias)) return drafts.get(party.id);
+  }
+  return undefined;
+}
+
+function resolveMembers(drafts: Map<string, Draft>, fromFile: Draft[], fileClaims: Map<string, Draft>): void {
+  const byKey = new Map<string, Draft>();
+  for (const draft of drafts.values()) {
+    for (const text of [draft.name, ...draft.aliases]) {
+      const key = nameKey(text);
+      if (key && !byKey.has(key)) byKey.set(key, draft);
+    }
+  }
+  for (const [key, draft] of fileClaims) byKey.set(key, draft);
+  for (const draft of fromFile) {
+    for (const memberName of draft.memberNames) {
+      const key = nameKey(memberName);
+      if (!key) continue;
+      let member = byKey.get(key);
+      if (!member) {
+        member = {
+          id: uniqueId(drafts, memberName),
+          name: memberName,
+          kind: 'person',
+          aliases: [],
+          members: [],
+          memberNames: [],
+        };
+        drafts.set(member.id, member);
+        byKey.set(key, member);
+      }
+      if (member !== draft && !draft.members.includes(member.id)) draft.members.push(member.id);
+    }
+  }
+}
+
+function uniqueId(drafts: Map<string, Draft>, name: string): string {
+  const base = slugify(name);
+  let id = base;
+  for (let n = 2; drafts.has(id); n++) id = `${base}-${n}`;
+  return id;
+}
