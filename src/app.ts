@@ -84,6 +84,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       renderNothingNew: (sub) => renderNothingNew({ heading: digestHeading(0, sub) }),
       now,
       graceMs: config.digestGraceMs,
+      // Shutdown must finish within 5 s; a send still unanswered by then stays pending and is resent on start.
+      stopTimeoutMs: 2_500,
       log,
     });
 

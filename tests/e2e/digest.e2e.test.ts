@@ -1,0 +1,187 @@
+/**
+ * Scheduled digests end to end: subscribe through /digest, then the sweep at the scheduled minute posts through
+ * discord.js into the fake's channel, once, across restarts and a stop in the middle of a send.
+ * The clock is injected; the bot's own minute sweep is what runDue() triggers by hand here.
+ */
+import { MessageFlags } from 'discord-api-types/v10';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RunningApp } from '../../src/app.js';
+import { type FakeDiscord, startFakeDiscord } from '../fake-discord/index.js';
+import { briefingAbout, briefingFolder, databasePath, eventually, ids, startBot } from './harness.js';
+
+/** A clock the test moves by hand. */
+function clock(start: string) {
+  let now = new Date(start);
+  return { now: () => now, set: (iso: string) => (now = new Date(iso)) };
+}
+
+const channel = ids.channels.briefings;
+const messageCreates = (fake: FakeDiscord, channelId = channel) =>
+  fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith(`/channels/${channelId}/messages`));
+
+let fake: FakeDiscord;
+let running: RunningApp[] = [];
+let dir: string;
+let db: string;
+
+beforeEach(async () => {
+  fake = await startFakeDiscord();
+  // Today's news (the clock's day) about Ukraine and, separately, about energy.
+  dir = await briefingFolder({
+    '2026-03-29-ukraine-talks.md': briefingAbout('ukraine-talks', '2026-03-29', 'Ukraine'),
+    '2026-03-29-energy-prices.md': briefingAbout('energy-prices', '2026-03-29', 'Norway'),
+  });
+  db = await databasePath();
+});
+
+afterEach(async () => {
+  for (const app of running) await app.stop();
+  running = [];
+  await fake.close();
+});
+
+async function start(time: ReturnType<typeof clock>) {
+  const app = await startBot(fake, { briefingsDir: dir, databasePath: db, now: time.now });
+  running.push(app);
+  return app;
+}
+
+async function stop(app: RunningApp) {
+  running = running.filter((other) => other !== app);
+  await app.stop();
+}
+
+async function subscribe(options: Record<string, string | boolean> = {}) {
+  const answer = await fake.command(
+    'digest subscribe',
+    { channel, time: '08:00', timezone: 'Europe/Berlin', ...options },
+    { user: ids.users.manager },
+  );
+  expect(answer.callback.data).toMatchObject({
+    flags: MessageFlags.Ephemeral,
+    content: expect.stringMatching(/^Subscribed/),
+  });
+}
+
+describe('digests through discord.js', () => {
+  it('posts at the local time, exactly once, with a nonce and no pings', async () => {
+    // 29 March 2026 is the spring-forward day in Berlin: 08:00 CEST is 06:00 UTC.
+    const time = clock('2026-03-29T05:58:00Z');
+    const app = await start(time);
+    await subscribe();
+    await app.digests.runDue();
+    expect(messageCreates(fake)).toHaveLength(0);
+
+    time.set('2026-03-29T06:00:01Z');
+    await app.digests.runDue();
+    await app.digests.runDue();
+    const sends = messageCreates(fake);
+    expect(sends).toHaveLength(1);
+    const body = sends[0]?.body as {
+      nonce: string;
+      enforce_nonce: boolean;
+      allowed_mentions: unknown;
+      content: string;
+      embeds: { title: string }[];
+    };
+    expect(body.enforce_nonce).toBe(true);
+    expect(body.nonce.length).toBeLessThanOrEqual(25);
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+    expect(body.content).toMatch(/Daily briefing digest/);
+    expect(body.embeds.map((embed) => embed.title)).toEqual(
+      expect.arrayContaining(['Ukraine in the news (ukraine-talks)', 'Norway in the news (energy-prices)']),
+    );
+    expect(fake.messages(channel)).toHaveLength(1);
+
+    const status = await fake.command('digest status', {}, { user: ids.users.manager });
+    expect(JSON.stringify(status.callback.data)).toContain('sent');
+    expect(fake.describeViolations()).toBe('');
+  });
+
+  it('survives a restart between subscribe and the scheduled time', async () => {
+    const time = clock('2026-03-29T05:00:00Z');
+    await stop(await start(time));
+    const first = await start(time);
+    await subscribe({ party: 'Ukraine' });
+    await stop(first);
+
+    time.set('2026-03-29T06:00:30Z');
+    const second = await start(time);
+    await eventually(() => fake.messages(channel).length === 1, 'the digest after a restart');
+    await second.digests.runDue();
+    const [message] = fake.messages(channel);
+    expect(JSON.stringify(message?.embeds)).toContain('ukraine-talks');
+    expect(JSON.stringify(message?.embeds)).not.toContain('energy-prices');
+    expect(fake.messages(channel)).toHaveLength(1);
+  });
+
+  it('a stop between sending and recording ends with exactly one message', async () => {
+    const time = clock('2026-03-29T05:59:00Z');
+    const first = await start(time);
+    await subscribe();
+    // Discord creates the message but the answer never reaches the bot: the ledger row stays pending.
+    const hold = fake.pauseRoute(
+      (request) => request.method === 'POST' && request.path.endsWith(`/channels/${channel}/messages`),
+      { times: 1 },
+    );
+    time.set('2026-03-29T06:00:05Z');
+    void first.digests.runDue();
+    await eventually(() => fake.messages(channel).length === 1, 'the held send');
+    await stop(first);
+    hold.release();
+
+    const second = await start(time);
+    await eventually(() => messageCreates(fake).length === 2, 'the resend with the same nonce');
+    await second.digests.runDue();
+    const [original, resend] = messageCreates(fake);
+    expect((resend?.body as { nonce: string }).nonce).toBe((original?.body as { nonce: string }).nonce);
+    expect(fake.messages(channel)).toHaveLength(1);
+    const status = second.digests.status(ids.guild, channel);
+    expect(status[0]?.status).toBe('sent');
+  });
+
+  it('catches up once after being down across the scheduled time, within the grace window', async () => {
+    const time = clock('2026-03-29T05:00:00Z');
+    const first = await start(time);
+    await subscribe();
+    await stop(first);
+
+    time.set('2026-03-29T09:30:00Z');
+    const second = await start(time);
+    await eventually(() => fake.messages(channel).length === 1, 'the catch-up post');
+    await second.digests.runDue();
+    expect(fake.messages(channel)).toHaveLength(1);
+    expect(second.digests.status(ids.guild, channel)[0]?.reason).toMatch(/caught up/);
+  });
+
+  it('pauses a channel where the bot lost Send Messages, with the reason', async () => {
+    const time = clock('2026-03-29T05:59:00Z');
+    const app = await start(time);
+    await subscribe();
+    fake.denyBot(channel, 'SendMessages');
+    await eventually(() => app.digests.get(channel) && true, 'the subscription');
+    time.set('2026-03-29T06:00:05Z');
+    await app.digests.runDue();
+    expect(fake.messages(channel)).toHaveLength(0);
+    const sub = app.digests.get(channel);
+    expect(sub?.paused).toBe(true);
+    expect(sub?.pauseReason).toMatch(/Send Messages.*#briefings/);
+    const list = await fake.command('digest list', {}, { user: ids.users.manager });
+    expect(JSON.stringify(list.callback.data)).toMatch(/Paused: .*Send Messages/);
+  });
+
+  it('refuses to subscribe a channel the bot cannot post in, naming the permission', async () => {
+    const time = clock('2026-03-29T05:00:00Z');
+    await start(time);
+    const answer = await fake.command(
+      'digest subscribe',
+      { channel: ids.channels.readOnly, time: '08:00' },
+      { user: ids.users.manager },
+    );
+    expect(answer.callback.data).toMatchObject({
+      flags: MessageFlags.Ephemeral,
+      content: expect.stringMatching(/missing \*\*Send Messages\*\*/),
+    });
+    expect(fake.describeViolations()).toBe('');
+  });
+});
