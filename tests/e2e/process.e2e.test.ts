@@ -1,0 +1,72 @@
+/**
+ * `npm start` as a process: the real entry point with a token and DISCORD_API_URL aimed at the fake. It
+ * registers its commands, answers, logs without the token, and exits 0 on SIGTERM within 5 seconds.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FAKE_TOKEN, type FakeDiscord, startFakeDiscord } from '../fake-discord/index.js';
+import { briefingFolder, databasePath, eventually, ids } from './harness.js';
+
+const root = resolve(import.meta.dirname, '../..');
+let fake: FakeDiscord;
+let bot: ChildProcess;
+let logs = '';
+
+beforeAll(async () => {
+  fake = await startFakeDiscord();
+  bot = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DISCORD_TOKEN: FAKE_TOKEN,
+      DISCORD_API_URL: fake.apiUrl,
+      DISCORD_GUILD_ID: ids.guild,
+      BRIEFINGS_DIR: await briefingFolder(),
+      DATABASE_PATH: await databasePath(),
+      LOG_LEVEL: 'debug',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  bot.stdout?.on('data', (chunk) => (logs += chunk));
+  bot.stderr?.on('data', (chunk) => (logs += chunk));
+  await eventually(() => fake.commands(ids.guild).length === 2, 'command registration', 30_000);
+}, 40_000);
+
+afterAll(async () => {
+  if (bot.exitCode === null) bot.kill('SIGKILL');
+  await fake.close();
+});
+
+describe('npm start with a token', () => {
+  it('answers a command through the gateway it was pointed at', async () => {
+    const answer = await fake.command('briefing party', { name: 'Ukraine' });
+    expect(JSON.stringify(answer.callback.data)).toContain('Ukraine · country');
+    expect(fake.describeViolations()).toBe('');
+  });
+
+  it('logs login, ready and each command as JSON lines, never the token', async () => {
+    await eventually(() => logs.includes('command answered'), 'the command log line');
+    const lines = logs
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { msg: string; latencyMs?: number });
+    expect(lines.map((line) => line.msg)).toEqual(
+      expect.arrayContaining(['logging in', 'ready', 'command answered']),
+    );
+    expect(lines.find((line) => line.msg === 'command answered')).toMatchObject({
+      command: 'briefing',
+      subcommand: 'party',
+      latencyMs: expect.any(Number),
+    });
+    expect(logs).not.toContain(FAKE_TOKEN);
+  });
+
+  it('exits 0 on SIGTERM within 5 seconds', async () => {
+    const started = Date.now();
+    const exited = new Promise<number | null>((done) => bot.once('exit', (code) => done(code)));
+    bot.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});
