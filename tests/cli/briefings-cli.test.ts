@@ -32,7 +32,10 @@ describe('briefings CLI', () => {
 
   it('check exits 1 with each problem as file:line: message, and still counts the good files', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'briefings-check-'));
-    await copyFile(join(root, 'briefings/2025-12-15-berlin-talks-second-day.md'), join(dir, '2025-12-15-good.md'));
+    await copyFile(
+      join(root, 'briefings/2025-12-15-berlin-talks-second-day.md'),
+      join(dir, '2025-12-15-good.md'),
+    );
     await writeFile(join(dir, 'undated.md'), '---\ntitle: No date\n---\n\n## What happened\n- x\n');
     await copyFile(join(seeds, '000_3d330a30f398f6cc.txt'), join(dir, '2025-12-15-article.txt'));
     const result = await briefings(['check', dir]);
@@ -87,7 +90,10 @@ describe('briefings CLI', () => {
       'us-presses-ukraine-on-donetsk',
     ]);
     for (const briefing of report.briefings) {
-      expect(briefing).toMatchObject({ title: expect.any(String), date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+      expect(briefing).toMatchObject({
+        title: expect.any(String),
+        date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      });
       expect(briefing.statements.length).toBeGreaterThan(0);
       for (const statement of briefing.statements) expect(statement.section).toEqual(expect.any(String));
     }
@@ -97,7 +103,11 @@ describe('briefings CLI', () => {
   it('search ranks, and show prints a briefing as text', async () => {
     const search = await briefings(['search', 'security guarantees', '--json']);
     const rows = JSON.parse(search.stdout);
-    expect(rows[0]).toMatchObject({ id: expect.any(String), title: expect.any(String), score: expect.any(Number) });
+    expect(rows[0]).toMatchObject({
+      id: expect.any(String),
+      title: expect.any(String),
+      score: expect.any(Number),
+    });
     const show = await briefings(['show', 'berlin-talks-second-day']);
     expect(show.code).toBe(0);
     expect(show.stdout).toMatch(/^Berlin talks/);
