@@ -34,7 +34,7 @@ export function parsePartiesFile(
 
   if (document.errors.length > 0) {
     for (const error of document.errors)
-      report(`invalid YAML: ${firstLine(error.message)}`, null, error.linePos?.[0].line);
+      report(`invalid YAML: ${firstLine(error.message)}`, null, lines.linePos(error.pos[0]).line);
     return { entries: [], problems };
   }
   const root = document.contents;
