@@ -1,0 +1,8 @@
+/** The floor of the latency benchmark as its own process: a bare discord.js bot that answers "pong". */
+import { startPongBot } from '../tests/fake-discord/pong-bot.js';
+
+const [apiUrl, token] = process.argv.slice(2);
+if (!apiUrl || !token) throw new Error('usage: pong-process API_URL TOKEN');
+const bot = await startPongBot(apiUrl, token);
+process.stdout.write('ready\n');
+process.on('SIGTERM', () => void bot.stop().then(() => process.exit(0)));
