@@ -27,14 +27,20 @@ type CaseRule =
   | 'capitalised'
   | 'any';
 
+interface FirstWord {
+  key: string;
+  /** Names starting with the word, longest first. */
+  names: IndexedName[];
+}
+
 interface IndexedName {
   /** Folded keys of the words after the first. */
   rest: string[];
   /** The first word as written, for `exact`. */
   firstRaw: string;
   rule: CaseRule;
-  /** Null for phrases that only stop a shorter name from matching (`New Mexico`). */
-  partyId: string | null;
+  /** Ordinal of the party; -1 for phrases that only stop a shorter name from matching (`New Mexico`). */
+  party: number;
 }
 
 export interface Mention {
@@ -54,20 +60,34 @@ function caseRule(text: string, tokens: Token[]): CaseRule {
 export class MentionMatcher {
   /** First word's key -> names starting with it, longest first. */
   private readonly byFirstWord = new Map<string, IndexedName[]>();
+  /** Parties by ordinal: a small number stands for a party where many are counted. */
+  private readonly partyIdList: string[] = [];
+  private readonly ordinals = new Map<string, number>();
   /** Hashes of every indexed first word: most words of a sentence begin no name and are passed over. */
-  private readonly firstWordHashes = new Uint8Array(1 << HASH_BITS);
+  private readonly firstWordsByHash: (FirstWord[] | undefined)[] = new Array(1 << HASH_BITS);
   /** Scratch space for one text at a time: the current word and the words read ahead of it. */
   private readonly word = new Word();
   private readonly ahead: Word[] = [];
   private readonly aheadKeys: (string | undefined)[] = [];
 
   constructor(registry: PartyRegistry) {
-    for (const name of registry.names()) this.add(name.text, name.partyId);
-    for (const phrase of NOT_PARTIES) this.add(phrase, null);
-    for (const names of this.byFirstWord.values()) names.sort((a, b) => b.rest.length - a.rest.length);
+    for (const party of registry.all()) {
+      this.ordinals.set(party.id, this.partyIdList.length);
+      this.partyIdList.push(party.id);
+    }
+    for (const name of registry.names()) this.add(name.text, this.ordinals.get(name.partyId) ?? -1);
+    for (const phrase of NOT_PARTIES) this.add(phrase, -1);
+    for (const [key, names] of this.byFirstWord) {
+      names.sort((a, b) => b.rest.length - a.rest.length);
+      if (!/^[a-z0-9']+$/.test(key)) continue;
+      const hash = wordHash(key);
+      const bucket = this.firstWordsByHash[hash] ?? [];
+      bucket.push({ key, names });
+      this.firstWordsByHash[hash] = bucket;
+    }
   }
 
-  private add(text: string, partyId: string | null): void {
+  private add(text: string, party: number): void {
     let tokens = tokenize(text);
     // `The Netherlands` is found as `Netherlands`: a leading article would send every `the` down the slow road.
     if (tokens.length > 1 && tokens[0]?.key === 'the') tokens = tokens.slice(1);
@@ -77,57 +97,85 @@ export class MentionMatcher {
       rest: tokens.slice(1).map((token) => token.key),
       firstRaw: first.raw,
       rule: caseRule(text, tokens),
-      partyId,
+      party,
     };
     const names = this.byFirstWord.get(first.key);
     if (names) names.push(entry);
     else this.byFirstWord.set(first.key, [entry]);
-    this.firstWordHashes[wordHash(first.key)] = 1;
   }
 
   /** Every mention in reading order. */
   mentions(text: string): Mention[] {
     const found: Mention[] = [];
-    const word = this.word;
-    let index = 0;
-    for (let at = 0; readWord(text, at, word); ) {
-      at = word.next;
-      // A word beyond ASCII may fold to another spelling, and a dotted abbreviation's key is its letters
-      // without the stops: those always take the exact lookup.
-      if ((word.flags & (NON_ASCII | DOTTED)) === 0 && this.firstWordHashes[word.hash] === 0) {
-        index++;
-        continue;
-      }
-      const matched = this.longestAt(text, word);
-      if (!matched) {
-        index++;
-        continue;
-      }
-      const words = matched.rest.length + 1;
-      if (matched.partyId !== null) found.push({ partyId: matched.partyId, start: index, length: words });
-      if (words > 1) at = this.ahead[words - 2]!.next;
-      index += words;
-    }
+    this.find(text, found, null);
     return found;
   }
 
   /** Ids of the parties the text mentions, each once, in order of first mention. */
   partyIds(text: string): string[] {
-    const ids: string[] = [];
-    this.collectPartyIds(text, ids);
-    return ids;
+    const ordinals: number[] = [];
+    this.find(text, null, ordinals);
+    return ordinals.map((ordinal) => this.partyIdList[ordinal]!);
   }
 
-  /** Like partyIds, into `into` (cleared first): lets a caller indexing many texts reuse one array. */
-  collectPartyIds(text: string, into: string[]): void {
+  /** Ordinals of the parties the text mentions, each once, into `into` (cleared first). */
+  collectOrdinals(text: string, into: number[]): void {
     into.length = 0;
-    for (const mention of this.mentions(text))
-      if (!into.includes(mention.partyId)) into.push(mention.partyId);
+    this.find(text, null, into);
+  }
+
+  /** Number of parties; ordinals run from 0 to this, less one. */
+  get partyCount(): number {
+    return this.partyIdList.length;
+  }
+
+  partyIdOf(ordinal: number): string | undefined {
+    return this.partyIdList[ordinal];
+  }
+
+  ordinalOf(partyId: string): number | undefined {
+    return this.ordinals.get(partyId);
+  }
+
+  /** One pass over the words of `text`, recording mentions, or only the parties' ordinals. */
+  private find(text: string, mentions: Mention[] | null, ordinals: number[] | null): void {
+    const word = this.word;
+    let index = 0;
+    for (let at = 0; readWord(text, at, word); ) {
+      at = word.next;
+      const matched = this.longestAt(text, word, this.namesStartingWith(text, word));
+      if (!matched) {
+        index++;
+        continue;
+      }
+      const words = matched.rest.length + 1;
+      const party = matched.party;
+      if (party >= 0) {
+        mentions?.push({ partyId: this.partyIdList[party]!, start: index, length: words });
+        if (ordinals && !ordinals.includes(party)) ordinals.push(party);
+      }
+      if (words > 1) at = this.ahead[words - 2]!.next;
+      index += words;
+    }
+  }
+
+  /**
+   * Names whose first word is `word`. A plain ASCII word is looked up by the hash its reading computed and
+   * compared in place, so the many words that begin no name cost no string. A word beyond ASCII may fold
+   * to another spelling, and a dotted abbreviation's key is its letters without the stops: those are folded.
+   */
+  private namesStartingWith(text: string, word: Word): IndexedName[] | undefined {
+    if ((word.flags & (NON_ASCII | DOTTED)) !== 0) return this.byFirstWord.get(fold(rawWord(text, word)));
+    const bucket = this.firstWordsByHash[word.hash];
+    if (!bucket) return undefined;
+    for (const candidate of bucket) {
+      if (sameAsciiWord(text, word.start, word.end, candidate.key)) return candidate.names;
+    }
+    return undefined;
   }
 
   /** The longest name starting at `word`, reading the words after it only as far as a name needs. */
-  private longestAt(text: string, word: Word): IndexedName | undefined {
-    const names = this.byFirstWord.get(fold(rawWord(text, word)));
+  private longestAt(text: string, word: Word, names: IndexedName[] | undefined): IndexedName | undefined {
     if (!names) return undefined;
     let read = 0;
     for (const name of names) {
@@ -169,6 +217,16 @@ export class MentionMatcher {
     }
     return key;
   }
+}
+
+/** `text[start, end)` is `key` but for the case of ASCII letters (`key` is lowercase). */
+function sameAsciiWord(text: string, start: number, end: number, key: string): boolean {
+  if (end - start !== key.length) return false;
+  for (let i = 0; i < key.length; i++) {
+    const code = text.charCodeAt(start + i);
+    if ((code >= 65 && code <= 90 ? code + 32 : code) !== key.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 const matchers = new WeakMap<PartyRegistry, MentionMatcher>();

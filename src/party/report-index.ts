@@ -29,51 +29,46 @@ export class PartyIndex {
   /** Statements of every briefing, newest briefing first, in reading order within a briefing. Reports share these objects. */
   private readonly statements: CitedStatement[] = [];
   private readonly statementBriefing: number[] = [];
-  /** Party id -> ascending ids of the statements that name it. */
-  private readonly statementsByParty = new Map<string, number[]>();
-  /** Per briefing: party id -> statements naming it (declared parties count once). */
-  private readonly partyCounts: Map<string, number>[] = [];
-  /** Per briefing: parties the front matter declares. */
-  private readonly declared: Set<string>[] = [];
+  private readonly matcher: MentionMatcher;
+  /** By party ordinal: ascending ids of the statements that name the party. */
+  private readonly statementsByParty: (number[] | undefined)[] = [];
+  /** By briefing: pairs of party ordinal and number of statements naming it (a declared party counts once). */
+  private readonly partyCounts: Int32Array[] = [];
   private foldedCorpus?: { text: string; starts: number[] };
-  private readonly scratchIds: string[] = [];
 
   constructor(
     private readonly registry: PartyRegistry,
     briefings: readonly Briefing[],
   ) {
     this.briefings = [...briefings].sort(newestFirst);
-    const matcher = matcherFor(registry);
+    this.matcher = matcherFor(registry);
+    const counter = new BriefingCounter(this.matcher.partyCount);
+    const declaredCache = new Map<string, number | undefined>();
+    const ordinals: number[] = [];
     this.briefings.forEach((briefing, index) => {
       this.briefingIndex.set(briefing.id, index);
-      this.indexBriefing(briefing, index, matcher);
-    });
-  }
-
-  private indexBriefing(briefing: Briefing, index: number, matcher: MentionMatcher): void {
-    const counts = new Map<string, number>();
-    const partyIds = this.scratchIds;
-    for (const statement of statementsOf(briefing)) {
-      const id = this.statements.length;
-      this.statements.push(statement);
-      this.statementBriefing.push(index);
-      matcher.collectPartyIds(statement.text, partyIds);
-      for (const partyId of partyIds) {
-        counts.set(partyId, (counts.get(partyId) ?? 0) + 1);
-        const list = this.statementsByParty.get(partyId);
-        if (list) list.push(id);
-        else this.statementsByParty.set(partyId, [id]);
+      for (const statement of statementsOf(briefing)) {
+        const id = this.statements.length;
+        this.statements.push(statement);
+        this.statementBriefing.push(index);
+        this.matcher.collectOrdinals(statement.text, ordinals);
+        for (const ordinal of ordinals) {
+          counter.add(ordinal);
+          const list = this.statementsByParty[ordinal];
+          if (list) list.push(id);
+          else this.statementsByParty[ordinal] = [id];
+        }
       }
-    }
-    const declared = new Set<string>();
-    for (const name of briefing.parties) {
-      const party = this.registry.resolve(name);
-      if (!party || declared.has(party.id)) continue;
-      declared.add(party.id);
-      counts.set(party.id, (counts.get(party.id) ?? 0) + 1);
-    }
-    this.partyCounts.push(counts);
-    this.declared.push(declared);
+      for (const name of briefing.parties) {
+        if (!declaredCache.has(name)) {
+          const party = this.registry.resolve(name);
+          declaredCache.set(name, party && this.matcher.ordinalOf(party.id));
+        }
+        const ordinal = declaredCache.get(name);
+        if (ordinal !== undefined) counter.declare(ordinal);
+      }
+      this.partyCounts.push(counter.take());
+    });
   }
 
   /** Every statement about the party or its members; for a name no registry knows, every statement naming it. */
@@ -84,7 +79,8 @@ export class PartyIndex {
     const lists: number[][] = [];
     const members: string[] = [];
     for (const one of parties) {
-      const list = this.statementsByParty.get(one.id);
+      const ordinal = this.matcher.ordinalOf(one.id);
+      const list = ordinal === undefined ? undefined : this.statementsByParty[ordinal];
       if (!list) continue;
       lists.push(list);
       if (one !== party) members.push(one.name);
@@ -105,7 +101,9 @@ export class PartyIndex {
     const party = this.registry.resolve(partyQuery);
     if (!party) return this.statementsNaming(partyQuery).some((id) => this.statementBriefing[id] === index);
     const counts = this.partyCounts[index]!;
-    return this.registry.withMembers(party).some((one) => counts.has(one.id));
+    const wanted = new Set(this.registry.withMembers(party).map((one) => this.matcher.ordinalOf(one.id)));
+    for (let i = 0; i < counts.length; i += 2) if (wanted.has(counts[i])) return true;
+    return false;
   }
 
   /** Parties the briefing mentions or declares, most-mentioned first. */
@@ -113,9 +111,10 @@ export class PartyIndex {
     const index = this.briefingIndex.get(briefingId);
     if (index === undefined) return [];
     const parties: { party: Party; count: number }[] = [];
-    for (const [id, count] of this.partyCounts[index]!) {
-      const party = this.registry.get(id);
-      if (party) parties.push({ party, count });
+    const counts = this.partyCounts[index]!;
+    for (let i = 0; i < counts.length; i += 2) {
+      const party = this.registry.get(this.matcher.partyIdOf(counts[i]!) ?? '');
+      if (party) parties.push({ party, count: counts[i + 1]! });
     }
     return parties
       .sort((a, b) => b.count - a.count || a.party.name.localeCompare(b.party.name))
@@ -199,4 +198,42 @@ function lastAtOrBefore(values: readonly number[], target: number): number {
     else high = middle - 1;
   }
   return low;
+}
+
+/** Counts the parties of one briefing at a time without a map per briefing. */
+class BriefingCounter {
+  private readonly counts: Int32Array;
+  private readonly declared: Uint8Array;
+  private readonly touched: number[] = [];
+
+  constructor(parties: number) {
+    this.counts = new Int32Array(parties);
+    this.declared = new Uint8Array(parties);
+  }
+
+  add(ordinal: number): void {
+    if (this.counts[ordinal] === 0) this.touched.push(ordinal);
+    this.counts[ordinal]!++;
+  }
+
+  /** A party the front matter names counts once, however often it is named there. */
+  declare(ordinal: number): void {
+    if (this.declared[ordinal]) return;
+    this.declared[ordinal] = 1;
+    this.add(ordinal);
+  }
+
+  /** The counts as ordinal, count pairs; the counter is empty afterwards. */
+  take(): Int32Array {
+    const pairs = new Int32Array(this.touched.length * 2);
+    for (let i = 0; i < this.touched.length; i++) {
+      const ordinal = this.touched[i]!;
+      pairs[i * 2] = ordinal;
+      pairs[i * 2 + 1] = this.counts[ordinal]!;
+      this.counts[ordinal] = 0;
+      this.declared[ordinal] = 0;
+    }
+    this.touched.length = 0;
+    return pairs;
+  }
 }
