@@ -4,12 +4,11 @@
  * then only gathers the lists of the party and its members.
  */
 import type { Briefing } from '../briefing/model.js';
-import { fold } from './fold.js';
 import { type MentionMatcher, matcherFor } from './matcher.js';
 import type { CitedStatement, Party, PartyReport, PartyReportBriefing } from './model.js';
+import { namePattern } from './name-pattern.js';
 import type { PartyRegistry } from './registry.js';
 import { statementsOf } from './statements.js';
-import { tokenize } from './tokens.js';
 
 /** How many "did you mean" names an empty answer carries. */
 const SUGGESTIONS = 5;
@@ -17,10 +16,6 @@ const SUGGESTIONS = 5;
 /** Newest first: by date, then by id so the order is stable. */
 function newestFirst(a: Briefing, b: Briefing): number {
   return a.date === b.date ? a.id.localeCompare(b.id) : a.date < b.date ? 1 : -1;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export class PartyIndex {
@@ -34,7 +29,7 @@ export class PartyIndex {
   private readonly statementsByParty: (number[] | undefined)[] = [];
   /** By briefing: pairs of party ordinal and number of statements naming it (a declared party counts once). */
   private readonly partyCounts: Int32Array[] = [];
-  private foldedCorpus?: { text: string; starts: number[] };
+  private searchCorpus?: { text: string; starts: number[] };
 
   constructor(
     private readonly registry: PartyRegistry,
@@ -130,13 +125,9 @@ export class PartyIndex {
 
   /** Statements containing the words of `name` as whole words, ignoring case and diacritics. */
   private statementsNaming(name: string): number[] {
-    const words = tokenize(name).flatMap((token) => token.key.match(/[\p{L}\p{N}]+/gu) ?? []);
-    if (words.length === 0) return [];
+    const pattern = namePattern(name);
+    if (!pattern) return [];
     const corpus = this.corpus();
-    const pattern = new RegExp(
-      `(?<![\\p{L}\\p{N}])${words.map(escapeRegExp).join("[\\s\\-.'’]+")}(?![\\p{L}\\p{N}])`,
-      'gu',
-    );
     const found: number[] = [];
     for (const match of corpus.text.matchAll(pattern)) {
       const id = lastAtOrBefore(corpus.starts, match.index);
@@ -145,21 +136,18 @@ export class PartyIndex {
     return found;
   }
 
-  /** All statements folded into one text, built the first time an unknown name is asked for. */
+  /** All statements in one text, for searching names no registry knows; built on the first such search. */
   private corpus(): { text: string; starts: number[] } {
-    if (!this.foldedCorpus) {
+    if (!this.searchCorpus) {
       const starts: number[] = [];
-      const parts: string[] = [];
       let offset = 0;
       for (const { text } of this.statements) {
-        const folded = fold(text);
         starts.push(offset);
-        parts.push(folded);
-        offset += folded.length + 1;
+        offset += text.length + 1;
       }
-      this.foldedCorpus = { text: parts.join('\n'), starts };
+      this.searchCorpus = { text: this.statements.map((statement) => statement.text).join('\n'), starts };
     }
-    return this.foldedCorpus;
+    return this.searchCorpus;
   }
 
   private group(statementIds: readonly number[]): PartyReportBriefing[] {

@@ -74,7 +74,16 @@ export const UNUSABLE_CODES = new Set(
 );
 
 /** Aliases that are also common lowercase words: they count only when capitalised (`china` cups, `polish`). */
-export const CAPITALISED_ONLY = new Set(['china', 'turkey', 'polish', 'guinea', 'jersey', 'reunion', 'chile', 'jordan']);
+export const CAPITALISED_ONLY = new Set([
+  'china',
+  'turkey',
+  'polish',
+  'guinea',
+  'jersey',
+  'reunion',
+  'chile',
+  'jordan',
+]);
 
 /** Phrases that contain a party's name but are not about it; matching them first keeps them silent. */
 export const NOT_PARTIES = [
