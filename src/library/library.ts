@@ -49,13 +49,18 @@ export class Library {
       if (sameDay) sameDay.push(briefing);
       else this.byDate.set(briefing.date, [briefing]);
     }
-    this.searchIndex = new SearchIndex(this.byId);
+    this.searchIndex = new SearchIndex(this.ordered);
     this.parties = new PartyIndex(registry, this.ordered);
     this.completer = new BriefingCompleter(this.ordered);
   }
 
   get size(): number {
     return this.ordered.length;
+  }
+
+  /** Releases the native search index; call once a newer library has replaced this one. */
+  close(): void {
+    this.searchIndex.close();
   }
 
   /** Every briefing, newest first. */

@@ -64,7 +64,9 @@ export class LiveLibrary {
 
   private rebuild(problems: Problem[]): void {
     try {
+      const previous = this.current;
       this.current = new Library(this.briefings.briefings, this.registry);
+      previous.close();
       this.report(problems);
       this.log.info({ briefings: this.current.size }, 'briefings reloaded');
     } catch (error) {
