@@ -1,4 +1,5 @@
 /** `npm run bench [-- --json] [-- --only library]`: prints the figures the targets are judged by. */
+import { benchDigest } from './digest.js';
 import { benchInteractions } from './interactions.js';
 import { benchLibrary } from './library.js';
 import { Report } from './stats.js';
@@ -11,6 +12,7 @@ const report = new Report(json);
 const suites: Record<string, (report: Report) => Promise<void>> = {
   library: benchLibrary,
   interactions: benchInteractions,
+  digest: benchDigest,
 };
 
 for (const [name, run] of Object.entries(suites)) {
