@@ -1,10 +1,11 @@
 /**
- * The YAML block between `---` lines at the top of a markdown briefing. Read as YAML 1.2 (core schema),
- * so `date: 2025-12-15` stays the text "2025-12-15" and never becomes a time-zone-shifted Date.
+ * The YAML block between `---` lines at the top of a markdown briefing, read with js-yaml.
+ * Every front matter field is text, so values stay exactly as the editor wrote them: `date: 2025-12-15`
+ * never becomes a time-zone-shifted Date, `title: 2025`, `id: 007` or `title: yes` never become numbers
+ * or booleans. Only `~`, `null` and an empty value mean "not given".
  */
-import { parseDocument } from 'yaml';
+import { FAILSAFE_SCHEMA, load, nullCoreTag, YAMLException } from 'js-yaml';
 import type { Problem } from './model.js';
-import { readSimpleFrontMatter } from './simple-yaml.js';
 
 export interface FrontMatter {
   /** True when the front matter is never closed: the rest of the file cannot be told apart from it. */
@@ -19,8 +20,12 @@ export interface FrontMatter {
 }
 
 const FENCE = '---';
-/** Far above any real front matter; the YAML parser slows down badly on huge, odd input. */
+/** Front matter is a handful of fields; this much is pasted text, better named than shown as YAML errors. */
 const MAX_FRONT_MATTER_CHARS = 8 * 1024;
+/** Strings, lists, mappings and null: no numbers, booleans or timestamps to reinterpret what was written. */
+const TEXT_SCHEMA = FAILSAFE_SCHEMA.withTags(nullCoreTag);
+const LOAD_OPTIONS = { schema: TEXT_SCHEMA, maxAliases: 20, maxDepth: 20 };
+const QUOTE_HINT = 'put values holding `: `, `#` or starting with a quote or bracket in quotes';
 
 export function readFrontMatter(file: string, lines: readonly string[]): FrontMatter {
   const noLine = () => undefined;
@@ -49,45 +54,56 @@ export function readFrontMatter(file: string, lines: readonly string[]): FrontMa
     const at = yamlLines.findIndex((line) => line.startsWith(`${key}:`) || line.startsWith(`${key} :`));
     return at === -1 ? undefined : at + 2;
   };
-  const simple = readSimpleFrontMatter(yamlLines);
-  if (simple) return { data: simple, bodyStart: close + 1, problems: [], lineOf };
   const text = yamlLines.join('\n');
   if (text.length > MAX_FRONT_MATTER_CHARS) {
     const message = 'the front matter is longer than 8 KB: keep it to fields such as title, date and summary';
     return { data: null, bodyStart: close + 1, problems: [{ file, line: 1, message }], lineOf };
   }
-  const { data, problems } = readYaml(file, text);
+  const { data, problems } = readYaml(file, yamlLines, text);
   return { data, bodyStart: close + 1, problems, lineOf };
 }
 
-function readYaml(file: string, text: string): { data: Record<string, unknown> | null; problems: Problem[] } {
+/** The YAML starts on the line after the opening `---` (file line 2). */
+const FIRST_YAML_LINE = 2;
+
+function readYaml(
+  file: string,
+  yamlLines: readonly string[],
+  text: string,
+): { data: Record<string, unknown> | null; problems: Problem[] } {
+  let value: unknown;
   try {
-    const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-    if (doc.errors.length > 0) {
-      return {
-        data: null,
-        problems: doc.errors.map((error) => ({
-          file,
-          line: (error.linePos?.[0]?.line ?? 0) + 1,
-          message: yamlMessage(error.code, error.message),
-        })),
-      };
-    }
-    const value: unknown = doc.toJS({ maxAliasCount: 20 });
-    if (value === null || value === undefined) return { data: {}, problems: [] };
-    if (typeof value !== 'object' || Array.isArray(value)) {
-      const message = 'the front matter must be `key: value` lines (title:, date:, summary:, ...)';
-      return { data: null, problems: [{ file, line: 2, message }] };
-    }
-    return { data: value as Record<string, unknown>, problems: [] };
+    value = load(text, LOAD_OPTIONS);
   } catch (error) {
-    const message = `the front matter could not be read as YAML: ${error instanceof Error ? error.message : String(error)}`;
-    return { data: null, problems: [{ file, line: 1, message }] };
+    // js-yaml refuses a document with no content; for front matter that is simply no fields.
+    if (yamlLines.every(isBlankOrComment)) return { data: {}, problems: [] };
+    return { data: null, problems: [yamlProblem(file, yamlLines, error)] };
   }
+  if (value === null || value === undefined) return { data: {}, problems: [] };
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    const message = 'the front matter must be `key: value` lines (title:, date:, summary:, ...)';
+    return { data: null, problems: [{ file, line: FIRST_YAML_LINE, message }] };
+  }
+  return { data: value as Record<string, unknown>, problems: [] };
 }
 
-function yamlMessage(code: string, raw: string): string {
-  const first = (raw.split('\n')[0] ?? raw).replace(/ at line \d+, column \d+:?$/, '');
-  if (code === 'DUPLICATE_KEY') return `front matter: ${first.toLowerCase()} (each field may appear once)`;
-  return `front matter is not valid YAML: ${first} (put values holding \`: \`, \`#\` or starting with a quote or bracket in quotes)`;
+function isBlankOrComment(line: string): boolean {
+  const trimmed = line.trim();
+  return trimmed === '' || trimmed.startsWith('#');
+}
+
+function yamlProblem(file: string, yamlLines: readonly string[], error: unknown): Problem {
+  if (!(error instanceof YAMLException)) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { file, line: 1, message: `the front matter could not be read as YAML: ${reason}` };
+  }
+  const at = error.mark?.line;
+  const line = at === undefined ? 1 : FIRST_YAML_LINE + at;
+  if (error.reason === 'duplicated mapping key') {
+    const key = at === undefined ? undefined : /^\s*([^:#]+?)\s*:/.exec(yamlLines[at] ?? '')?.[1];
+    const field = key ? `\`${key}\`` : 'a field';
+    return { file, line, message: `front matter: ${field} is given twice (each field may appear once)` };
+  }
+  const hint = error.reason.includes('tab') ? 'indent with spaces, not tabs' : QUOTE_HINT;
+  return { file, line, message: `front matter is not valid YAML: ${error.reason} (${hint})` };
 }

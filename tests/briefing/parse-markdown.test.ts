@@ -33,8 +33,7 @@ describe('markdown with front matter', () => {
     try {
       for (const zone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago']) {
         process.env.TZ = zone;
-        // The second form carries a comment, which sends it through the full YAML parser.
-        for (const date of ['2025-12-15', '2025-12-15 # Monday']) {
+        for (const date of ['2025-12-15', "'2025-12-15'", '2025-12-15 # Monday']) {
           expect(mustParse('x.md', markdownBriefing({ date })).date).toBe('2025-12-15');
         }
       }
@@ -42,6 +41,20 @@ describe('markdown with front matter', () => {
       if (before === undefined) delete process.env.TZ;
       else process.env.TZ = before;
     }
+  });
+
+  it('keeps a title, id or tag written as a number or yes/true as the text written', () => {
+    const b = mustParse(
+      '2025-12-15-x.md',
+      '---\nid: 007\ntitle: 2025\nsubtitle: yes\nsummary: true\ntags: [2024, 1.50]\n---\n## What happened\n- a\n## Why it matters\n- b\n## Implications\n- c\n',
+    );
+    expect(b).toMatchObject({
+      id: '007',
+      title: '2025',
+      subtitle: 'yes',
+      summary: 'true',
+      tags: ['2024', '1.50'],
+    });
   });
 
   it('takes the title from a leading `# Title`, the summary from the first paragraph and the date from the file name', async () => {
