@@ -4,7 +4,7 @@
  * never becomes a time-zone-shifted Date, `title: 2025`, `id: 007` or `title: yes` never become numbers
  * or booleans. Only `~`, `null` and an empty value mean "not given".
  */
-import { FAILSAFE_SCHEMA, load, nullCoreTag, YAMLException } from 'js-yaml';
+import { FAILSAFE_SCHEMA, load, Type, YAMLException } from 'js-yaml';
 import type { Problem } from './model.js';
 
 export interface FrontMatter {
@@ -23,8 +23,15 @@ const FENCE = '---';
 /** Front matter is a handful of fields; this much is pasted text, better named than shown as YAML errors. */
 const MAX_FRONT_MATTER_CHARS = 8 * 1024;
 /** Strings, lists, mappings and null: no numbers, booleans or timestamps to reinterpret what was written. */
-const TEXT_SCHEMA = FAILSAFE_SCHEMA.withTags(nullCoreTag);
-const LOAD_OPTIONS = { schema: TEXT_SCHEMA, maxAliases: 20, maxDepth: 20 };
+/** YAML's own null (`~`, `null`, nothing): the one implicit type kept, so a blank field means "not given". */
+const NULL = new Type('tag:yaml.org,2002:null', {
+  kind: 'scalar',
+  resolve: (text: string | null) =>
+    text === null || text === '' || text === '~' || /^(null|Null|NULL)$/.test(text),
+  construct: () => null,
+});
+const TEXT_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [NULL] });
+const LOAD_OPTIONS = { schema: TEXT_SCHEMA };
 const QUOTE_HINT = 'put values holding `: `, `#` or starting with a quote or bracket in quotes';
 
 export function readFrontMatter(file: string, lines: readonly string[]): FrontMatter {
@@ -97,7 +104,9 @@ function yamlProblem(file: string, yamlLines: readonly string[], error: unknown)
     const reason = error instanceof Error ? error.message : String(error);
     return { file, line: 1, message: `the front matter could not be read as YAML: ${reason}` };
   }
-  const at = error.mark?.line;
+  // An error found at the end of the input (a quote never closed) belongs to the last line written.
+  const at =
+    error.mark?.line === undefined ? undefined : Math.min(error.mark.line, Math.max(0, yamlLines.length - 1));
   const line = at === undefined ? 1 : FIRST_YAML_LINE + at;
   if (error.reason === 'duplicated mapping key') {
     const key = at === undefined ? undefined : /^\s*([^:#]+?)\s*:/.exec(yamlLines[at] ?? '')?.[1];
