@@ -1,6 +1,6 @@
 /** Synthetic briefing folders for benchmarks: realistic size and shape, deterministic content. */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 
 const COUNTRIES = [
   'Ukraine',
@@ -101,8 +101,10 @@ export function pick<T>(next: () => number, items: readonly T[]): T {
   return items[Math.floor(next() * items.length)]!;
 }
 
+/** One party and mostly ordinary prose; now and then a topic, as in real briefings. */
 function sentence(next: () => number): string {
-  return `${pick(next, [...COUNTRIES, ...PEOPLE])} ${pick(next, VERBS)} ${pick(next, COUNTRIES)} over ${pick(next, TOPICS)} and ${words(next, 8 + Math.floor(next() * 10))}, officials said on day ${Math.floor(next() * 28) + 1}.`;
+  const topic = next() < 0.2 ? ` over ${pick(next, TOPICS)}` : '';
+  return `${pick(next, [...COUNTRIES, ...PEOPLE])} ${pick(next, VERBS)} ${pick(next, COUNTRIES)}${topic} and ${words(next, 8 + Math.floor(next() * 10))}, officials said on day ${Math.floor(next() * 28) + 1}.`;
 }
 
 function dateOf(index: number): string {
@@ -133,9 +135,10 @@ ${bullets(4)}
 `;
 }
 
-/** Writes `count` briefings into `dir` (created). */
+/** Writes `count` briefings into `dir` (created), with the shipped parties.yml as a real folder has. */
 export async function writeBriefingFolder(dir: string, count: number): Promise<void> {
   await mkdir(dir, { recursive: true });
+  await copyFile(resolve(import.meta.dirname, '../briefings/parties.yml'), join(dir, 'parties.yml'));
   const batch = 500;
   for (let start = 0; start < count; start += batch) {
     await Promise.all(
@@ -152,7 +155,7 @@ export const BENCH_PARTIES = [...COUNTRIES, ...PEOPLE, 'United States', 'NATO'];
 export const BENCH_QUERIES = [
   'energy prices',
   'grain',
-  'sanctions India',
+  'water disputes India',
   'border secur',
   VOCABULARY[40]!,
   `${VOCABULARY[300]} ${VOCABULARY[12]}`,

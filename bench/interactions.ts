@@ -20,11 +20,15 @@ type Ask = (fake: FakeDiscord, index: number) => Promise<unknown>;
 async function measure(fake: FakeDiscord, ask: Ask): Promise<number[]> {
   for (let index = 0; index < WARM_UP; index++) await ask(fake, index);
   const durations: number[] = [];
+  const slow: string[] = [];
   for (let index = 0; index < COMMANDS; index++) {
     const start = performance.now();
     await ask(fake, index);
-    durations.push(performance.now() - start);
+    const took = performance.now() - start;
+    durations.push(took);
+    if (took > 20 && process.env.BENCH_DEBUG) slow.push(`${index % 5}:${Math.round(took)}`);
   }
+  if (slow.length) process.stderr.write(`slow: ${slow.join(' ')}\n`);
   return durations.sort((a, b) => a - b);
 }
 

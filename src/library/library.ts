@@ -6,6 +6,7 @@ import { PartyIndex } from '../party/report-index.js';
 import { LIMITS } from '../render/limits.js';
 import { BriefingCompleter, type Choice } from './autocomplete.js';
 import { localDate } from './dates.js';
+import { Recent } from './recent.js';
 import { type SearchHit, SearchIndex } from './search-index.js';
 
 export type { Choice, SearchHit };
@@ -37,6 +38,9 @@ export class Library {
   private readonly parties: PartyIndex;
   private readonly completer: BriefingCompleter;
   private partyCountsCache?: PartyCount[];
+  // Page buttons ask the same question again for every page; popular parties are asked all day.
+  private readonly recentReports = new Recent<PartyReport>(64);
+  private readonly recentSearches = new Recent<SearchHit[]>(64);
 
   constructor(
     briefings: readonly Briefing[],
@@ -99,11 +103,11 @@ export class Library {
   }
 
   search(query: string, limit = 100): SearchHit[] {
-    return this.searchIndex.search(query, limit);
+    return this.recentSearches.get(`${limit}\u0000${query}`, () => this.searchIndex.search(query, limit));
   }
 
   party(query: string): PartyReport {
-    return this.parties.report(query);
+    return this.recentReports.get(query, () => this.parties.report(query));
   }
 
   /** The briefing mentions or declares that party (or one of its members): used by digest filters. */

@@ -29,7 +29,7 @@ export interface PagedView {
   color: number;
   /** A short line or two under the title on every page. */
   description?: string;
-  items: readonly Section[];
+  items: readonly Section[] | SectionList;
   /** At most this many fields on a page (search results read better five at a time). */
   fieldsPerPage?: number;
   /** Appended to "Page N/M" in the footer. */
@@ -43,18 +43,95 @@ export interface PagedReply {
   pages: number;
 }
 
-function paginate(fields: readonly APIEmbedField[], budget: number, perPage: number): APIEmbedField[][] {
-  const pages: APIEmbedField[][] = [];
-  let current: APIEmbedField[] = [];
+/**
+ * Sections built on demand, for views of thousands of items (a party named in every briefing): only the page
+ * shown is built; `size` measures the others when it can do so without building them.
+ */
+export interface SectionList {
+  count: number;
+  at(index: number): Section;
+  /** The length of the one field the section makes (name plus value), or undefined to build it and measure. */
+  size?(index: number): number | undefined;
+}
+
+function listOf(items: readonly Section[] | SectionList): SectionList {
+  return Array.isArray(items)
+    ? { count: items.length, at: (index) => items[index]! }
+    : (items as SectionList);
+}
+
+/** One field of a paged view, by the section it comes from; sized without building it when that is cheap. */
+interface Slot {
+  item: number;
+  field: number;
+  size: number;
+}
+
+/**
+ * The size of the one field a short, clean section makes, without building it: a party named in thousands of
+ * briefings is measured in microseconds, and only the page shown is built. Undefined when the section needs the
+ * full treatment (line breaks, stray spaces, a long name, more than one field).
+ */
+/** Text that sectionFields would keep as it is: one line, nothing to trim. */
+function clean(text: string): boolean {
+  return (
+    text.length > 0 &&
+    !text.includes('\n') &&
+    text.charCodeAt(0) > 32 &&
+    text.charCodeAt(text.length - 1) > 32
+  );
+}
+
+function oneFieldSize(section: Section): number | undefined {
+  if (!clean(section.name) || section.name.length > LIMITS.fieldName || !section.lines.length)
+    return undefined;
+  let value = section.lines.length - 1;
+  for (const line of section.lines) {
+    if (!clean(line)) return undefined;
+    value += line.length;
+  }
+  return value <= LIMITS.fieldValue ? section.name.length + value : undefined;
+}
+
+function slotsOf(items: SectionList, built: Map<number, APIEmbedField[]>): Slot[] {
+  const slots: Slot[] = [];
+  for (let item = 0; item < items.count; item++) {
+    const known = items.size?.(item);
+    const section = known === undefined ? items.at(item) : undefined;
+    const size = known ?? (section && oneFieldSize(section));
+    if (size !== undefined) {
+      slots.push({ item, field: 0, size });
+      continue;
+    }
+    const fields = sectionFields(section ?? items.at(item));
+    built.set(item, fields);
+    fields.forEach((field, index) => slots.push({ item, field: index, size: fieldLength(field) }));
+  }
+  return slots;
+}
+
+/** Sections placed before a list (a full title, a long description), without copying the list. */
+function prepend(head: readonly Section[], rest: SectionList): SectionList {
+  if (!head.length) return rest;
+  return {
+    count: head.length + rest.count,
+    at: (index) => (index < head.length ? head[index]! : rest.at(index - head.length)),
+    size: (index) => (index < head.length ? undefined : rest.size?.(index - head.length)),
+  };
+}
+
+function paginate(slots: readonly Slot[], budget: number, perPage: number): Slot[][] {
+  const pages: Slot[][] = [];
+  let current: Slot[] = [];
   let size = 0;
-  for (const field of fields) {
-    if (current.length && (current.length >= perPage || size + fieldLength(field) > budget)) {
+  for (const slot of slots) {
+    if (current.length && (current.length >= perPage || size + slot.size > budget)) {
       pages.push(current);
       current = [];
       size = 0;
     }
-    current.push(field);
-    size += fieldLength(field);
+    current.push(slot);
+    size += slot.size;
   }
   pages.push(current);
   return pages;
@@ -89,15 +166,16 @@ export function pageButtons(
 
 /** Page `page` (1-based, clamped) of a paged view; a view that fits one page gets no buttons. */
 export function renderPage(view: PagedView, page: number): PagedReply {
-  const items = [...view.items];
+  const head: Section[] = [];
   const fullTitle = oneLine(view.title);
   const title = shorten(fullTitle, LIMITS.embedTitle);
-  if (title !== fullTitle) items.unshift({ name: 'Title', lines: [fullTitle] });
+  if (title !== fullTitle) head.push({ name: 'Title', lines: [fullTitle] });
   let description = view.description?.trim();
   if (description && description.length > HEADER_DESCRIPTION_MAX) {
-    items.unshift({ name: 'About', lines: description.split('\n') });
+    head.push({ name: 'About', lines: description.split('\n') });
     description = undefined;
   }
+  const items = prepend(head, listOf(view.items));
   const footerFor = (n: number, of: number) =>
     [`Page ${n}/${of}`, view.footerNote].filter(Boolean).join(' · ');
   const header: APIEmbed = {
@@ -107,9 +185,18 @@ export function renderPage(view: PagedView, page: number): PagedReply {
   };
   const budget = Math.min(PAGE_CHAR_BUDGET, LIMITS.embedTotalChars - embedLength(header));
   const perPage = Math.min(view.fieldsPerPage ?? LIMITS.embedFields, LIMITS.embedFields);
-  const pages = paginate(items.flatMap(sectionFields), budget, perPage);
+  const built = new Map<number, APIEmbedField[]>();
+  const pages = paginate(slotsOf(items, built), budget, perPage);
   const current = Math.min(Math.max(1, Math.trunc(page) || 1), pages.length);
-  const fields = pages[current - 1] ?? [];
+  const fieldOf = (slot: Slot) => {
+    let fields = built.get(slot.item);
+    if (!fields) {
+      fields = sectionFields(items.at(slot.item));
+      built.set(slot.item, fields);
+    }
+    return fields[slot.field]!;
+  };
+  const fields = (pages[current - 1] ?? []).map(fieldOf);
   const embed: APIEmbed = { color: view.color, title, ...(description ? { description } : {}) };
   if (fields.length) embed.fields = fields;
   const footer = pages.length > 1 ? footerFor(current, pages.length) : view.footerNote;

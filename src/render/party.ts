@@ -1,21 +1,40 @@
 /** What the briefings say about one party, each statement cited, newest briefing first, in pages. */
 import { SECTION_LABELS, type SectionKey } from '../briefing/model.js';
-import type { PartyReport, PartyReportBriefing } from '../party/model.js';
+import type { CitedStatement, PartyReport, PartyReportBriefing } from '../party/model.js';
 import type { Section } from './fields.js';
 import { COLORS, formatDate, plural } from './format.js';
+import { LIMITS } from './limits.js';
 import { renderNotice } from './notice.js';
-import { type PagedReply, renderPage } from './pager.js';
+import { type PagedReply, renderPage, type SectionList } from './pager.js';
 
 export interface PartyPageOptions {
   section?: SectionKey;
 }
 
+const heading = (briefing: PartyReportBriefing) =>
+  `${formatDate(briefing.date)} · ${briefing.title} (${briefing.id})`;
+const statementLine = (statement: CitedStatement) => `• ${statement.text} — *${statement.section}*`;
+/** What statementLine adds around the text and section: "• ", " — *" and "*". */
+const LINE_EXTRA = 7;
+
 /** One briefing's statements under a heading that cites it; each statement names its section. */
 function briefingSection(briefing: PartyReportBriefing): Section {
-  return {
-    name: `${formatDate(briefing.date)} · ${briefing.title} (${briefing.id})`,
-    lines: briefing.statements.map((statement) => `• ${statement.text} — *${statement.section}*`),
-  };
+  return { name: heading(briefing), lines: briefing.statements.map(statementLine) };
+}
+
+/**
+ * The size of a briefing's field, counted rather than built, when it is one plain field: reports on a party
+ * named in thousands of briefings build only the page shown.
+ */
+function briefingFieldSize(briefing: PartyReportBriefing): number | undefined {
+  const name = heading(briefing);
+  if (name.length > LIMITS.fieldName || name.includes('\n') || name.trim() !== name) return undefined;
+  let value = briefing.statements.length - 1;
+  for (const { text, section } of briefing.statements) {
+    if (text.includes('\n') || section.includes('\n')) return undefined;
+    value += text.length + section.length + LINE_EXTRA;
+  }
+  return value <= LIMITS.fieldValue ? name.length + value : undefined;
 }
 
 function nothingFound(report: PartyReport, section: SectionKey | undefined): PagedReply {
@@ -38,14 +57,14 @@ export function renderPartyPage(
 ): PagedReply {
   const { section } = options;
   const label = section ? SECTION_LABELS[section] : undefined;
-  const briefings = report.briefings
-    .map((briefing) => ({
-      ...briefing,
-      statements: label
-        ? briefing.statements.filter((statement) => statement.section === label)
-        : briefing.statements,
-    }))
-    .filter((briefing) => briefing.statements.length);
+  const briefings = label
+    ? report.briefings
+        .map((briefing) => ({
+          ...briefing,
+          statements: briefing.statements.filter((statement) => statement.section === label),
+        }))
+        .filter((briefing) => briefing.statements.length)
+    : report.briefings.filter((briefing) => briefing.statements.length);
   if (!briefings.length) return nothingFound(report, section);
 
   const statements = briefings.reduce((sum, briefing) => sum + briefing.statements.length, 0);
@@ -54,9 +73,15 @@ export function renderPartyPage(
     label ? `${counts} · *${label}* only` : counts,
     ...(report.party ? [] : ['Not a known party: statements that name it.']),
   ].join('\n');
-  const items: Section[] = [];
-  if (report.members.length) items.push({ name: 'Members named', lines: [report.members.join(', ')] });
-  items.push(...briefings.map(briefingSection));
+  const members: Section[] = report.members.length
+    ? [{ name: 'Members named', lines: [report.members.join(', ')] }]
+    : [];
+  const items: SectionList = {
+    count: members.length + briefings.length,
+    at: (index) => members[index] ?? briefingSection(briefings[index - members.length]!),
+    size: (index) =>
+      index < members.length ? undefined : briefingFieldSize(briefings[index - members.length]!),
+  };
 
   return renderPage(
     {

@@ -45,7 +45,8 @@ export function packLines(lines: readonly string[], max: number): string[] {
 
 /** A bullet or label on a single line: inner line breaks would otherwise read as separate bullets. */
 export function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').trim();
+  // Most lines have no break: skip the regular expression, the hot path of long party reports.
+  return (text.includes('\n') ? text.replace(/\s*\n\s*/g, ' ') : text).trim();
 }
 
 /**
