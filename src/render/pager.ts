@@ -110,6 +110,31 @@ function slotsOf(items: SectionList, built: Map<number, APIEmbedField[]>): Slot[
   return slots;
 }
 
+interface Layout {
+  key: string;
+  pages: Slot[][];
+  built: Map<number, APIEmbedField[]>;
+}
+
+// A SectionList the caller keeps (a remembered party report) is laid out once: turning its pages is then cheap.
+const layouts = new WeakMap<SectionList, Layout>();
+
+function layout(
+  given: readonly Section[] | SectionList,
+  items: SectionList,
+  budget: number,
+  perPage: number,
+): Layout {
+  const key = `${items.count}:${budget}:${perPage}`;
+  const reusable = Array.isArray(given) ? undefined : (given as SectionList);
+  const known = reusable && layouts.get(reusable);
+  if (known?.key === key) return known;
+  const built = new Map<number, APIEmbedField[]>();
+  const fresh = { key, pages: paginate(slotsOf(items, built), budget, perPage), built };
+  if (reusable) layouts.set(reusable, fresh);
+  return fresh;
+}
+
 /** Sections placed before a list (a full title, a long description), without copying the list. */
 function prepend(head: readonly Section[], rest: SectionList): SectionList {
   if (!head.length) return rest;
@@ -185,8 +210,7 @@ export function renderPage(view: PagedView, page: number): PagedReply {
   };
   const budget = Math.min(PAGE_CHAR_BUDGET, LIMITS.embedTotalChars - embedLength(header));
   const perPage = Math.min(view.fieldsPerPage ?? LIMITS.embedFields, LIMITS.embedFields);
-  const built = new Map<number, APIEmbedField[]>();
-  const pages = paginate(slotsOf(items, built), budget, perPage);
+  const { pages, built } = layout(view.items, items, budget, perPage);
   const current = Math.min(Math.max(1, Math.trunc(page) || 1), pages.length);
   const fieldOf = (slot: Slot) => {
     let fields = built.get(slot.item);

@@ -48,15 +48,20 @@ function nothingFound(report: PartyReport, section: SectionKey | undefined): Pag
   return { payload: renderNotice(text), page: 1, pages: 1 };
 }
 
-/** Page `page` (1-based, clamped) of a party report for the reader `owner`. */
-export function renderPartyPage(
-  report: PartyReport,
-  page: number,
-  owner: string,
-  options: PartyPageOptions = {},
-): PagedReply {
-  const { section } = options;
-  const label = section ? SECTION_LABELS[section] : undefined;
+interface ReportSections {
+  briefings: PartyReportBriefing[];
+  items: SectionList;
+}
+
+// Kept per report object (the library remembers recent reports), so paging through one builds its list once.
+const sectionsByReport = new WeakMap<PartyReport, Map<string, ReportSections>>();
+
+/** The report's briefings (only those with statements in the chosen section) as a list of sections. */
+function sectionsFor(report: PartyReport, label: string | undefined): ReportSections {
+  const byLabel = sectionsByReport.get(report) ?? new Map<string, ReportSections>();
+  sectionsByReport.set(report, byLabel);
+  const known = byLabel.get(label ?? '');
+  if (known) return known;
   const briefings = label
     ? report.briefings
         .map((briefing) => ({
@@ -65,14 +70,6 @@ export function renderPartyPage(
         }))
         .filter((briefing) => briefing.statements.length)
     : report.briefings.filter((briefing) => briefing.statements.length);
-  if (!briefings.length) return nothingFound(report, section);
-
-  const statements = briefings.reduce((sum, briefing) => sum + briefing.statements.length, 0);
-  const counts = `${plural(statements, 'statement')} in ${plural(briefings.length, 'briefing')}`;
-  const description = [
-    label ? `${counts} · *${label}* only` : counts,
-    ...(report.party ? [] : ['Not a known party: statements that name it.']),
-  ].join('\n');
   const members: Section[] = report.members.length
     ? [{ name: 'Members named', lines: [report.members.join(', ')] }]
     : [];
@@ -82,7 +79,29 @@ export function renderPartyPage(
     size: (index) =>
       index < members.length ? undefined : briefingFieldSize(briefings[index - members.length]!),
   };
+  const sections = { briefings, items };
+  byLabel.set(label ?? '', sections);
+  return sections;
+}
 
+/** Page `page` (1-based, clamped) of a party report for the reader `owner`. */
+export function renderPartyPage(
+  report: PartyReport,
+  page: number,
+  owner: string,
+  options: PartyPageOptions = {},
+): PagedReply {
+  const { section } = options;
+  const label = section ? SECTION_LABELS[section] : undefined;
+  const { briefings, items } = sectionsFor(report, label);
+  if (!briefings.length) return nothingFound(report, section);
+
+  const statements = briefings.reduce((sum, briefing) => sum + briefing.statements.length, 0);
+  const counts = `${plural(statements, 'statement')} in ${plural(briefings.length, 'briefing')}`;
+  const description = [
+    label ? `${counts} · *${label}* only` : counts,
+    ...(report.party ? [] : ['Not a known party: statements that name it.']),
+  ].join('\n');
   return renderPage(
     {
       // The canonical name resolves to the same party on every click, and is short enough to keep whole.
