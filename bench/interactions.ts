@@ -26,7 +26,7 @@ async function measure(fake: FakeDiscord, ask: Ask): Promise<number[]> {
     await ask(fake, index);
     const took = performance.now() - start;
     durations.push(took);
-    if (took > 20 && process.env.BENCH_DEBUG) slow.push(`${index % 5}:${Math.round(took)}`);
+    if (took > 8 && process.env.BENCH_DEBUG) slow.push(`${index % 5}:${Math.round(took)}`);
   }
   if (slow.length) process.stderr.write(`slow: ${slow.join(' ')}\n`);
   return durations.sort((a, b) => a - b);

@@ -64,7 +64,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   });
   const now = options.now ?? (() => new Date());
   const live = await LiveLibrary.load(config.briefingsDir, log);
-  if (options.watch !== false) live.watch();
+  if (options.watch !== false) await live.watch();
   const store = ScheduleStore.open(config.databasePath);
   const output = options.output ?? process.stdout;
 

@@ -41,8 +41,8 @@ export class LiveLibrary {
     return this.current;
   }
 
-  /** Follows the folder from now on; changes show within a second. */
-  watch(): void {
+  /** Follows the folder from now on; changes show within a second. Resolves once the watchers are ready. */
+  async watch(): Promise<void> {
     const briefingWatcher: BriefingWatcher = watchBriefingFolder(this.dir, (result) => {
       this.briefings = result;
       this.rebuild(result.problems);
@@ -55,6 +55,10 @@ export class LiveLibrary {
       });
     });
     this.watchers.push(briefingWatcher, partiesWatcher);
+    await Promise.all([
+      briefingWatcher.ready,
+      new Promise<void>((resolve) => partiesWatcher.once('ready', () => resolve())),
+    ]);
   }
 
   async close(): Promise<void> {
