@@ -26,15 +26,15 @@ export async function benchDigest(report: Report): Promise<void> {
     rateLimit: { globalPerSecond: GLOBAL_PER_SECOND, perChannel: { limit: 5, windowMs: 5_000 } },
     world: (world) => {
       const guild = world.guilds[0]!;
-      channelIds.forEach((id, index) =>
+      for (const [index, id] of channelIds.entries()) {
         guild.channels.push({
           id,
           name: `desk-${index}`,
           type: ChannelType.GuildText,
           position: 10 + index,
           overwrites: [],
-        }),
-      );
+        });
+      }
     },
   });
   const dir = await briefingFolder({

@@ -105,7 +105,9 @@ function slotsOf(items: SectionList, built: Map<number, APIEmbedField[]>): Slot[
     }
     const fields = sectionFields(section ?? items.at(item));
     built.set(item, fields);
-    fields.forEach((field, index) => slots.push({ item, field: index, size: fieldLength(field) }));
+    fields.forEach((field, index) => {
+      slots.push({ item, field: index, size: fieldLength(field) });
+    });
   }
   return slots;
 }

@@ -7,7 +7,7 @@ const LEAD = 60;
 /** Lower case without accents, one output character per input code unit so indexes still line up. */
 function fold(text: string): string {
   // Plain ASCII (most text) folds with toLowerCase alone; the per-character path is for accented text.
-  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
+  if (/^[\x20-\x7e]*$/.test(text)) return text.toLowerCase();
   let out = '';
   for (const char of text) {
     const base = char.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
