@@ -17,6 +17,7 @@ import { LiveLibrary } from './library/live-library.js';
 import { createLogger, type Logger } from './log.js';
 import { renderDigest, renderNothingNew } from './render/digest.js';
 import { plural } from './render/format.js';
+import type { DigestSink } from './schedule/delivery.js';
 import { DigestService } from './schedule/digest-service.js';
 import type { Subscription } from './schedule/model.js';
 import { ScheduleStore } from './schedule/store.js';
@@ -63,9 +64,10 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     destination: options.logDestination,
   });
   const now = options.now ?? (() => new Date());
+  // First, so an unusable database stops start-up before anything else is loaded or watched.
+  const store = ScheduleStore.open(config.databasePath);
   const live = await LiveLibrary.load(config.briefingsDir, log);
   if (options.watch !== false) await live.watch();
-  const store = ScheduleStore.open(config.databasePath);
   const output = options.output ?? process.stdout;
 
   // The digest service needs a sink, the sink needs the client: the client is made first when there is one.
@@ -74,7 +76,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     defaultTimezone: config.defaultTimezone,
     now,
   };
-  const makeDigests = (sink: ConstructorParameters<typeof DigestService>[0]['sink']) =>
+  const makeDigests = (sink: DigestSink) =>
     new DigestService({
       store,
       sink,

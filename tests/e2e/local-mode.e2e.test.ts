@@ -1,6 +1,8 @@
 /** `npm start` without a token: one line saying so, then the same commands read from stdin until it ends. */
 import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { databasePath } from './harness.js';
@@ -45,6 +47,19 @@ describe('local mode', () => {
     expect(result.stdout).toContain('Did you mean: berlin-talks-second-day?');
     expect(result.stdout).toContain('Search: donetsk');
     expect(result.stdout).toContain('Unknown command. Try: /briefing, /digest');
+  });
+
+  it('stops start-up with a clear message when the database cannot be opened, resetting nothing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'briefing-corrupt-'));
+    const file = join(dir, 'bot.sqlite');
+    await writeFile(file, 'this is not a database, and it must still be here afterwards');
+    const child = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: root,
+      env: { ...process.env, DATABASE_PATH: file },
+    }).catch((error: { code: number; stderr: string }) => error);
+    expect(child).toMatchObject({ code: 1 });
+    expect((child as { stderr: string }).stderr).toContain(file);
+    expect(await readFile(file, 'utf8')).toBe('this is not a database, and it must still be here afterwards');
   });
 
   it('stops start-up with one line naming a malformed variable', async () => {
