@@ -171,6 +171,31 @@ describe('digests through discord.js', () => {
     expect(JSON.stringify(list.callback.data)).toMatch(/Paused: .*Send Messages/);
   });
 
+  it('publishes the digest in an announcement channel when asked', async () => {
+    const time = clock('2026-03-29T05:59:00Z');
+    const app = await start(time);
+    const news = ids.channels.announcements;
+    const answer = await fake.command(
+      'digest subscribe',
+      { channel: news, time: '08:00', timezone: 'Europe/Berlin', publish: true },
+      { user: ids.users.manager },
+    );
+    expect(answer.callback.data?.content).toMatch(/publishes to followers/);
+    time.set('2026-03-29T06:00:05Z');
+    await app.digests.runDue();
+    const [message] = fake.messages(news);
+    expect(message).toBeDefined();
+    await eventually(
+      () =>
+        fake.requests.some(
+          (r) =>
+            r.method === 'POST' && r.path.endsWith(`/channels/${news}/messages/${message?.id}/crosspost`),
+        ),
+      'the crosspost',
+    );
+    expect(fake.describeViolations()).toBe('');
+  });
+
   it('refuses to subscribe a channel the bot cannot post in, naming the permission', async () => {
     const time = clock('2026-03-29T05:00:00Z');
     await start(time);
