@@ -5,7 +5,7 @@
 
 import type { Choice } from '../library/library.js';
 import type { Logger } from '../log.js';
-import { LIMITS } from '../render/limits.js';
+import { renderNotice } from '../render/notice.js';
 import { decodePageId } from '../render/page-id.js';
 import type { Reply } from '../render/payload.js';
 import {
@@ -17,10 +17,8 @@ import {
   UsageError,
 } from './types.js';
 
-export function notice(text: string): Reply {
-  const content = text.length <= LIMITS.content ? text : `${text.slice(0, LIMITS.content - 1)}…`;
-  return { content, ephemeral: true };
-}
+/** Only the asker sees errors and hints. */
+const notice = (text: string): Reply => renderNotice(text, { ephemeral: true });
 
 const preconditionFailures: Record<Precondition, (input: CommandInput) => string | undefined> = {
   'guild-only': (input) =>
