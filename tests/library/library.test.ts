@@ -102,6 +102,8 @@ describe('Library', () => {
     expect(library.completeBriefings('don').map((c) => c.value)).toEqual(['donetsk-demand']);
     expect(library.completeBriefings('floods').map((c) => c.value)).toEqual(['monsoon-floods']);
     expect(library.completeBriefings('monsonn').map((c) => c.value)).toEqual(['monsoon-floods']);
+    expect(library.completeBriefings('presses kyiv').map((c) => c.value)).toEqual(['donetsk-demand']);
+    expect(library.completeBriefings('donetsk-dem').map((c) => c.value)).toEqual(['donetsk-demand']);
     for (const choice of library.completeBriefings('')) expect(choice.name.length).toBeLessThanOrEqual(100);
     expect(library.completeParties('pak').map((c) => c.value)).toContain('Pakistan');
     expect(library.completeParties('').length).toBeLessThanOrEqual(25);
