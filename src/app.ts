@@ -132,6 +132,10 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     guildId: config.discordGuildId,
     dispatcher,
     log,
+  }).catch(async (error: unknown) => {
+    // Nothing is left open behind a failed start: the caller may try again, or exit.
+    await shutdown([() => live.close()]);
+    throw error;
   });
   // Catch-up and resends need the gateway: the schedule starts once the bot is ready, and runs on its own.
   startSchedule(digests, log);

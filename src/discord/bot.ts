@@ -40,12 +40,22 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
   const applicationId = options.clientId ?? readyClient.application.id;
   log.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, applicationId }, 'ready');
 
-  await syncCommands(
-    readyClient.rest,
-    { applicationId, guildId: options.guildId },
-    dispatcher.definitions(),
-    log,
-  );
+  try {
+    await syncCommands(
+      readyClient.rest,
+      { applicationId, guildId: options.guildId },
+      dispatcher.definitions(),
+      log,
+    );
+  } catch (error) {
+    await client.destroy();
+    const reason = error instanceof Error ? error.message : String(error);
+    // The usual cause: an invite without the applications.commands scope, or a server the bot is not in.
+    throw new Error(
+      `could not register the slash commands (${reason}). Invite the bot with the scopes "bot applications.commands"` +
+        `${options.guildId ? ` to server ${options.guildId}, or unset DISCORD_GUILD_ID` : ''}.`,
+    );
+  }
 
   return {
     client: readyClient,
