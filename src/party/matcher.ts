@@ -12,6 +12,7 @@ import {
   JOINED,
   NON_ASCII,
   rawWord,
+  readPlainWord,
   readWord,
   type Token,
   tokenize,
@@ -141,7 +142,7 @@ export class MentionMatcher {
   private find(text: string, mentions: Mention[] | null, ordinals: number[] | null): void {
     const word = this.word;
     let index = 0;
-    for (let at = 0; readWord(text, at, word); ) {
+    for (let at = 0; readPlainWord(text, at, word) || readWord(text, at, word); ) {
       at = word.next;
       const matched = this.longestAt(text, word, this.namesStartingWith(text, word));
       if (!matched) {

@@ -21,14 +21,24 @@ function newestFirst(a: Briefing, b: Briefing): number {
 export class PartyIndex {
   private readonly briefings: readonly Briefing[];
   private readonly briefingIndex = new Map<string, number>();
-  /** Statements of every briefing, newest briefing first, in reading order within a briefing. Reports share these objects. */
-  private readonly statements: CitedStatement[] = [];
-  private readonly statementBriefing: number[] = [];
+  /**
+   * Statements by briefing, in reading order. A statement's id counts on across briefings, newest briefing
+   * first: the briefing's first id is in firstStatement. Reports share these objects. (One list per briefing
+   * is quicker to fill than one list of every statement, which the garbage collector must watch as it grows.)
+   */
+  private readonly statements: CitedStatement[][] = [];
+  private readonly firstStatement: number[] = [];
+  /** By statement id: index of its briefing. */
+  private readonly statementBriefing: Int32Array;
   private readonly matcher: MentionMatcher;
   /** By party ordinal: ascending ids of the statements that name the party. */
   private readonly statementsByParty: (number[] | undefined)[] = [];
-  /** By briefing: pairs of party ordinal and number of statements naming it (a declared party counts once). */
-  private readonly partyCounts: Int32Array[] = [];
+  /**
+   * Pairs of party ordinal and number of statements naming it (a declared party counts once), briefing after
+   * briefing in one list: briefing `i` has the pairs from partyCountStarts[i] to partyCountStarts[i + 1].
+   */
+  private readonly partyCounts: Int32Array;
+  private readonly partyCountStarts: Int32Array;
   private searchCorpus?: { text: string; starts: number[] };
 
   constructor(
@@ -38,16 +48,29 @@ export class PartyIndex {
     this.briefings = [...briefings].sort(newestFirst);
     this.matcher = matcherFor(registry);
     const counter = new BriefingCounter(this.matcher.partyCount);
+    this.partyCountStarts = new Int32Array(this.briefings.length + 1);
     const declaredCache = new Map<string, number | undefined>();
+    let count = 0;
+    for (const briefing of this.briefings) {
+      const statements = statementsOf(briefing);
+      this.statements.push(statements);
+      this.firstStatement.push(count);
+      count += statements.length;
+    }
+    this.statementBriefing = new Int32Array(count);
     const ordinals: number[] = [];
-    this.briefings.forEach((briefing, index) => {
+    // Plain loops over arrays sized up front: this runs for every statement of every briefing at start-up.
+    for (let index = 0; index < this.briefings.length; index++) {
+      const briefing = this.briefings[index]!;
       this.briefingIndex.set(briefing.id, index);
-      for (const statement of statementsOf(briefing)) {
-        const id = this.statements.length;
-        this.statements.push(statement);
-        this.statementBriefing.push(index);
-        this.matcher.collectOrdinals(statement.text, ordinals);
-        for (const ordinal of ordinals) {
+      const statements = this.statements[index]!;
+      const first = this.firstStatement[index]!;
+      this.statementBriefing.fill(index, first, first + statements.length);
+      for (let offset = 0; offset < statements.length; offset++) {
+        const id = first + offset;
+        this.matcher.collectOrdinals(statements[offset]!.text, ordinals);
+        for (let i = 0; i < ordinals.length; i++) {
+          const ordinal = ordinals[i]!;
           counter.add(ordinal);
           const list = this.statementsByParty[ordinal];
           if (list) list.push(id);
@@ -62,8 +85,9 @@ export class PartyIndex {
         const ordinal = declaredCache.get(name);
         if (ordinal !== undefined) counter.declare(ordinal);
       }
-      this.partyCounts.push(counter.take());
-    });
+      this.partyCountStarts[index + 1] = counter.flush();
+    }
+    this.partyCounts = counter.pairs();
   }
 
   /** Every statement about the party or its members; for a name no registry knows, every statement naming it. */
@@ -95,9 +119,10 @@ export class PartyIndex {
     if (index === undefined) return false;
     const party = this.registry.resolve(partyQuery);
     if (!party) return this.statementsNaming(partyQuery).some((id) => this.statementBriefing[id] === index);
-    const counts = this.partyCounts[index]!;
+    const counts = this.partyCounts;
     const wanted = new Set(this.registry.withMembers(party).map((one) => this.matcher.ordinalOf(one.id)));
-    for (let i = 0; i < counts.length; i += 2) if (wanted.has(counts[i])) return true;
+    for (let i = this.partyCountStarts[index]!; i < this.partyCountStarts[index + 1]!; i += 2)
+      if (wanted.has(counts[i])) return true;
     return false;
   }
 
@@ -106,8 +131,8 @@ export class PartyIndex {
     const index = this.briefingIndex.get(briefingId);
     if (index === undefined) return [];
     const parties: { party: Party; count: number }[] = [];
-    const counts = this.partyCounts[index]!;
-    for (let i = 0; i < counts.length; i += 2) {
+    const counts = this.partyCounts;
+    for (let i = this.partyCountStarts[index]!; i < this.partyCountStarts[index + 1]!; i += 2) {
       const party = this.registry.get(this.matcher.partyIdOf(counts[i]!) ?? '');
       if (party) parties.push({ party, count: counts[i + 1]! });
     }
@@ -141,11 +166,15 @@ export class PartyIndex {
     if (!this.searchCorpus) {
       const starts: number[] = [];
       let offset = 0;
-      for (const { text } of this.statements) {
-        starts.push(offset);
-        offset += text.length + 1;
+      const texts: string[] = [];
+      for (const statements of this.statements) {
+        for (const { text } of statements) {
+          starts.push(offset);
+          offset += text.length + 1;
+          texts.push(text);
+        }
       }
-      this.searchCorpus = { text: this.statements.map((statement) => statement.text).join('\n'), starts };
+      this.searchCorpus = { text: texts.join('\n'), starts };
     }
     return this.searchCorpus;
   }
@@ -162,7 +191,7 @@ export class PartyIndex {
         currentIndex = index;
         grouped.push(current);
       }
-      current!.statements.push(this.statements[id]!);
+      current!.statements.push(this.statements[index]![id - this.firstStatement[index]!]!);
     }
     return grouped;
   }
@@ -193,6 +222,9 @@ class BriefingCounter {
   private readonly counts: Int32Array;
   private readonly declared: Uint8Array;
   private readonly touched: number[] = [];
+  /** Every briefing's counts so far, as ordinal, count pairs; a typed array grown by doubling pushes fastest. */
+  private flushed = new Int32Array(1024);
+  private flushedLength = 0;
 
   constructor(parties: number) {
     this.counts = new Int32Array(parties);
@@ -211,17 +243,27 @@ class BriefingCounter {
     this.add(ordinal);
   }
 
-  /** The counts as ordinal, count pairs; the counter is empty afterwards. */
-  take(): Int32Array {
-    const pairs = new Int32Array(this.touched.length * 2);
+  /** Ends the briefing: keeps its counts and empties the counter; returns where the next briefing's pairs start. */
+  flush(): number {
+    const needed = this.flushedLength + this.touched.length * 2;
+    if (needed > this.flushed.length) {
+      const grown = new Int32Array(Math.max(needed, this.flushed.length * 2));
+      grown.set(this.flushed);
+      this.flushed = grown;
+    }
     for (let i = 0; i < this.touched.length; i++) {
       const ordinal = this.touched[i]!;
-      pairs[i * 2] = ordinal;
-      pairs[i * 2 + 1] = this.counts[ordinal]!;
+      this.flushed[this.flushedLength++] = ordinal;
+      this.flushed[this.flushedLength++] = this.counts[ordinal]!;
       this.counts[ordinal] = 0;
       this.declared[ordinal] = 0;
     }
     this.touched.length = 0;
-    return pairs;
+    return this.flushedLength;
+  }
+
+  /** The pairs of every briefing flushed. */
+  pairs(): Int32Array {
+    return this.flushed.slice(0, this.flushedLength);
   }
 }

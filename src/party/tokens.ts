@@ -168,6 +168,45 @@ export function readWord(text: string, from: number, word: Word): boolean {
   return true;
 }
 
+/**
+ * readWord's quick road for the common word, ASCII letters and digits between ASCII separators: fills `word`
+ * exactly as readWord would and returns true. Returns false, having read nothing, at anything else (no word
+ * left, a character beyond ASCII, an apostrophe, a letter followed by a stop): readWord then reads it.
+ */
+export function readPlainWord(text: string, from: number, word: Word): boolean {
+  const length = text.length;
+  let at = from;
+  let flags = JOINED;
+  for (; at < length; at++) {
+    const code = codeAt.call(text, at);
+    if (code >= 128) return false;
+    const kind = ASCII[code]!;
+    if ((kind & 3) !== 0) break;
+    if (kind !== 4) flags = 0;
+  }
+  // A stop right after the first letter may make an abbreviation (U.S.).
+  if (at + 1 >= length || codeAt.call(text, at + 1) === 46) return false;
+  const start = at;
+  let hash = 0;
+  for (; at < length; at++) {
+    const code = codeAt.call(text, at);
+    if (code >= 128) return false;
+    const kind = ASCII[code]!;
+    if ((kind & 3) === 0) {
+      // An apostrophe may continue the word (O'Brien) or start a possessive.
+      if (kind === 8) return false;
+      break;
+    }
+    hash = (Math.imul(hash, 31) + (code | ((kind & 1) << 5))) | 0;
+  }
+  word.start = start;
+  word.end = at;
+  word.next = at;
+  word.flags = flags;
+  word.hash = mixHash(hash);
+  return true;
+}
+
 /** The word as written, without abbreviation dots. */
 export function rawWord(text: string, word: Word): string {
   const raw = text.slice(word.start, word.end);
