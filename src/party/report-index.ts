@@ -20,7 +20,8 @@ function newestFirst(a: Briefing, b: Briefing): number {
 
 export class PartyIndex {
   private readonly briefings: readonly Briefing[];
-  private readonly briefingIndex = new Map<string, number>();
+  /** Briefing id -> index in `briefings`; built on the first question about one briefing, not at start-up. */
+  private briefingIndex?: Map<string, number>;
   /**
    * Statements by briefing, in reading order. A statement's id counts on across briefings, newest briefing
    * first: the briefing's first id is in firstStatement. Reports share these objects. (One list per briefing
@@ -62,7 +63,6 @@ export class PartyIndex {
     // Plain loops over arrays sized up front: this runs for every statement of every briefing at start-up.
     for (let index = 0; index < this.briefings.length; index++) {
       const briefing = this.briefings[index]!;
-      this.briefingIndex.set(briefing.id, index);
       const statements = this.statements[index]!;
       const first = this.firstStatement[index]!;
       this.statementBriefing.fill(index, first, first + statements.length);
@@ -115,7 +115,7 @@ export class PartyIndex {
 
   /** The briefing mentions or declares the party (or one of its members). */
   mentions(briefingId: string, partyQuery: string): boolean {
-    const index = this.briefingIndex.get(briefingId);
+    const index = this.indexOf(briefingId);
     if (index === undefined) return false;
     const party = this.registry.resolve(partyQuery);
     if (!party) return this.statementsNaming(partyQuery).some((id) => this.statementBriefing[id] === index);
@@ -128,7 +128,7 @@ export class PartyIndex {
 
   /** Parties the briefing mentions or declares, most-mentioned first. */
   partiesOf(briefingId: string): Party[] {
-    const index = this.briefingIndex.get(briefingId);
+    const index = this.indexOf(briefingId);
     if (index === undefined) return [];
     const parties: { party: Party; count: number }[] = [];
     const counts = this.partyCounts;
@@ -139,6 +139,15 @@ export class PartyIndex {
     return parties
       .sort((a, b) => b.count - a.count || a.party.name.localeCompare(b.party.name))
       .map(({ party }) => party);
+  }
+
+  private indexOf(briefingId: string): number | undefined {
+    if (!this.briefingIndex) {
+      this.briefingIndex = new Map();
+      for (let index = 0; index < this.briefings.length; index++)
+        this.briefingIndex.set(this.briefings[index]!.id, index);
+    }
+    return this.briefingIndex.get(briefingId);
   }
 
   private reportUnknown(query: string): PartyReport {
