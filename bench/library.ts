@@ -72,7 +72,10 @@ export async function benchLibrary(report: Report): Promise<void> {
     );
     search.close();
     const prefixes = ['', 'b1', 'ukr', 'india and', 'talks on gr', 'Zel', 'rus', 'pakistn'];
-    for (let i = 0; i < 500; i++) library.completeBriefings(pick(next, prefixes));
+    for (let i = 0; i < 500; i++) {
+      library.completeBriefings(pick(next, prefixes));
+      library.completeParties(pick(next, prefixes));
+    }
     summary(
       'autocomplete_briefing',
       sample(2000, () => library.completeBriefings(pick(next, prefixes))),
