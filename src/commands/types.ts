@@ -38,8 +38,6 @@ export interface Services {
   digests?: DigestService;
   defaultTimezone: string;
   now(): Date;
-  /** Resolves a channel by id in the asker's server (for options the adapter did not resolve itself). */
-  channel?(guildId: string, channelId: string): ChannelOption | undefined;
 }
 
 /** A guard declared on the command, checked before it runs (Sapphire's preconditions, in small). */

@@ -9,9 +9,3 @@ export function localDate(timezone: string, now: Date = new Date()): string {
 export function isIsoDate(text: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(text) && DateTime.fromISO(text).isValid;
 }
-
-/** "15 Dec 2025" for readers. */
-export function readableDate(isoDate: string): string {
-  const date = DateTime.fromISO(isoDate, { zone: 'UTC' });
-  return date.isValid ? date.toFormat('d LLL yyyy') : isoDate;
-}

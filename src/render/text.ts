@@ -4,7 +4,7 @@ import { replyMessages } from './pack.js';
 import type { MessagePayload, Reply } from './payload.js';
 
 /** `<t:1765785600:f>` as the terminal's local time; Discord would show it in each reader's zone. */
-function timestampText(_match: string, seconds: string, style: string): string {
+function timestampText(seconds: string, style: string): string {
   const at = new Date(Number(seconds) * 1000);
   if (style === 'R') {
     const minutes = Math.round((at.getTime() - Date.now()) / 60_000);
@@ -19,8 +19,8 @@ function timestampText(_match: string, seconds: string, style: string): string {
 /** Discord markdown reduced to what reads well as plain text. */
 export function plainMarkdown(text: string): string {
   return text
-    .replace(/<t:(-?\d+)(?::([tTdDfFR]))?>/g, (match, seconds: string, style = 'f') =>
-      timestampText(match, seconds, style),
+    .replace(/<t:(-?\d+)(?::([tTdDfFR]))?>/g, (_match, seconds: string, style = 'f') =>
+      timestampText(seconds, style),
     )
     .replace(/\[([^\]\n]+)\]\((https?:\/\/[^)\s]+)\)/g, '$1 ($2)')
     .replace(/\*\*([^*\n]+?)\*\*/g, '$1')

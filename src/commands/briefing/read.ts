@@ -1,6 +1,6 @@
 /** /briefing latest, today, date and show: one briefing or one day's, in full. */
 import type { SectionKey } from '../../briefing/model.js';
-import { isIsoDate, localDate } from '../../library/dates.js';
+import { isIsoDate } from '../../library/dates.js';
 import { renderBriefing, renderBriefings } from '../../render/briefing.js';
 import {
   renderNoBriefingOn,
@@ -20,7 +20,7 @@ export function latest(input: CommandInput, services: Services): Reply {
 
 export function today(_input: CommandInput, services: Services): Reply {
   const library = services.library();
-  const briefings = library.onDate(localDate(services.defaultTimezone, services.now()));
+  const briefings = library.today(services.defaultTimezone, services.now());
   return briefings.length ? renderBriefings(briefings) : renderNoBriefingToday(library.latest());
 }
 
