@@ -9,6 +9,7 @@ import type { Draft } from './draft.js';
 import {
   type Briefing,
   type BriefingFormat,
+  type DroppedLine,
   type Problem,
   SECTION_KEYS,
   SECTION_LABELS,
@@ -17,7 +18,10 @@ import {
 
 export interface ParseResult {
   briefing: Briefing | null;
+  /** Errors (the briefing is null) and warnings (it loads). */
   problems: Problem[];
+  /** Input lines that went into no field or section, with what they were taken for. */
+  dropped: DroppedLine[];
 }
 
 const NOT_A_BRIEFING =
@@ -115,10 +119,10 @@ function schemaFor(format: BriefingFormat, extension: string) {
 
 export function assemble(file: string, draft: Draft): ParseResult {
   const problems = [...draft.problems];
-  if (draft.unreadable) return { briefing: null, problems };
+  if (draft.unreadable) return { briefing: null, problems, dropped: draft.dropped };
   if (!SECTION_KEYS.some((key) => draft.sections[key])) {
     problems.push({ file, message: NOT_A_BRIEFING });
-    return { briefing: null, problems };
+    return { briefing: null, problems, dropped: draft.dropped };
   }
   const fromName = fileNameParts(file);
   const date = draft.date ?? (fromName.date ? { value: fromName.date } : undefined);
@@ -141,7 +145,7 @@ export function assemble(file: string, draft: Draft): ParseResult {
       problems.push({ file, line: lineOf(draft, issue.path), message: issue.message });
     }
   }
-  if (!checked.success || problems.length > 0) return { briefing: null, problems };
+  if (!checked.success || problems.length > 0) return { briefing: null, problems, dropped: draft.dropped };
   const value = checked.data;
   const briefing: Briefing = {
     id: value.id,
@@ -158,7 +162,7 @@ export function assemble(file: string, draft: Draft): ParseResult {
     format: draft.format,
   };
   if (draft.other.length > 0) briefing.sections.other = draft.other;
-  return { briefing, problems };
+  return { briefing, problems, dropped: draft.dropped };
 }
 
 /** The line a problem is about; for something missing, where it belongs. */

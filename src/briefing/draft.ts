@@ -1,6 +1,6 @@
 /** What a parser has found in a file, before it is checked and becomes a Briefing. */
 import type { ParsedBody } from './body.js';
-import type { BriefingFormat, ExtraSection, Problem, SectionKey, Source } from './model.js';
+import type { BriefingFormat, DroppedLine, ExtraSection, Problem, SectionKey, Source } from './model.js';
 
 export interface Located<T> {
   value: T;
@@ -28,10 +28,12 @@ export interface Draft {
   lastLine?: number;
   /** Set when the file could not be read far enough for further checks to mean anything. */
   unreadable?: boolean;
+  /** Lines that went into no field or section. */
+  dropped: DroppedLine[];
 }
 
 export function emptyDraft(format: BriefingFormat): Draft {
-  return { format, sections: {}, other: [], tags: [], parties: [], problems: [] };
+  return { format, sections: {}, other: [], tags: [], parties: [], problems: [], dropped: [] };
 }
 
 /** Trimmed, without empties or repeats (compared case-insensitively), in first-seen order. */

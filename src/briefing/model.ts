@@ -51,18 +51,50 @@ export interface Briefing {
   format: BriefingFormat;
 }
 
-/** One problem with one file, printed as `file:line: message`. */
+/**
+ * One problem with one file, printed as `file:line: message`. An error keeps the file from loading; a
+ * warning (`file:line: warning: message`) does not: the briefing is served and the editor is told.
+ */
 export interface Problem {
   file: string;
   /** 1-based line of the offending heading or field, when there is one. */
   line?: number;
   message: string;
+  /** Absent for errors. */
+  severity?: 'warning';
+}
+
+export function isWarning(problem: Problem): boolean {
+  return problem.severity === 'warning';
 }
 
 export function formatProblem(problem: Problem): string {
-  return problem.line
-    ? `${problem.file}:${problem.line}: ${problem.message}`
-    : `${problem.file}: ${problem.message}`;
+  const message = isWarning(problem) ? `warning: ${problem.message}` : problem.message;
+  return problem.line ? `${problem.file}:${problem.line}: ${message}` : `${problem.file}: ${message}`;
+}
+
+/** What a line of a pasted page was taken for when it went into no field or section. */
+export type DroppedKind =
+  | 'caption'
+  | 'photo credit'
+  | 'reference marker'
+  | 'advertisement'
+  | 'share buttons'
+  | 'newsletter prompt'
+  | 'trailer'
+  | 'byline'
+  | 'kicker'
+  | 'date line'
+  | 'author bio'
+  | 'marker'
+  | 'repeated line';
+
+/** An input line that went into no field or section, as `briefings parse FILE --explain` lists it. */
+export interface DroppedLine {
+  /** 1-based line in the file. */
+  line: number;
+  text: string;
+  kind: DroppedKind;
 }
 
 /** The section a statement comes from: one of the three, the summary, or a further section's heading. */

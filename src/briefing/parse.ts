@@ -28,19 +28,21 @@ export function parseBriefing(file: string, text: string): ParseResult {
     return {
       briefing: null,
       problems: [{ file, message: 'not a briefing file: use .md, .markdown, .txt or .json' }],
+      dropped: [],
     };
   }
   if (text.includes('\u0000')) {
-    return { briefing: null, problems: [{ file, message: 'this is a binary file, not text' }] };
+    return { briefing: null, problems: [{ file, message: 'this is a binary file, not text' }], dropped: [] };
   }
   try {
     const clean = normalizeText(text);
-    if (clean.trim() === '') return { briefing: null, problems: [{ file, message: 'the file is empty' }] };
+    if (clean.trim() === '')
+      return { briefing: null, problems: [{ file, message: 'the file is empty' }], dropped: [] };
     return assemble(file, read(file, format, clean));
   } catch (error) {
     // A parser bug must cost one file, never the folder.
     const reason = error instanceof Error ? error.message : String(error);
-    return { briefing: null, problems: [{ file, message: `could not be read: ${reason}` }] };
+    return { briefing: null, problems: [{ file, message: `could not be read: ${reason}` }], dropped: [] };
   }
 }
 
