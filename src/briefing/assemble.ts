@@ -10,6 +10,7 @@ import {
   type Briefing,
   type BriefingFormat,
   type DroppedLine,
+  isWarning,
   type Problem,
   SECTION_KEYS,
   SECTION_LABELS,
@@ -25,8 +26,15 @@ export interface ParseResult {
 }
 
 const NOT_A_BRIEFING =
-  'not a briefing: no What happened, Why it matters or Implications section found ' +
-  '(a briefing has headings such as `## What happened` or `WHAT HAPPENED` with bullets under them)';
+  'not a briefing: no What happened, Why it matters or Implications section found; this reads as an ' +
+  'article (a brief has headings or labels such as `What happened`, `Why it matters:` or `What’s next?`)';
+
+/** A label an editor of a brief would write to open each section. */
+const LABEL_EXAMPLES: Record<SectionKey, string> = {
+  whatHappened: 'Driving the news:',
+  whyItMatters: 'Why it matters:',
+  implications: 'What’s next:',
+};
 
 interface Hints {
   title: string;
@@ -49,11 +57,11 @@ function hintsFor(format: BriefingFormat, extension: string): Hints {
       };
     case 'brief':
       return {
-        title: 'no title: the first line of the brief is its title',
+        title: 'no headline: add the headline as the first line of the brief',
         date: `no date: add a \`Date: YYYY-MM-DD\` line or name the file YYYY-MM-DD-<id>${extension}`,
-        summary: 'no summary: add the summary paragraph after the `NEWS BRIEF` line',
+        summary: 'no summary: add a paragraph between the headline and the first section',
         missing: (key) =>
-          `no ${label(key)} section: add a \`${label(key).toUpperCase()}\` line with • bullets under it`,
+          `no ${label(key)} section: add a \`${label(key)}\` heading or a \`${LABEL_EXAMPLES[key]}\` label`,
       };
     case 'json':
       return {
@@ -66,11 +74,6 @@ function hintsFor(format: BriefingFormat, extension: string): Hints {
 }
 
 const nonEmptyText = (message: string) => z.string({ error: message }).trim().min(1, message);
-
-const sectionSchema = (key: SectionKey, hints: Hints) =>
-  z
-    .array(z.string(), { error: hints.missing(key) })
-    .min(1, `the ${SECTION_LABELS[key]} section has no text: add bullets or a paragraph under its heading`);
 
 function briefingSchema(hints: Hints) {
   return z.object({
@@ -85,11 +88,6 @@ function briefingSchema(hints: Hints) {
       if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.message });
     }),
     summary: nonEmptyText(hints.summary),
-    sections: z.object({
-      whatHappened: sectionSchema('whatHappened', hints),
-      whyItMatters: sectionSchema('whyItMatters', hints),
-      implications: sectionSchema('implications', hints),
-    }),
     source: z
       .object({
         name: z.string().trim().min(1, 'the source has no name'),
@@ -118,42 +116,47 @@ function schemaFor(format: BriefingFormat, extension: string) {
 }
 
 export function assemble(file: string, draft: Draft): ParseResult {
-  const problems = [...draft.problems];
+  const problems = draft.problems.map((problem) => (problem.file ? problem : { ...problem, file }));
   if (draft.unreadable) return { briefing: null, problems, dropped: draft.dropped };
-  if (!SECTION_KEYS.some((key) => draft.sections[key])) {
-    problems.push({ file, message: NOT_A_BRIEFING });
+  if (!SECTION_KEYS.some((key) => draft.sections[key]?.value.length)) {
+    problems.push({ file, line: firstSectionLine(draft), message: NOT_A_BRIEFING });
     return { briefing: null, problems, dropped: draft.dropped };
   }
   const fromName = fileNameParts(file);
-  const date = draft.date ?? (fromName.date ? { value: fromName.date } : undefined);
+  const date = draft.date ?? (fromName.date ? { value: fromName.date } : undefined) ?? draft.textDates[0];
+  const dropped = [...draft.dropped, ...unusedDateLines(draft, date)].sort((a, b) => a.line - b.line);
   const candidate = {
     id: draft.id?.value.trim() ?? fromName.id,
     title: draft.title?.value,
-    date: date?.value,
+    date: date && 'date' in date ? date.date : date?.value,
     summary: draft.summary?.value,
-    sections: {
-      whatHappened: draft.sections.whatHappened?.value,
-      whyItMatters: draft.sections.whyItMatters?.value,
-      implications: draft.sections.implications?.value,
-    },
     source: draft.source?.value ?? null,
   };
   const extension = extname(file).toLowerCase();
+  const hints = hintsFor(draft.format, extension);
   const checked = schemaFor(draft.format, extension).safeParse(candidate);
   if (!checked.success) {
     for (const issue of checked.error.issues) {
       problems.push({ file, line: lineOf(draft, issue.path), message: issue.message });
     }
   }
-  if (!checked.success || problems.length > 0) return { briefing: null, problems, dropped: draft.dropped };
+  problems.push(...sectionWarnings(file, draft, hints));
+  if (!checked.success || problems.some((problem) => !isWarning(problem))) {
+    return { briefing: null, problems, dropped };
+  }
   const value = checked.data;
+  const sections = {
+    whatHappened: draft.sections.whatHappened?.value ?? [],
+    whyItMatters: draft.sections.whyItMatters?.value ?? [],
+    implications: draft.sections.implications?.value ?? [],
+  };
   const briefing: Briefing = {
     id: value.id,
     title: value.title,
     ...(draft.subtitle?.trim() ? { subtitle: draft.subtitle.trim() } : {}),
     date: value.date.slice(0, 10),
     summary: value.summary,
-    sections: { ...value.sections },
+    sections,
     source: value.source,
     author: draft.author?.trim() || null,
     tags: draft.tags,
@@ -162,7 +165,39 @@ export function assemble(file: string, draft: Draft): ParseResult {
     format: draft.format,
   };
   if (draft.other.length > 0) briefing.sections.other = draft.other;
-  return { briefing, problems, dropped: draft.dropped };
+  return { briefing, problems, dropped };
+}
+
+/** A brief may lack one or two of the three sections: it loads, and the editor is told which. */
+function sectionWarnings(file: string, draft: Draft, hints: Hints): Problem[] {
+  const warnings: Problem[] = [];
+  for (const key of SECTION_KEYS) {
+    const section = draft.sections[key];
+    if (!section) {
+      warnings.push({
+        file,
+        line: sectionPlace(draft, key),
+        message: hints.missing(key),
+        severity: 'warning',
+      });
+    } else if (section.value.length === 0) {
+      const message = `the ${SECTION_LABELS[key]} section has no text: add bullets or a paragraph under its heading`;
+      warnings.push({ file, line: section.line, message, severity: 'warning' });
+    }
+  }
+  return warnings;
+}
+
+/** Date lines in the text that did not become the briefing's date. */
+function unusedDateLines(draft: Draft, used: unknown): DroppedLine[] {
+  return draft.textDates
+    .filter((found) => found !== used)
+    .map((found) => ({ line: found.line, text: found.text, kind: 'date line' as const }));
+}
+
+function firstSectionLine(draft: Draft): number | undefined {
+  const lines = SECTION_KEYS.map((key) => draft.sections[key]?.line).filter((line) => line !== undefined);
+  return lines.length ? Math.min(...lines) : undefined;
 }
 
 /** The line a problem is about; for something missing, where it belongs. */

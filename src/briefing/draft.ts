@@ -1,6 +1,9 @@
 /** What a parser has found in a file, before it is checked and becomes a Briefing. */
-import type { ParsedBody } from './body.js';
+import { splitSentences } from '../party/sentences.js';
 import type { BriefingFormat, DroppedLine, ExtraSection, Problem, SectionKey, Source } from './model.js';
+import type { ParsedBody } from './read/body.js';
+import type { TextDate } from './read/date-line.js';
+import type { Header } from './read/header.js';
 
 export interface Located<T> {
   value: T;
@@ -14,6 +17,8 @@ export interface Draft {
   title?: Located<string>;
   subtitle?: string;
   date?: Located<string>;
+  /** Dates printed in the text (`29 July 2019`): used when nothing else gives one. */
+  textDates: TextDate[];
   summary?: Located<string>;
   /** Present once the file has the section's heading, even with nothing under it. */
   sections: Partial<Record<SectionKey, Located<string[]>>>;
@@ -22,7 +27,9 @@ export interface Draft {
   author?: string;
   tags: string[];
   parties: string[];
-  /** Problems found while reading the format itself (front matter, JSON syntax and shape). */
+  /** True when a heading or label names one of the three sections: what sets a brief apart from an article. */
+  structured: boolean;
+  /** Problems found while reading the format itself (front matter, JSON syntax and shape); warnings too. */
   problems: Problem[];
   /** Number of lines in the file: where a missing last section would go. */
   lastLine?: number;
@@ -33,7 +40,17 @@ export interface Draft {
 }
 
 export function emptyDraft(format: BriefingFormat): Draft {
-  return { format, sections: {}, other: [], tags: [], parties: [], problems: [], dropped: [] };
+  return {
+    format,
+    textDates: [],
+    sections: {},
+    other: [],
+    tags: [],
+    parties: [],
+    structured: false,
+    problems: [],
+    dropped: [],
+  };
 }
 
 /** Trimmed, without empties or repeats (compared case-insensitively), in first-seen order. */
@@ -50,30 +67,59 @@ export function cleanList(values: readonly string[]): string[] {
   return out;
 }
 
-/** Moves a parsed body into the draft: sections, further sections, summary, source and metadata lines. */
+/** What the top of a page gave: metadata lines, dates, a byline and the headline. */
+export function applyHeader(draft: Draft, header: Header): void {
+  for (const meta of header.meta) applyMeta(draft, meta.key, meta.value, meta.line);
+  draft.textDates.push(...header.dates);
+  if (header.author) draft.author ??= header.author;
+  if (header.title) draft.title ??= { value: header.title.text, line: header.title.line };
+}
+
+/**
+ * Moves a parsed body into the draft. The lede is the What happened section when the brief has none
+ * of its own (its first sentence then the summary); otherwise it is the summary.
+ */
 export function applyBody(draft: Draft, body: ParsedBody): void {
+  const file = '';
   for (const block of body.blocks) {
     if (block.target === 'summary') {
       if (!draft.summary && block.items.length > 0) {
         draft.summary = { value: block.items.join('\n\n'), line: block.line };
       } else if (block.items.length > 0) {
-        draft.other.push({ heading: 'Summary', items: block.items });
+        addOther(draft, 'Summary', block.items);
       }
     } else if (block.target) {
       const section = draft.sections[block.target];
       if (section) section.value.push(...block.items);
       else draft.sections[block.target] = { value: [...block.items], line: block.line };
-    } else if (block.items.length > 0) {
-      draft.other.push({ heading: block.heading, items: block.items });
+    } else {
+      addOther(draft, block.heading, block.items);
     }
   }
-  if (body.intro.length > 0) {
-    if (!draft.summary) draft.summary = { value: body.intro.join('\n\n'), line: body.introLine };
-    else draft.other.unshift({ heading: 'Introduction', items: body.intro });
-  }
+  draft.structured ||= body.structured;
+  for (const warning of body.warnings) draft.problems.push({ file, ...warning, severity: 'warning' });
+  if (body.intro.length > 0) applyLede(draft, body.intro, body.introLine);
   if (body.source && !draft.source)
     draft.source = { value: { name: body.source.name }, line: body.source.line };
   for (const meta of body.meta) applyMeta(draft, meta.key, meta.value, meta.line);
+  draft.textDates.push(...body.dates);
+  if (body.author) draft.author ??= body.author;
+}
+
+function applyLede(draft: Draft, lede: string[], line: number | undefined): void {
+  if (draft.structured && !draft.sections.whatHappened) {
+    draft.sections.whatHappened = { value: [...lede], line };
+    if (!draft.summary) draft.summary = { value: splitSentences(lede[0]!)[0] ?? lede[0]!, line };
+  } else if (!draft.summary) draft.summary = { value: lede.join('\n\n'), line };
+  else draft.other.unshift({ heading: 'Introduction', items: lede });
+}
+
+/** A further section; the same heading twice adds to the first. */
+function addOther(draft: Draft, heading: string, items: readonly string[]): void {
+  const key = heading.toLowerCase();
+  const existing = draft.other.find((section) => section.heading.toLowerCase() === key);
+  if (existing) existing.items.push(...items);
+  else if (items.length > 0) draft.other.push({ heading, items: [...items] });
 }
 
 /** A `Key: value` line; values already given by the front matter win. */

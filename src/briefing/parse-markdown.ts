@@ -1,7 +1,9 @@
 /** Markdown briefings: YAML front matter, then `##` sections of bullets or paragraphs. */
-import { parseBody } from './body.js';
-import { applyBody, cleanList, type Draft, emptyDraft, lineCount } from './draft.js';
+import { applyBody, applyHeader, cleanList, type Draft, emptyDraft, lineCount } from './draft.js';
 import { readFrontMatter } from './front-matter.js';
+import { readBody } from './read/body.js';
+import { readHeader } from './read/header.js';
+import { readPageLines } from './read/lines.js';
 import { asList, asText, type FrontMatterFields, frontMatterShape, issueField } from './shapes.js';
 
 export function readMarkdown(file: string, lines: readonly string[]): Draft {
@@ -21,7 +23,15 @@ export function readMarkdown(file: string, lines: readonly string[]): Draft {
       }
     }
   }
-  const body = parseBody(lines, frontMatter.bodyStart, lines.length, 'markdown', { titleFromHeading: true });
+  let page = readPageLines(lines, frontMatter.bodyStart, lines.length);
+  // Without a title in front matter or a `# Title` line, the page's own headline is the title.
+  const first = page.find((line) => line.text);
+  if (!draft.title && first && !first.text.startsWith('#')) {
+    const header = readHeader(page, draft.dropped);
+    applyHeader(draft, header);
+    page = page.slice(header.bodyAt);
+  }
+  const body = readBody(page, { style: 'markdown', titleFromHeading: true }, draft.dropped);
   if (body.title) draft.title ??= { value: body.title.text, line: body.title.line };
   applyBody(draft, body);
   draft.lastLine = lineCount(lines);

@@ -39,7 +39,7 @@ describe('loadBriefingFolder', () => {
     expect(briefings.map((b) => b.id)).toEqual(['first', 'second']);
     expect(problems.map(formatProblem)).toEqual([
       `${join(dir, '2025-12-16-broken.md')}:4: date 2025-13-01 does not exist in the calendar`,
-      `${join(dir, '2025-12-16-broken.md')}:13: no Implications section: add a \`## Implications\` heading with bullets under it`,
+      `${join(dir, '2025-12-16-broken.md')}:13: warning: no Implications section: add a \`## Implications\` heading with bullets under it`,
     ]);
   });
 

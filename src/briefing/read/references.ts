@@ -1,0 +1,26 @@
+/**
+ * Reference markers a copy from an encyclopedia or a footnoted page leaves in the text: `[1]`, `[2][3]`,
+ * `[citation needed]`, and a footnote number stuck to the end of a word (`agreement.2 The`). They are
+ * taken out of the sentence and reported, never kept.
+ */
+
+const BRACKETED = /\s?\[(?:\d{1,3}|citation needed|edit|note \d{1,3})\](?:\[\d{1,3}\])*/gi;
+/** A footnote number after a sentence's stop or a lower-case word: `said.3 The`, `talks12 and`. */
+const STUCK_DIGITS = /(?<=\p{Ll}{3}[.,;:!?"”’)]?)\d{1,2}(?=\s|$)/gu;
+
+export interface StrippedReferences {
+  text: string;
+  /** The markers taken out, in order. */
+  markers: string[];
+}
+
+export function stripReferences(text: string): StrippedReferences {
+  if (!text.includes('[') && !/\p{Ll}[.,;:!?"”’)]?\d/u.test(text)) return { text, markers: [] };
+  const markers: string[] = [];
+  const collect = (marker: string) => {
+    markers.push(marker.trim());
+    return '';
+  };
+  const out = text.replace(BRACKETED, collect).replace(STUCK_DIGITS, collect);
+  return markers.length ? { text: out.replace(/ {2,}/g, ' ').trim(), markers } : { text, markers };
+}
