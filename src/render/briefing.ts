@@ -30,7 +30,7 @@ function sectionsOf(briefing: Briefing, only: SectionKey | undefined): Section[]
     return [
       {
         name: SECTION_LABELS[only],
-        lines: items.length ? items.map(bullet) : ['*Nothing in this section.*'],
+        lines: items.length ? items.map(bullet) : [`*This briefing has no ${SECTION_LABELS[only]} section.*`],
       },
     ];
   }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderBriefing, renderBriefings } from '../../src/render/briefing.js';
 import { checkMessageLimits } from '../../src/render/check.js';
 import { LIMITS } from '../../src/render/limits.js';
+import { replyToText } from '../../src/render/text.js';
 import { expectWithinLimits, fieldText, makeBriefing, messagesOf, visibleText, words } from './helpers.js';
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -58,7 +59,17 @@ describe('renderBriefing', () => {
   it('says so when the narrowed section is empty', () => {
     const briefing = makeBriefing({ sections: { whatHappened: ['x'], whyItMatters: [], implications: [] } });
     const field = renderBriefing(briefing, { section: 'implications' }).embeds?.[0]?.fields?.[0];
-    expect(field).toEqual({ name: 'Implications', value: '*Nothing in this section.*' });
+    expect(field).toEqual({ name: 'Implications', value: '*This briefing has no Implications section.*' });
+  });
+
+  it('leaves out the sections a briefing lacks, in the terminal text too', () => {
+    const briefing = makeBriefing({
+      sections: { whatHappened: ['Talks resumed.'], whyItMatters: [], implications: ['Another round.'] },
+    });
+    const text = replyToText(renderBriefing(briefing));
+    expect(text).toContain('What happened');
+    expect(text).toContain('Implications');
+    expect(text).not.toContain('Why it matters');
   });
 
   it('does not link a source url Discord would reject, but still shows it', () => {
