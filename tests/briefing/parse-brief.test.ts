@@ -4,41 +4,54 @@ import { describe, expect, it } from 'vitest';
 import { parseBriefing } from '../../src/briefing/parse.js';
 import { briefingFrom, mustParse, repoRoot } from './helpers.js';
 
-const seedBrief = resolve(repoRoot, '../shared/seeds/004_8639ea0c1507a6c5.txt');
+// The house layout (title, deck, NEWS BRIEF, summary, upper-case headings, source line, author block,
+// site text), in our own words.
+const houseBrief = resolve(
+  repoRoot,
+  'tests/fixtures/newsroom/briefs/2024-05-28-spain-ireland-norway-recognise-palestine.txt',
+);
 
-describe('the seed brief, pasted into a dated file', () => {
-  it('parses with title, deck, summary, 4 + 4 + 4 bullets, source Reuters and author Rameen Siddiqui', async () => {
-    const text = await readFile(seedBrief, 'utf8');
-    const b = mustParse('briefings/2025-12-14-us-pushes-ukraine.txt', text);
-    expect(b.id).toBe('us-pushes-ukraine');
-    expect(b.date).toBe('2025-12-14');
+describe('a brief in the house layout, pasted into a dated file', () => {
+  it('parses with title, deck, summary, 3 + 3 + 3 bullets, source Reuters and the author', async () => {
+    const text = await readFile(houseBrief, 'utf8');
+    const b = mustParse('briefings/2024-05-28-recognition.txt', text);
+    expect(b.id).toBe('recognition');
+    expect(b.date).toBe('2024-05-28');
     expect(b.format).toBe('brief');
-    expect(b.title).toBe('US Reportedly Pushes Ukraine to Withdraw from Donetsk in Peace Talks');
-    expect(b.subtitle).toMatch(/^The U\.S\. reportedly stated that Ukraine must agree to withdraw/);
-    expect(b.summary).toMatch(/^In a major shift in diplomatic negotiations/);
-    expect(b.summary).toMatch(/oppose major concessions\.$/);
-    expect(b.sections.whatHappened).toHaveLength(4);
-    expect(b.sections.whyItMatters).toHaveLength(4);
-    expect(b.sections.implications).toHaveLength(4);
-    expect(b.sections.whatHappened[0]).toMatch(/^U\.S\. negotiators, including envoy Steve Witkoff/);
-    expect(b.sections.implications[3]).toMatch(/reward for Russian aggression\.$/);
+    expect(b.title).toBe('Spain, Ireland and Norway Formally Recognise a Palestinian State');
+    expect(b.subtitle).toMatch(/^The three European governments went ahead/);
+    expect(b.summary).toMatch(/^Spain, Ireland and Norway formally recognised/);
+    expect(b.summary).toMatch(/Palestinian Authority's finances\.$/);
+    expect(b.sections.whatHappened).toHaveLength(3);
+    expect(b.sections.whyItMatters).toHaveLength(3);
+    expect(b.sections.implications).toHaveLength(3);
+    expect(b.sections.whatHappened[0]).toMatch(/^The three countries completed recognition/);
+    expect(b.sections.implications[2]).toMatch(/no negotiations are under way\.$/);
     expect(b.sections.other).toBeUndefined();
     expect(b.source).toEqual({ name: 'Reuters' });
-    expect(b.author).toBe('Rameen Siddiqui');
+    expect(b.author).toBe('Lena Varga');
   });
 
   it('leaves out the bullet marks, the source line, the author block and the trailing site text', async () => {
-    const text = await readFile(seedBrief, 'utf8');
-    const b = mustParse('briefings/2025-12-14-us-pushes-ukraine.txt', text);
-    const all = JSON.stringify(b);
+    const text = await readFile(houseBrief, 'utf8');
+    const result = parseBriefing('briefings/2024-05-28-recognition.txt', text);
+    const all = JSON.stringify(result.briefing);
     expect(all).not.toContain('•');
     expect(all).not.toContain('Latest Articles');
     expect(all).not.toContain('based on information');
-    expect(all).not.toContain('Managing Editor');
+    expect(all).not.toContain('covers European diplomacy');
+    expect(result.dropped.map((line) => line.kind)).toEqual([
+      'marker',
+      'repeated line',
+      'author bio',
+      'trailer',
+      'trailer',
+      'trailer',
+    ]);
   });
 
   it('loads the same when saved with CRLF line endings and a byte order mark', async () => {
-    const text = await readFile(seedBrief, 'utf8');
+    const text = await readFile(houseBrief, 'utf8');
     const lf = mustParse('2025-12-14-a.txt', text);
     const crlf = mustParse('2025-12-14-a.txt', `\ufeff${text.replace(/\n/g, '\r\n')}`);
     expect(crlf).toEqual(lf);
