@@ -4,6 +4,7 @@
  */
 import { extname } from 'node:path';
 import { z } from 'zod';
+import { splitSentences } from '../party/sentences.js';
 import { checkDate, fileNameParts } from './dates.js';
 import type { Draft } from './draft.js';
 import {
@@ -61,7 +62,7 @@ function hintsFor(format: BriefingFormat, extension: string): Hints {
         date: `no date: add a \`Date: YYYY-MM-DD\` line or name the file YYYY-MM-DD-<id>${extension}`,
         summary: 'no summary: add a paragraph between the headline and the first section',
         missing: (key) =>
-          `no ${label(key)} section: add a \`${label(key)}\` heading or a \`${LABEL_EXAMPLES[key]}\` label`,
+          `no ${label(key)} section: add a heading such as \`${label(key)}\` or a label such as \`${LABEL_EXAMPLES[key]}\``,
       };
     case 'json':
       return {
@@ -123,17 +124,17 @@ export function assemble(file: string, draft: Draft): ParseResult {
     return { briefing: null, problems, dropped: draft.dropped };
   }
   const fromName = fileNameParts(file);
+  const extension = extname(file).toLowerCase();
+  const hints = hintsFor(draft.format, extension);
   const date = draft.date ?? (fromName.date ? { value: fromName.date } : undefined) ?? draft.textDates[0];
   const dropped = [...draft.dropped, ...unusedDateLines(draft, date)].sort((a, b) => a.line - b.line);
   const candidate = {
     id: draft.id?.value.trim() ?? fromName.id,
     title: draft.title?.value,
     date: date && 'date' in date ? date.date : date?.value,
-    summary: draft.summary?.value,
+    summary: draft.summary?.value ?? standInSummary(file, draft, hints, problems),
     source: draft.source?.value ?? null,
   };
-  const extension = extname(file).toLowerCase();
-  const hints = hintsFor(draft.format, extension);
   const checked = schemaFor(draft.format, extension).safeParse(candidate);
   if (!checked.success) {
     for (const issue of checked.error.issues) {
@@ -186,6 +187,22 @@ function sectionWarnings(file: string, draft: Draft, hints: Hints): Problem[] {
     }
   }
   return warnings;
+}
+
+/**
+ * A brief that goes straight from its headline to its sections (a key-points list) has no summary:
+ * the first sentence of its first section stands in, and the editor is told.
+ */
+function standInSummary(file: string, draft: Draft, hints: Hints, problems: Problem[]): string | undefined {
+  for (const key of SECTION_KEYS) {
+    const first = draft.sections[key]?.value[0];
+    if (!first) continue;
+    const advice = hints.summary.replace(/^no summary: /, '');
+    const message = `no summary: the first sentence of ${SECTION_LABELS[key]} stands in; ${advice}`;
+    problems.push({ file, line: draft.title?.line ?? 1, message, severity: 'warning' });
+    return splitSentences(first)[0] ?? first;
+  }
+  return undefined;
 }
 
 /** Date lines in the text that did not become the briefing's date. */

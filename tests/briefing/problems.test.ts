@@ -87,10 +87,10 @@ describe('broken briefings name the problem, how to fix it, and its line', () =>
     ]);
   });
 
-  it('each missing piece separately', async () => {
+  it('each missing piece separately: no title is an error, no summary a warning with a stand-in', async () => {
     expect(await problemsOf('broken/2025-12-15-missing-title-summary.md')).toEqual([
+      'f:1: warning: no summary: the first sentence of What happened stands in; add `summary:` to the front matter, a `## Summary` section, or a paragraph before the first section',
       'f:1: no title: add `title:` to the front matter or start the text with a `# Title` line',
-      'f:1: no summary: add `summary:` to the front matter, a `## Summary` section, or a paragraph before the first section',
     ]);
   });
 

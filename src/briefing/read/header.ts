@@ -57,6 +57,16 @@ function isCaptionAbove(line: PageLine, next: PageLine | undefined): boolean {
   );
 }
 
+/** The next line that could carry text: junk, dates, bylines and metadata are passed over. */
+function nextContent(lines: readonly PageLine[], at: number): PageLine | undefined {
+  for (let next = nextFilled(lines, at); next; next = nextFilled(lines, lines.indexOf(next))) {
+    const text = next.text;
+    if (next.junk || readMetaLine(text, 0) || dateLine(text) || bylineOf(text)) continue;
+    return next;
+  }
+  return undefined;
+}
+
 export function readHeader(lines: readonly PageLine[], dropped: DroppedLine[]): Header {
   const header: Header = { bodyAt: lines.length, meta: [], dates: [] };
   for (let at = 0; at < lines.length; at++) {
@@ -82,7 +92,7 @@ export function readHeader(lines: readonly PageLine[], dropped: DroppedLine[]): 
       else header.author = byline.author;
       continue;
     }
-    const next = nextFilled(lines, at);
+    const next = nextContent(lines, at);
     if (!couldBeHeadline(line)) {
       header.bodyAt = at;
       return header;
