@@ -104,13 +104,25 @@ function briefingSchema(hints: Hints) {
   });
 }
 
+const hintsCache = new Map<string, Hints>();
+
+function cachedHints(format: BriefingFormat, extension: string): Hints {
+  const key = `${format}${extension}`;
+  let hints = hintsCache.get(key);
+  if (!hints) {
+    hints = hintsFor(format, extension);
+    hintsCache.set(key, hints);
+  }
+  return hints;
+}
+
 const schemaCache = new Map<string, ReturnType<typeof briefingSchema>>();
 
 function schemaFor(format: BriefingFormat, extension: string) {
   const key = `${format}${extension}`;
   let schema = schemaCache.get(key);
   if (!schema) {
-    schema = briefingSchema(hintsFor(format, extension));
+    schema = briefingSchema(cachedHints(format, extension));
     schemaCache.set(key, schema);
   }
   return schema;
@@ -125,7 +137,7 @@ export function assemble(file: string, draft: Draft): ParseResult {
   }
   const fromName = fileNameParts(file);
   const extension = extname(file).toLowerCase();
-  const hints = hintsFor(draft.format, extension);
+  const hints = cachedHints(draft.format, extension);
   const date = draft.date ?? (fromName.date ? { value: fromName.date } : undefined) ?? draft.textDates[0];
   const dropped = [...draft.dropped, ...unusedDateLines(draft, date)].sort((a, b) => a.line - b.line);
   const candidate = {

@@ -6,6 +6,7 @@
  */
 import { FAILSAFE_SCHEMA, load, Type, YAMLException } from 'js-yaml';
 import type { Problem } from './model.js';
+import { readSimpleYaml } from './simple-yaml.js';
 
 export interface FrontMatter {
   /** True when the front matter is never closed: the rest of the file cannot be told apart from it. */
@@ -33,6 +34,11 @@ const NULL = new Type('tag:yaml.org,2002:null', {
 const TEXT_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [NULL] });
 const LOAD_OPTIONS = { schema: TEXT_SCHEMA };
 const QUOTE_HINT = 'put values holding `: `, `#` or starting with a quote or bracket in quotes';
+
+/** js-yaml with the text-only schema: what the quick road must agree with. */
+export function loadTextYaml(text: string): unknown {
+  return load(text, LOAD_OPTIONS);
+}
 
 export function readFrontMatter(file: string, lines: readonly string[]): FrontMatter {
   const noLine = () => undefined;
@@ -66,6 +72,8 @@ export function readFrontMatter(file: string, lines: readonly string[]): FrontMa
     const message = 'the front matter is longer than 8 KB: keep it to fields such as title, date and summary';
     return { data: null, bodyStart: close + 1, problems: [{ file, line: 1, message }], lineOf };
   }
+  const simple = readSimpleYaml(yamlLines);
+  if (simple) return { data: simple, bodyStart: close + 1, problems: [], lineOf };
   const { data, problems } = readYaml(file, yamlLines, text);
   return { data, bodyStart: close + 1, problems, lineOf };
 }
@@ -80,7 +88,7 @@ function readYaml(
 ): { data: Record<string, unknown> | null; problems: Problem[] } {
   let value: unknown;
   try {
-    value = load(text, LOAD_OPTIONS);
+    value = loadTextYaml(text);
   } catch (error) {
     // js-yaml refuses a document with no content; for front matter that is simply no fields.
     if (yamlLines.every(isBlankOrComment)) return { data: {}, problems: [] };

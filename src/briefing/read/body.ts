@@ -6,22 +6,13 @@
  * headings do only in a brief that has such structure, so a raw article's subheadings never do.
  */
 import type { DroppedLine } from '../model.js';
-import { type SectionTarget, targetsForHeading } from '../section-names.js';
+import { type HeadingTargets, type SectionTarget, targetsForHeading } from '../section-names.js';
 import { isUpperCaseLine, joinWrapped, sentenceCase } from '../text.js';
-import { dateLine, type TextDate } from './date-line.js';
-import { isTrailer } from './junk.js';
-import { dropLine, type PageLine } from './lines.js';
-import { type MetaLine, readMetaLine, readSourceLine } from './meta-lines.js';
-import { stripReferences } from './references.js';
-import {
-  bylineOf,
-  colonLabel,
-  endsSentence,
-  type HeadingShape,
-  headingLine,
-  type LabelShape,
-  leadInLabel,
-} from './shapes.js';
+import type { TextDate } from './date-line.js';
+import type { PageLine } from './lines.js';
+import type { MetaLine } from './meta-lines.js';
+import { endsSentence } from './shapes.js';
+import { paragraphStarts, type Token, tokenize, usesBlankLines } from './tokens.js';
 
 /** `markdown`: `#` headings and backslash escapes. `brief`: upper-case lines are headings too. */
 export type HeadingStyle = 'markdown' | 'brief';
@@ -66,23 +57,12 @@ export interface BodyOptions {
   titleFromHeading?: boolean;
 }
 
-const MD_HEADING = /^(#{1,6})(?:\s+|$)/;
-const MARKER = /^news brief(?:ing)?$/i;
 const MARKDOWN_ESCAPE = /\\([!-/:-@[-`{-~])/g;
 const THREE_SECTIONS: ReadonlySet<SectionTarget | undefined> = new Set([
   'whatHappened',
   'whyItMatters',
   'implications',
 ]);
-
-type Token =
-  | { kind: 'blank' }
-  | { kind: 'skip' }
-  | { kind: 'meta'; meta: MetaLine }
-  | { kind: 'source'; name: string }
-  | { kind: 'md-heading'; level: number; text: string }
-  | { kind: 'bullet'; text: string; label?: LabelShape }
-  | { kind: 'text'; text: string; label?: LabelShape; heading?: HeadingShape };
 
 /** Drops emphasis around a heading and a trailing colon; scans by hand so a huge line stays linear. */
 function cleanHeading(text: string): string {
@@ -93,179 +73,184 @@ function cleanHeading(text: string): string {
   return sentenceCase(text.slice(start, end).trim());
 }
 
-/** `## Why it matters ##` loses its closing hashes; `## C#` keeps its one. */
-function headingText(rest: string): string {
-  const text = rest.trimEnd();
-  let end = text.length;
-  while (end > 0 && text[end - 1] === '#') end--;
-  const closing = end === 0 || text[end - 1] === ' ';
-  return (closing ? text.slice(0, end) : text).trim();
-}
+const SECTION_NAMES: Record<SectionTarget, string> = {
+  whatHappened: 'What happened',
+  whyItMatters: 'Why it matters',
+  implications: 'Implications',
+  summary: 'Summary',
+};
+
+type TextToken = Extract<Token, { kind: 'text' }>;
 
 export function readBody(
   lines: readonly PageLine[],
   options: BodyOptions,
   dropped: DroppedLine[],
 ): ParsedBody {
-  const body: ParsedBody = { intro: [], blocks: [], meta: [], dates: [], structured: false, warnings: [] };
-  const tokens = tokenize(lines, body, dropped);
-  const starts = paragraphStarts(tokens);
-  const leadIns = tokens.filter(
-    (token, at) => token.kind === 'text' && token.label?.style === 'lead-in' && starts[at],
-  ).length;
-  // One lead-in phrase could be a short sentence; a brief that uses them uses several.
-  const leadInsCount = leadIns >= 2;
-  body.structured = tokens.some((token, at) => {
+  return new BodyReader(lines, options, dropped).read();
+}
+
+/** One pass over the tokens, filling blocks; a class so that reading 10,000 files makes no closures. */
+class BodyReader {
+  private readonly body: ParsedBody = {
+    intro: [],
+    blocks: [],
+    meta: [],
+    dates: [],
+    structured: false,
+    warnings: [],
+  };
+  private readonly tokens: Token[];
+  private readonly starts: boolean[];
+  /** One lead-in phrase could be a short sentence; a brief that uses them uses several. */
+  private readonly leadIns: boolean;
+  private readonly blankParagraphs: boolean;
+  /** The section being read. */
+  private block: BodyBlock | null = null;
+  /** Where the paragraph being gathered goes: the section, or (null) the lede. */
+  private into: BodyBlock | null = null;
+  private parts: string[] = [];
+  private partsLine = 0;
+
+  constructor(
+    private readonly lines: readonly PageLine[],
+    private readonly options: BodyOptions,
+    dropped: DroppedLine[],
+  ) {
+    this.tokens = tokenize(lines, this.body, dropped);
+    this.starts = paragraphStarts(this.tokens);
+    let leadIns = 0;
+    for (let at = 0; at < this.tokens.length; at++) {
+      const token = this.tokens[at]!;
+      if (token.kind === 'text' && token.label?.style === 'lead-in' && this.starts[at]) leadIns++;
+    }
+    this.leadIns = leadIns >= 2;
+    this.body.structured = this.tokens.some((token, at) => this.namesASection(token, at));
+    this.blankParagraphs = usesBlankLines(this.tokens);
+  }
+
+  private namesASection(token: Token, at: number): boolean {
     if (token.kind === 'md-heading') return THREE_SECTIONS.has(targetsForHeading(token.text)?.target);
     if (token.kind === 'bullet') return THREE_SECTIONS.has(token.label?.targets?.target);
     if (token.kind !== 'text') return false;
     if (THREE_SECTIONS.has(token.heading?.targets?.target)) return true;
     const label = token.label;
-    const counted = label?.style === 'colon' || (leadInsCount && starts[at] === true);
+    const counted = label?.style === 'colon' || (this.leadIns && this.starts[at] === true);
     return counted && THREE_SECTIONS.has(label?.targets?.target);
-  });
-  const blankParagraphs = usesBlankLines(tokens);
-
-  let block: BodyBlock | null = null;
-  let parts: string[] = [];
-  let partsLine = 0;
-  let into: BodyBlock | null = null;
-
-  const flush = () => {
-    if (parts.length === 0) return;
-    const joined = joinWrapped(parts);
-    const text = options.style === 'markdown' ? joined.replace(MARKDOWN_ESCAPE, '$1') : joined;
-    parts = [];
-    if (!text) return;
-    if (into) into.items.push(text);
-    else {
-      if (body.intro.length === 0) body.introLine = partsLine;
-      body.intro.push(text);
-    }
-  };
-  const start = (text: string, line: number, target: BodyBlock | null) => {
-    flush();
-    into = target;
-    partsLine = line;
-    if (text) parts.push(text);
-  };
-  const open = (target: SectionTarget | null, heading: string, line: number): BodyBlock => {
-    flush();
-    const opened: BodyBlock = { target, heading, line, items: [] };
-    body.blocks.push(opened);
-    block = opened;
-    into = opened;
-    return opened;
-  };
-  const openNamed = (heading: string, shape: { targets?: LabelShape['targets'] }, line: number) => {
-    const targets = shape.targets;
-    if (targets?.also) {
-      body.warnings.push({
-        line,
-        message: `the heading "${heading}" names two sections: its text went to ${sectionName(targets.target)}, not ${sectionName(targets.also)}`,
-      });
-    }
-    return open(targets?.target ?? null, targets ? heading : cleanHeading(heading), line);
-  };
-  const sectionFor = (target: SectionTarget, line: number): BodyBlock =>
-    body.blocks.find((candidate) => candidate.target === target) ?? open(target, sectionName(target), line);
-
-  for (let at = 0; at < tokens.length; at++) {
-    const token = tokens[at]!;
-    const line = lines[at]!.index + 1;
-    switch (token.kind) {
-      case 'blank':
-      case 'skip':
-        flush();
-        continue;
-      case 'meta':
-        flush();
-        body.meta.push(token.meta);
-        continue;
-      case 'source':
-        flush();
-        body.source ??= { name: token.name, line };
-        continue;
-      case 'md-heading': {
-        const known = targetsForHeading(token.text);
-        const isTitle =
-          options.titleFromHeading &&
-          token.level === 1 &&
-          !known &&
-          !body.title &&
-          body.blocks.length === 0 &&
-          body.intro.length === 0 &&
-          parts.length === 0;
-        if (isTitle) body.title = { text: token.text, line };
-        else openNamed(token.text, { targets: known }, line);
-        continue;
-      }
-      case 'bullet': {
-        const label = token.label;
-        if (label?.targets && label.rest) {
-          // `- Why it matters: ...` in a key-points list: the item goes where its label says.
-          const current: BodyBlock | null = block;
-          start(label.rest, line, sectionFor(label.targets.target, line));
-          block = current;
-        } else start(token.text, line, block);
-        continue;
-      }
-      case 'text': {
-        const opened = openSection(token, at);
-        if (opened !== undefined) {
-          if (opened) start(opened, line, block);
-          continue;
-        }
-        const last = parts[parts.length - 1];
-        if (last !== undefined && !blankParagraphs && endsSentence(last)) start(token.text, line, into);
-        else if (last === undefined) start(token.text, line, block);
-        else parts.push(token.text);
-        continue;
-      }
-    }
   }
-  flush();
-  return body;
 
-  /** Opens a section when the line is a heading or label: the text after a label, '' for none; undefined when it is text. */
-  function openSection(token: Extract<Token, { kind: 'text' }>, at: number): string | undefined {
-    const line = lines[at]!.index + 1;
+  read(): ParsedBody {
+    const { tokens, body } = this;
+    for (let at = 0; at < tokens.length; at++) {
+      const token = tokens[at]!;
+      const line = this.lines[at]!.index + 1;
+      switch (token.kind) {
+        case 'blank':
+        case 'skip':
+          this.flush();
+          break;
+        case 'meta':
+          this.flush();
+          body.meta.push(token.meta);
+          break;
+        case 'source':
+          this.flush();
+          body.source ??= { name: token.name, line };
+          break;
+        case 'md-heading':
+          this.markdownHeading(token.text, token.level, line);
+          break;
+        case 'bullet':
+          this.bullet(token, line);
+          break;
+        case 'text':
+          this.text(token, at, line);
+          break;
+      }
+    }
+    this.flush();
+    return body;
+  }
+
+  private markdownHeading(text: string, level: number, line: number): void {
+    const known = targetsForHeading(text);
+    const body = this.body;
+    const isTitle =
+      this.options.titleFromHeading &&
+      level === 1 &&
+      !known &&
+      !body.title &&
+      body.blocks.length === 0 &&
+      body.intro.length === 0 &&
+      this.parts.length === 0;
+    if (isTitle) body.title = { text, line };
+    else this.openNamed(text, known, line);
+  }
+
+  private bullet(token: Extract<Token, { kind: 'bullet' }>, line: number): void {
     const label = token.label;
-    const heading = token.heading;
+    if (label?.targets && label.rest) {
+      // `- Why it matters: ...` in a key-points list: the item goes where its label says.
+      const current = this.block;
+      this.start(label.rest, line, this.sectionFor(label.targets.target, line));
+      this.block = current;
+    } else this.start(token.text, line, this.block);
+  }
+
+  private text(token: TextToken, at: number, line: number): void {
+    const opened = this.openSection(token, at, line);
+    if (opened !== undefined) {
+      if (opened) this.start(opened, line, this.block);
+      return;
+    }
+    const last = this.parts[this.parts.length - 1];
+    if (last === undefined) this.start(token.text, line, this.block);
+    else if (!this.blankParagraphs && endsSentence(last)) this.start(token.text, line, this.into);
+    else this.parts.push(token.text);
+  }
+
+  /** Opens a section when the line is a heading or label: the text after a label, '' for none; undefined for text. */
+  private openSection(token: TextToken, at: number, line: number): string | undefined {
+    const { label, heading } = token;
     if (heading?.targets && !label?.rest) {
-      openNamed(heading.heading, heading, line);
+      this.openNamed(heading.heading, heading.targets, line);
       return '';
     }
-    if (label?.targets && (label.style === 'colon' || (leadInsCount && starts[at]))) {
-      openNamed(label.label, label, line);
+    if (label?.targets && (label.style === 'colon' || (this.leadIns && this.starts[at]))) {
+      this.openNamed(label.label, label.targets, line);
       return label.rest;
     }
-    if (!starts[at]) return undefined;
-    if (body.structured) {
-      if (label && (label.style === 'colon' || leadInsCount)) {
-        openNamed(label.label, label, line);
+    if (!this.starts[at]) return undefined;
+    if (this.body.structured) {
+      if (label && (label.style === 'colon' || this.leadIns)) {
+        this.openNamed(label.label, undefined, line);
         return label.rest;
       }
-      if (heading && (heading.looksLikeHeading || standsAlone(at)) && followedByText(at)) {
-        openNamed(heading.heading, heading, line);
+      if (heading && (heading.looksLikeHeading || this.standsAlone(at)) && this.followedByText(at)) {
+        this.openNamed(heading.heading, undefined, line);
         return '';
       }
     }
-    if (options.style === 'brief' && heading && isUpperCaseLine(heading.heading) && followedByText(at)) {
-      openNamed(heading.heading, heading, line);
+    if (
+      this.options.style === 'brief' &&
+      heading &&
+      isUpperCaseLine(heading.heading) &&
+      this.followedByText(at)
+    ) {
+      this.openNamed(heading.heading, undefined, line);
       return '';
     }
     return undefined;
   }
 
-  function standsAlone(at: number): boolean {
-    return tokens[at - 1]?.kind !== 'text' && tokens[at + 1]?.kind !== 'text';
+  private standsAlone(at: number): boolean {
+    return this.tokens[at - 1]?.kind !== 'text' && this.tokens[at + 1]?.kind !== 'text';
   }
 
   /** A heading has something under it: the next filled line is text or a bullet, not another heading. */
-  function followedByText(at: number): boolean {
-    for (let next = at + 1; next < tokens.length; next++) {
-      const token = tokens[next]!;
+  private followedByText(at: number): boolean {
+    for (let next = at + 1; next < this.tokens.length; next++) {
+      const token = this.tokens[next]!;
       if (token.kind === 'blank' || token.kind === 'skip') continue;
       if (token.kind === 'bullet') return true;
       if (token.kind !== 'text') return false;
@@ -273,122 +258,54 @@ export function readBody(
     }
     return false;
   }
-}
 
-function sectionName(target: SectionTarget): string {
-  return {
-    whatHappened: 'What happened',
-    whyItMatters: 'Why it matters',
-    implications: 'Implications',
-    summary: 'Summary',
-  }[target];
-}
-
-/** One token a line, with junk, trailers, dates and bylines set aside and reported. */
-function tokenize(lines: readonly PageLine[], body: ParsedBody, dropped: DroppedLine[]): Token[] {
-  const tokens: Token[] = [];
-  let seenText = false;
-  let trailing = false;
-  for (const line of lines) {
-    const text = withoutReferences(line, dropped);
-    if (!text) {
-      tokens.push({ kind: 'blank' });
-      continue;
+  private flush(): void {
+    if (this.parts.length === 0) return;
+    const joined = joinWrapped(this.parts);
+    this.parts = [];
+    const text =
+      this.options.style === 'markdown' && joined.includes('\\')
+        ? joined.replace(MARKDOWN_ESCAPE, '$1')
+        : joined;
+    if (!text) return;
+    if (this.into) this.into.items.push(text);
+    else {
+      if (this.body.intro.length === 0) this.body.introLine = this.partsLine;
+      this.body.intro.push(text);
     }
-    if (!trailing && seenText && line.bullet === undefined && isTrailer(text)) trailing = true;
-    if (trailing || line.junk) {
-      dropLine(dropped, line, trailing ? 'trailer' : line.junk!);
-      tokens.push({ kind: 'skip' });
-      continue;
-    }
-    const hashes = text.startsWith('#') ? MD_HEADING.exec(text) : null;
-    if (hashes) {
-      const heading = headingText(text.slice(hashes[0].length));
-      tokens.push(
-        heading ? { kind: 'md-heading', level: hashes[1]!.length, text: heading } : { kind: 'skip' },
-      );
-      continue;
-    }
-    if (line.bullet !== undefined) {
-      seenText = true;
-      const bullet = stripReferences(line.bullet).text;
-      const label = colonLabel(bullet);
-      tokens.push({ kind: 'bullet', text: bullet, ...(label?.targets ? { label } : {}) });
-      continue;
-    }
-    const meta = readMetaLine(text, line.index + 1);
-    if (meta) {
-      tokens.push({ kind: 'meta', meta });
-      continue;
-    }
-    const source = readSourceLine(text);
-    if (source) {
-      tokens.push({ kind: 'source', name: source });
-      continue;
-    }
-    if (text.length <= 20 && MARKER.test(text)) {
-      dropLine(dropped, line, 'marker');
-      tokens.push({ kind: 'skip' });
-      continue;
-    }
-    const date = dateLine(text);
-    if (date) {
-      body.dates.push({ date, line: line.index + 1, text });
-      tokens.push({ kind: 'skip' });
-      continue;
-    }
-    const byline = bylineOf(text);
-    if (byline) {
-      if (body.author) dropLine(dropped, line, 'byline');
-      else body.author = byline.author;
-      tokens.push({ kind: 'skip' });
-      continue;
-    }
-    seenText = true;
-    const label = colonLabel(text) ?? leadInLabel(text);
-    const heading = headingLine(text);
-    tokens.push({ kind: 'text', text, ...(label ? { label } : {}), ...(heading ? { heading } : {}) });
   }
-  return tokens;
-}
 
-/** The line's text with reference markers taken out, and reported. */
-function withoutReferences(line: PageLine, dropped: DroppedLine[]): string {
-  if (!line.text || line.junk) return line.text;
-  const { text, markers } = stripReferences(line.text);
-  for (const marker of markers)
-    dropped.push({ line: line.index + 1, text: marker, kind: 'reference marker' });
-  return text;
-}
+  /** Begins a paragraph (or bullet) going into `target`. */
+  private start(text: string, line: number, target: BodyBlock | null): void {
+    this.flush();
+    this.into = target;
+    this.partsLine = line;
+    if (text) this.parts.push(text);
+  }
 
-/** Where a new paragraph may begin: after a blank or set-aside line, a heading, or a finished sentence. */
-function paragraphStarts(tokens: readonly Token[]): boolean[] {
-  const starts: boolean[] = [];
-  let previous: Token | undefined;
-  for (const token of tokens) {
-    starts.push(
-      !previous ||
-        (previous.kind !== 'text' && previous.kind !== 'bullet') ||
-        endsSentence(previous.text) ||
-        !!previous.label?.targets ||
-        (previous.kind === 'text' && !!previous.heading),
+  private open(target: SectionTarget | null, heading: string, line: number): BodyBlock {
+    this.flush();
+    const opened: BodyBlock = { target, heading, line, items: [] };
+    this.body.blocks.push(opened);
+    this.block = opened;
+    this.into = opened;
+    return opened;
+  }
+
+  private openNamed(heading: string, targets: HeadingTargets | undefined, line: number): BodyBlock {
+    if (targets?.also) {
+      const went = SECTION_NAMES[targets.target];
+      const also = SECTION_NAMES[targets.also];
+      const message = `the heading "${heading}" names two sections: its text went to ${went}, not ${also}`;
+      this.body.warnings.push({ line, message });
+    }
+    return this.open(targets?.target ?? null, targets ? heading : cleanHeading(heading), line);
+  }
+
+  private sectionFor(target: SectionTarget, line: number): BodyBlock {
+    return (
+      this.body.blocks.find((candidate) => candidate.target === target) ??
+      this.open(target, SECTION_NAMES[target], line)
     );
-    previous = token;
   }
-  return starts;
-}
-
-/** True when the brief separates paragraphs with blank lines, so lines in one paragraph are soft-wrapped. */
-function usesBlankLines(tokens: readonly Token[]): boolean {
-  const isProse = (token: Token | undefined) =>
-    token?.kind === 'text' && !token.heading?.targets && !(token.label && !token.label.rest);
-  for (let at = 1; at < tokens.length - 1; at++) {
-    if (tokens[at]!.kind !== 'blank') continue;
-    let before = at - 1;
-    while (before > 0 && tokens[before]!.kind === 'blank') before--;
-    let after = at + 1;
-    while (after < tokens.length - 1 && tokens[after]!.kind === 'blank') after++;
-    if (isProse(tokens[before]) && isProse(tokens[after])) return true;
-  }
-  return false;
 }

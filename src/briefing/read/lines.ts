@@ -9,6 +9,11 @@ import { BULLET } from './shapes.js';
 const HTML_COMMENT = /^<!--.*-->$/;
 const QUOTE_MARKERS = /^(?:>\s?)+/;
 const THEMATIC_BREAK = /^(?:[-*_=~]\s*){3,}$/;
+const LESS_THAN = '<'.charCodeAt(0);
+const HASH = '#'.charCodeAt(0);
+const MAY_BREAK = new Set([...'-*_=~'].map((char) => char.charCodeAt(0)));
+/** Lines opening with a letter or a quote are never bullets: no need to try the bullet pattern. */
+const LETTER_OR_QUOTE = /^[A-Za-z"“‘']/;
 
 export interface PageLine {
   /** 0-based index in the file. */
@@ -16,9 +21,9 @@ export interface PageLine {
   /** Trimmed, quote markers and HTML comments removed; '' for a blank line. */
   text: string;
   /** For a bullet, the text after its marker. */
-  bullet?: string;
+  bullet: string | undefined;
   /** Set once the line is known to be junk. */
-  junk?: DroppedKind;
+  junk: DroppedKind | undefined;
 }
 
 export function readPageLines(lines: readonly string[], start: number, end: number): PageLine[] {
@@ -26,11 +31,17 @@ export function readPageLines(lines: readonly string[], start: number, end: numb
   for (let index = start; index < end; index++) {
     let text = lines[index]!.trim();
     if (text.startsWith('>')) text = text.replace(QUOTE_MARKERS, '').trim();
-    if (HTML_COMMENT.test(text) || (text.length <= 80 && THEMATIC_BREAK.test(text))) text = '';
-    const line: PageLine = { index, text };
-    const bullet = text ? BULLET.exec(text) : null;
-    if (bullet) line.bullet = text.slice(bullet[0].length).trim();
-    out.push(line);
+    const first = text.charCodeAt(0);
+    if (first === LESS_THAN && HTML_COMMENT.test(text)) text = '';
+    else if (MAY_BREAK.has(first) && text.length <= 80 && THEMATIC_BREAK.test(text)) text = '';
+    // Every field set up front: one object shape for all lines keeps the reader fast on big folders.
+    const bullet = text && !LETTER_OR_QUOTE.test(text) ? BULLET.exec(text) : null;
+    out.push({
+      index,
+      text,
+      bullet: bullet ? text.slice(bullet[0].length).trim() : undefined,
+      junk: undefined,
+    });
   }
   markJunk(out);
   return out;
@@ -54,7 +65,8 @@ function markJunk(lines: PageLine[]): void {
       if (line.text) previous = line;
       continue;
     }
-    line.junk = junkKind(line.text);
+    // A markdown heading is structure, never page furniture.
+    line.junk = line.text.charCodeAt(0) === HASH ? undefined : junkKind(line.text);
     if (!line.junk && previous && !previous.bullet && previous.text === line.text && line.text.length >= 12) {
       previous.junk ??= 'caption';
       line.junk = 'repeated line';

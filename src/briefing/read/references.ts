@@ -5,8 +5,11 @@
  */
 
 const BRACKETED = /\s?\[(?:\d{1,3}|citation needed|edit|note \d{1,3})\](?:\[\d{1,3}\])*/gi;
-/** A footnote number after a sentence's stop or a lower-case word: `said.3 The`, `talks12 and`. */
-const STUCK_DIGITS = /(?<=\p{Ll}{3}[.,;:!?"”’)]?)\d{1,2}(?=\s|$)/gu;
+/**
+ * A footnote number stuck to the punctuation after a word: `said.3 The`, `talks,12 and`. A number
+ * stuck to the word itself (`web3`, `covid19`, `G20`) is part of the word and stays.
+ */
+const STUCK_DIGITS = /(?<=\p{Ll}{2}[.,;:!?"”’)])\d{1,2}(?=\s|$)/gu;
 
 export interface StrippedReferences {
   text: string;
@@ -14,8 +17,11 @@ export interface StrippedReferences {
   markers: string[];
 }
 
+/** A bracket, or a digit right after something other than a space, digit, `$` or `-`: most lines have neither. */
+const MAY_HAVE_MARKERS = /\[|[^\s\d$-]\d/;
+
 export function stripReferences(text: string): StrippedReferences {
-  if (!text.includes('[') && !/\p{Ll}[.,;:!?"”’)]?\d/u.test(text)) return { text, markers: [] };
+  if (!MAY_HAVE_MARKERS.test(text)) return { text, markers: [] };
   const markers: string[] = [];
   const collect = (marker: string) => {
     markers.push(marker.trim());
