@@ -78,6 +78,8 @@ function isKept(line: string, b: Briefing, stream: string): boolean {
   const bare = text.replace(/^[#*_\s]+|[*_:\s]+$/g, '');
   if (b.sections.other?.some((section) => words(section.heading) === words(bare))) return true;
   if (words(text).startsWith(words(b.title))) return true;
+  // A byline went into the author field; the agency after the names is the byline's own furniture.
+  if (b.author && words(text).startsWith(`by ${words(b.author)}`)) return true;
   if (b.source && /\bbased on\b/i.test(text) && words(text).endsWith(words(b.source.name))) return true;
   if (findDate(text)?.date === b.date && text.length <= 90) return true;
   return withoutLabel(text).some((variant) => {

@@ -77,7 +77,8 @@ describe('labels and headings, however they are spelled', () => {
 
 describe('page junk', () => {
   it.each([
-    ['Photo: Marco Bianchi/AFP', 'caption'],
+    ['Photo: Marco Bianchi/AFP', 'photo credit'],
+    ['Photo: Delegates arrive at the summit venue on Monday.', 'caption'],
     ['REUTERS/Jane Roe', 'photo credit'],
     ['(Photo by Lena Ortiz/Getty Images)', 'photo credit'],
     ['Advertisement', 'advertisement'],

@@ -17,6 +17,9 @@ export interface FoundDate {
 const DATELINE_WORDS =
   /^(?:(?:last\s+)?(?:updated|published|posted|modified|first published|date|dated|released|issued|filed)\b[\s:]*(?:on\s+)?|on\s+)/i;
 
+const DATELINE_EXTRA =
+  /^(?:(?:at\s+)?[\d:.]+\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}|UTC[+-]?\d*)?|\d+\s*(?:min|mins|minutes?)(?:\s+read)?|\d+\s+comments?)$/i;
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The first full date in a line, if any. Lines without a digit are never dates: the cheap test first. */
@@ -49,10 +52,9 @@ export function dateLine(text: string): string | undefined {
     .replace(/^[\s,.|·•–—-]*/, '')
     .trim();
   if (before.replace(/[|·•,:–—-]/g, '').trim()) return undefined;
-  // A time and zone left after the date (`14:05 GMT`, `8.15am BST`) is part of the dateline.
-  if (after && !/^(?:at\s+)?[\d:.]+\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}|UTC[+-]?\d*)?$/i.test(after))
-    return undefined;
-  return found.date;
+  // What a dateline adds after the date: a time and zone, a reading time (`14:05 GMT · 5 min read`).
+  const extras = after.split(/\s*[|·•]\s*/).filter(Boolean);
+  return extras.every((extra) => DATELINE_EXTRA.test(extra)) ? found.date : undefined;
 }
 
 /** A date found on a line of the text, with the line it came from. */

@@ -42,7 +42,12 @@ function isShareRow(text: string): boolean {
 export function junkKind(text: string): DroppedKind | undefined {
   if (text.length > 160) return undefined;
   const plain = text.replace(/^[*_[(]+|[*_\])]+$/g, '').trim();
-  if (CAPTION_LABEL.test(plain)) return 'caption';
+  const caption = CAPTION_LABEL.exec(plain);
+  if (caption) {
+    // `Image: Reuters`, `Photo: Marco Bianchi/AFP` credit the picture; a sentence after the label captions it.
+    const rest = plain.slice(caption[0].length).trim();
+    return rest.split(' ').length <= 5 && !/[.!?]$/.test(rest) ? 'photo credit' : 'caption';
+  }
   if (CREDIT_LABEL.test(plain)) return 'photo credit';
   if (plain.length <= 80 && SLASH_CREDIT.test(plain) && AGENCIES.test(plain)) return 'photo credit';
   if (plain.length <= 40 && /^(?:getty images|ap photo|afp|reuters|epa)$/i.test(plain)) return 'photo credit';
