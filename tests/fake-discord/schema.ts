@@ -1,7 +1,8 @@
 /**
- * Request bodies held against Discord's official OpenAPI description. The spec file lives beside the
- * repository (../shared/discord-api-spec/openapi.json) and is read with Ajv (OpenAPI 3.1 = JSON Schema 2020-12);
- * where that file is absent, the zod schemas generated from the same spec by the discord-api-spec package are used.
+ * Request bodies held against Discord's official OpenAPI description. A copy of the spec (MIT, with its
+ * licence) is checked in beside this file (discord-api-spec/openapi.json) and read with Ajv (OpenAPI 3.1 =
+ * JSON Schema 2020-12); where that file is absent, the zod schemas generated from the same spec by the
+ * discord-api-spec package are used.
  * The spec rarely forbids unknown fields, so neither does this check: wrong types, sizes and shapes are what it
  * catches.
  */
@@ -29,7 +30,7 @@ export interface RequestValidator {
 }
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const OPENAPI_PATH = path.resolve(repoRoot, '../shared/discord-api-spec/openapi.json');
+export const OPENAPI_PATH = path.resolve(repoRoot, 'tests/fake-discord/discord-api-spec/openapi.json');
 
 /** The callback body schema follows the callback type, so errors speak of the shape the bot meant to send. */
 const CALLBACK_SCHEMAS: Record<number, string> = {
