@@ -1,13 +1,16 @@
 /**
- * Editor tools: `briefings check|parse|party|search|show`. Problems with the files go to stderr;
- * answers to stdout, as JSON with --json so scripts can read them.
+ * Editor tools: `briefings check|import|parse|party|search|show`. Problems with the files go to stderr;
+ * answers to stdout, as JSON with --json so scripts can read them. Longer commands live in src/cli/.
  */
-import { readFile } from 'node:fs/promises';
 import 'dotenv/config';
 import { loadBriefingFolder } from './briefing/load.js';
 import { formatProblem, type Problem } from './briefing/model.js';
-import { parseBriefing } from './briefing/parse.js';
 import { briefingToJson } from './briefing/to-json.js';
+import { parseArgs } from './cli/args.js';
+import { check } from './cli/check.js';
+import { importBrief, readImportInput } from './cli/import.js';
+import { processOutput } from './cli/output.js';
+import { parse } from './cli/parse.js';
 import { readBriefingsDir } from './config.js';
 import { Library } from './library/library.js';
 import { loadPartyRegistry } from './party/parties-file.js';
@@ -15,11 +18,18 @@ import { renderBriefing } from './render/briefing.js';
 import { replyToText } from './render/text.js';
 
 const USAGE = `Usage: briefings <command>
-  check [dir]            check every briefing file; exit 1 with each problem as file:line: message
-  parse FILE [--json]    parse one file and print the briefing
-  party NAME [--json]    what the briefings say about a party, with citations
-  search QUERY [--json]  ranked full-text search
-  show ID                one briefing as text
+  check [dir] [--strict]         check every briefing file, printing each problem as file:line: message
+                                 (warnings as file:line: warning: message); exit 1 on errors, and with
+                                 --strict on warnings too
+  import FILE|- [--write]        read a brief from FILE or stdin (-) and print it as canonical markdown,
+                                 declaring the parties it mentions; what was understood goes to stderr.
+                                 --write saves it as BRIEFINGS_DIR/YYYY-MM-DD-<title>.md (never overwrites)
+  parse FILE [--json] [--explain]
+                                 parse one file and print the briefing; --explain lists the lines that
+                                 went into no field or section
+  party NAME [--json]            what the briefings say about a party, with citations
+  search QUERY [--json]          ranked full-text search
+  show ID                        one briefing as text
 Reads the folder in BRIEFINGS_DIR (default ./briefings).`;
 
 const out = (text: string) => process.stdout.write(`${text}\n`);
@@ -34,34 +44,23 @@ async function loadLibrary(dir: string): Promise<Library> {
   return new Library(briefings.briefings, parties.registry);
 }
 
-async function check(dir: string): Promise<number> {
-  const [briefings, parties] = await Promise.all([loadBriefingFolder(dir), loadPartyRegistry(dir)]);
-  const problems = [...briefings.problems, ...parties.problems];
-  for (const problem of problems) out(formatProblem(problem));
-  err(`${briefings.briefings.length} briefing(s) loaded, ${problems.length} problem(s) in ${dir}`);
-  return problems.length ? 1 : 0;
-}
-
-async function parse(file: string): Promise<number> {
-  const text = await readFile(file, 'utf8');
-  const { briefing, problems } = parseBriefing(file, text);
-  printProblems(problems);
-  if (!briefing) return 1;
-  out(JSON.stringify(briefingToJson(briefing), null, 2));
-  return problems.length ? 1 : 0;
-}
-
 export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  const json = argv.includes('--json');
-  const [command, ...rest] = argv.filter((arg) => arg !== '--json');
-  const argument = rest.join(' ').trim();
+  const { command, argument, flags } = parseArgs(argv);
+  const json = flags.has('--json');
   const dir = readBriefingsDir(env);
   switch (command) {
     case 'check':
-      return check(argument || dir);
+      return check(argument || dir, flags.has('--strict'), processOutput);
+    case 'import': {
+      if (!argument) break;
+      const [input, parties] = await Promise.all([readImportInput(argument), loadPartyRegistry(dir)]);
+      printProblems(parties.problems);
+      const writeTo = flags.has('--write') ? dir : undefined;
+      return importBrief(input, parties.registry, { writeTo }, processOutput);
+    }
     case 'parse':
       if (!argument) break;
-      return parse(argument);
+      return parse(argument, { json, explain: flags.has('--explain') }, processOutput);
     case 'party': {
       if (!argument) break;
       const report = (await loadLibrary(dir)).party(argument);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Briefing, isWarning } from '../../src/briefing/model.js';
 import { parseBriefing } from '../../src/briefing/parse.js';
+import { briefingToMarkdown } from '../../src/briefing/to-markdown.js';
 import { findDate } from '../../src/briefing/read/date-line.js';
 import { stripReferences } from '../../src/briefing/read/references.js';
 import { targetsForHeading } from '../../src/briefing/section-names.js';
@@ -130,6 +131,15 @@ describe('briefs pasted from newsroom pages', () => {
       .map((line, index) => ({ line: index + 1, text: line }))
       .filter((line) => line.text.trim() && !droppedLines.has(line.line) && !isKept(line.text, b, stream));
     expect(lost).toEqual([]);
+  });
+
+  it.each(briefs)('%s: imported as canonical markdown, reads back as the same briefing', (name) => {
+    const original = load(name).result.briefing!;
+    const markdown = briefingToMarkdown(original);
+    const file = `briefings/${original.date}-${original.id}.md`;
+    const again = parseBriefing(file, markdown);
+    expect(again.problems.filter((problem) => !isWarning(problem))).toEqual([]);
+    expect({ ...again.briefing, file: original.file, format: original.format }).toEqual(original);
   });
 
   it.each(articles)('refuses the raw article %s with one clear error', (name) => {

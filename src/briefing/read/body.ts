@@ -5,6 +5,7 @@
  * paragraphs under them. Names from the section table always open a section; other labels and
  * headings do only in a brief that has such structure, so a raw article's subheadings never do.
  */
+import { unescapeMarkdown } from '../markdown-escape.js';
 import type { DroppedLine } from '../model.js';
 import { type HeadingTargets, type SectionTarget, targetsForHeading } from '../section-names.js';
 import { isUpperCaseLine, joinWrapped, sentenceCase } from '../text.js';
@@ -57,7 +58,6 @@ export interface BodyOptions {
   titleFromHeading?: boolean;
 }
 
-const MARKDOWN_ESCAPE = /\\([!-/:-@[-`{-~])/g;
 const THREE_SECTIONS: ReadonlySet<SectionTarget | undefined> = new Set([
   'whatHappened',
   'whyItMatters',
@@ -69,7 +69,8 @@ function cleanHeading(text: string): string {
   let start = 0;
   let end = text.length;
   while (start < end && (text[start] === '*' || text[start] === '_')) start++;
-  while (end > start && '*_: \t'.includes(text[end - 1]!)) end--;
+  // An escaped mark (`Notes\:` in canonical markdown) is text, not decoration.
+  while (end > start && '*_: \t'.includes(text[end - 1]!) && text[end - 2] !== '\\') end--;
   return sentenceCase(text.slice(start, end).trim());
 }
 
@@ -105,6 +106,8 @@ class BodyReader {
   /** One lead-in phrase could be a short sentence; a brief that uses them uses several. */
   private readonly leadIns: boolean;
   private readonly blankParagraphs: boolean;
+  /** Markdown files may escape punctuation with a backslash (the canonical form the importer writes). */
+  private readonly markdown: boolean;
   /** The section being read. */
   private block: BodyBlock | null = null;
   /** Where the paragraph being gathered goes: the section, or (null) the lede. */
@@ -127,6 +130,7 @@ class BodyReader {
     this.leadIns = leadIns >= 2;
     this.body.structured = this.tokens.some((token, at) => this.namesASection(token, at));
     this.blankParagraphs = usesBlankLines(this.tokens);
+    this.markdown = options.style === 'markdown';
   }
 
   private namesASection(token: Token, at: number): boolean {
@@ -263,10 +267,7 @@ class BodyReader {
     if (this.parts.length === 0) return;
     const joined = joinWrapped(this.parts);
     this.parts = [];
-    const text =
-      this.options.style === 'markdown' && joined.includes('\\')
-        ? joined.replace(MARKDOWN_ESCAPE, '$1')
-        : joined;
+    const text = this.markdown ? unescapeMarkdown(joined) : joined;
     if (!text) return;
     if (this.into) this.into.items.push(text);
     else {
@@ -299,7 +300,8 @@ class BodyReader {
       const message = `the heading "${heading}" names two sections: its text went to ${went}, not ${also}`;
       this.body.warnings.push({ line, message });
     }
-    return this.open(targets?.target ?? null, targets ? heading : cleanHeading(heading), line);
+    const named = targets ? heading : cleanHeading(heading);
+    return this.open(targets?.target ?? null, this.markdown ? unescapeMarkdown(named) : named, line);
   }
 
   private sectionFor(target: SectionTarget, line: number): BodyBlock {
