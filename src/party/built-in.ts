@@ -1,12 +1,14 @@
 /**
  * The parties every registry knows before any briefings/parties.yml: each country of world-countries
- * (names, short forms, demonyms and capital) and the organisations of data/organisations.ts.
+ * (names, short forms, demonyms and capital), the organisations of data/organisations.ts, and the people of
+ * data/people.ts as members of the countries and blocs whose offices they held.
  *
  * A name two parties claim is dropped from both, so an ambiguous word never merges two parties; except
  * that a sovereign state keeps a name it shares only with dependent territories (`American` is the United
  * States, not the Northern Mariana Islands; `French` is France).
  */
 import countries from 'world-countries/countries.json' with { type: 'json' };
+import { builtInPeople, officeHolders } from './built-in-people.js';
 import {
   AMBIGUOUS_NAMES,
   DROPPED_ALIASES,
@@ -126,9 +128,18 @@ export function builtInParties(): Party[] {
     };
     claimants.push({ party, rank: 2 });
   }
+  for (const person of builtInPeople()) {
+    person.aliases.unshift(person.name);
+    claimants.push({ party: person, rank: 2 });
+  }
   dropSharedNames(claimants);
+  const holders = officeHolders();
   return claimants.map(({ party }) => {
     const own = nameKey(party.name);
-    return { ...party, aliases: party.aliases.filter((alias) => nameKey(alias) !== own) };
+    return {
+      ...party,
+      aliases: party.aliases.filter((alias) => nameKey(alias) !== own),
+      members: holders.get(party.id) ?? party.members,
+    };
   });
 }

@@ -1,10 +1,14 @@
 /**
  * Finds the parties a sentence mentions in one pass over its words. Every name of the registry is indexed
  * by its first word; at each word the longest name that fits wins and the words it covers are used up,
- * so `Papua New Guinea` is not also `Guinea` and `Nigeria` is never `Niger`.
+ * so `Papua New Guinea` is not also `Guinea` and `Nigeria` is never `Niger`. A country's name inside a longer
+ * proper name (`The Moscow Times`, see longer-name.ts) is used up without counting, and so is a later alias
+ * (a common surname) whose party was not named before in the briefing.
  */
 import { CAPITALISED_ONLY, NOT_PARTIES } from './data/country-adjustments.js';
 import { fold } from './fold.js';
+import { LongerNames, mayBeInLongerName } from './longer-name.js';
+import { NamedSoFar } from './named-so-far.js';
 import type { PartyRegistry } from './registry.js';
 import {
   DOTTED,
@@ -24,7 +28,7 @@ import {
 type CaseRule =
   /** `US`, `UN`, `WHO`: short all-capital codes, which are also ordinary words in lowercase. */
   | 'exact'
-  /** `Turkey`, `China`, `Polish`: names that are common words when written in lowercase. */
+  /** `Turkey`, `China`, `Polish`, and people's names: names that are common words when written in lowercase. */
   | 'capitalised'
   | 'any';
 
@@ -42,7 +46,16 @@ interface IndexedName {
   rule: CaseRule;
   /** Ordinal of the party; -1 for phrases that only stop a shorter name from matching (`New Mexico`). */
   party: number;
+  /** What to do before the name counts (LATER, COUNTRY, NOTE); 0 for most names, which simply count. */
+  checks: number;
 }
+
+/** Counts only once the party was named otherwise earlier in the briefing (a common surname). */
+const LATER = 1;
+/** A country's name, which may be part of a longer proper name. */
+const COUNTRY = 2;
+/** The party has later aliases: its mentions are noted in NamedSoFar. */
+const NOTE = 4;
 
 export interface Mention {
   partyId: string;
@@ -51,10 +64,12 @@ export interface Mention {
   length: number;
 }
 
-function caseRule(text: string, tokens: Token[]): CaseRule {
+function caseRule(text: string, tokens: Token[], person: boolean): CaseRule {
   const only = tokens.length === 1 ? tokens[0] : undefined;
   if (only && only.raw.length <= 3 && /^[A-Z0-9]+$/.test(only.raw) && /[A-Z]/.test(only.raw)) return 'exact';
   if (CAPITALISED_ONLY.has(text.toLowerCase())) return 'capitalised';
+  // People's names are written with a capital (`Truss`, `Xi`, not `truss`, `xi`), unless the alias is not.
+  if (person && /^\p{Lu}/u.test(text)) return 'capitalised';
   return 'any';
 }
 
@@ -64,6 +79,9 @@ export class MentionMatcher {
   /** Parties by ordinal: a small number stands for a party where many are counted. */
   private readonly partyIdList: string[] = [];
   private readonly ordinals = new Map<string, number>();
+  private readonly longerNames = new LongerNames();
+  /** For a text read on its own: later aliases count after a full name in the same text. */
+  private readonly namedInText: NamedSoFar;
   /** Hashes of every indexed first word: most words of a sentence begin no name and are passed over. */
   private readonly firstWordsByHash: (FirstWord[] | undefined)[] = new Array(1 << HASH_BITS);
   /** Scratch space for one text at a time: the current word and the words read ahead of it. */
@@ -72,12 +90,22 @@ export class MentionMatcher {
   private readonly aheadKeys: (string | undefined)[] = [];
 
   constructor(registry: PartyRegistry) {
-    for (const party of registry.all()) {
+    const parties = registry.all();
+    for (const party of parties) {
       this.ordinals.set(party.id, this.partyIdList.length);
       this.partyIdList.push(party.id);
     }
-    for (const name of registry.names()) this.add(name.text, this.ordinals.get(name.partyId) ?? -1);
-    for (const phrase of NOT_PARTIES) this.add(phrase, -1);
+    this.namedInText = new NamedSoFar(parties.length);
+    const withLaterNames = new Set(registry.names().flatMap((name) => (name.later ? [name.partyId] : [])));
+    for (const name of registry.names()) {
+      const kind = registry.get(name.partyId)?.kind;
+      const checks =
+        (name.later ? LATER : 0) |
+        (kind === 'country' ? COUNTRY : 0) |
+        (withLaterNames.has(name.partyId) ? NOTE : 0);
+      this.add(name.text, this.ordinals.get(name.partyId) ?? -1, checks, kind === 'person');
+    }
+    for (const phrase of NOT_PARTIES) this.add(phrase, -1, 0, false);
     for (const [key, names] of this.byFirstWord) {
       names.sort((a, b) => b.rest.length - a.rest.length);
       if (!/^[a-z0-9']+$/.test(key)) continue;
@@ -88,7 +116,7 @@ export class MentionMatcher {
     }
   }
 
-  private add(text: string, party: number): void {
+  private add(text: string, party: number, checks: number, person: boolean): void {
     let tokens = tokenize(text);
     // `The Netherlands` is found as `Netherlands`: a leading article would send every `the` down the slow road.
     if (tokens.length > 1 && tokens[0]?.key === 'the') tokens = tokens.slice(1);
@@ -97,8 +125,9 @@ export class MentionMatcher {
     const entry: IndexedName = {
       rest: tokens.slice(1).map((token) => token.key),
       firstRaw: first.raw,
-      rule: caseRule(text, tokens),
+      rule: caseRule(text, tokens, person),
       party,
+      checks,
     };
     const names = this.byFirstWord.get(first.key);
     if (names) names.push(entry);
@@ -108,21 +137,27 @@ export class MentionMatcher {
   /** Every mention in reading order. */
   mentions(text: string): Mention[] {
     const found: Mention[] = [];
-    this.find(text, found, null);
+    this.namedInText.clear();
+    this.find(text, found, null, this.namedInText);
     return found;
   }
 
   /** Ids of the parties the text mentions, each once, in order of first mention. */
   partyIds(text: string): string[] {
     const ordinals: number[] = [];
-    this.find(text, null, ordinals);
+    this.namedInText.clear();
+    this.find(text, null, ordinals, this.namedInText);
     return ordinals.map((ordinal) => this.partyIdList[ordinal]!);
   }
 
-  /** Ordinals of the parties the text mentions, each once, into `into` (cleared first). */
-  collectOrdinals(text: string, into: number[]): void {
+  /**
+   * Ordinals of the parties the text mentions, each once, into `into` (cleared first). `named`: the parties
+   * named earlier in the same briefing, added to as the text names more; absent, the text stands alone.
+   */
+  collectOrdinals(text: string, into: number[], named?: NamedSoFar): void {
     into.length = 0;
-    this.find(text, null, into);
+    if (!named) this.namedInText.clear();
+    this.find(text, null, into, named ?? this.namedInText);
   }
 
   /** Number of parties; ordinals run from 0 to this, less one. */
@@ -139,25 +174,43 @@ export class MentionMatcher {
   }
 
   /** One pass over the words of `text`, recording mentions, or only the parties' ordinals. */
-  private find(text: string, mentions: Mention[] | null, ordinals: number[] | null): void {
+  private find(text: string, mentions: Mention[] | null, ordinals: number[] | null, named: NamedSoFar): void {
     const word = this.word;
     let index = 0;
     for (let at = 0; readPlainWord(text, at, word) || readWord(text, at, word); ) {
       at = word.next;
-      const matched = this.longestAt(text, word, this.namesStartingWith(text, word));
+      // Most words begin no name: no call for them.
+      const names = this.namesStartingWith(text, word);
+      const matched = names && this.longestAt(text, word, names);
       if (!matched) {
         index++;
         continue;
       }
       const words = matched.rest.length + 1;
       const party = matched.party;
-      if (party >= 0) {
+      if (party >= 0 && (matched.checks === 0 || this.counts(text, matched, words, named))) {
         mentions?.push({ partyId: this.partyIdList[party]!, start: index, length: words });
         if (ordinals && !ordinals.includes(party)) ordinals.push(party);
       }
       if (words > 1) at = this.ahead[words - 2]!.next;
       index += words;
     }
+  }
+
+  /** Whether the name just matched at this.word, `words` long, is a mention of its party; notes it if so. */
+  private counts(text: string, matched: IndexedName, words: number, named: NamedSoFar): boolean {
+    const checks = matched.checks;
+    if ((checks & LATER) !== 0 && !named.has(matched.party)) return false;
+    if ((checks & COUNTRY) !== 0) {
+      const last = words === 1 ? this.word : this.ahead[words - 2]!;
+      // A possessive makes the name the country's own: `Russia's Central Bank`.
+      const start = this.word.start;
+      if (last.next === last.end && mayBeInLongerName(text, start, last.end)) {
+        if (this.longerNames.contains(text, start, last)) return false;
+      }
+    }
+    if ((checks & NOTE) !== 0) named.add(matched.party);
+    return true;
   }
 
   /**
@@ -176,14 +229,15 @@ export class MentionMatcher {
   }
 
   /** The longest name starting at `word`, reading the words after it only as far as a name needs. */
-  private longestAt(text: string, word: Word, names: IndexedName[] | undefined): IndexedName | undefined {
-    if (!names) return undefined;
+  private longestAt(text: string, word: Word, names: IndexedName[]): IndexedName | undefined {
     let read = 0;
+    /** Whether the word starts without a capital: 1 yes, 0 no, -1 not looked at yet. */
+    let uncapitalised = -1;
     for (const name of names) {
       if (name.rule === 'exact' && rawWord(text, word) !== name.firstRaw) continue;
       if (name.rule === 'capitalised') {
-        const first = text.charAt(word.start);
-        if (first === first.toLowerCase()) continue;
+        if (uncapitalised < 0) uncapitalised = startsUncapitalised(text, word.start) ? 1 : 0;
+        if (uncapitalised === 1) continue;
       }
       const needed = name.rest.length;
       for (; read < needed; read++) {
@@ -218,6 +272,13 @@ export class MentionMatcher {
     }
     return key;
   }
+}
+
+function startsUncapitalised(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 128) return code < 65 || code > 90;
+  const first = text.charAt(at);
+  return first === first.toLowerCase();
 }
 
 /** `text[start, end)` is `key` but for the case of ASCII letters (`key` is lowercase). */

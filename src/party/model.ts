@@ -10,6 +10,11 @@ export interface Party {
   kind: PartyKind;
   /** Other names that mean this party: short forms, demonyms, capital, spelling variants. */
   aliases: string[];
+  /**
+   * Names that count in a briefing only once the party was named otherwise earlier in it: common surnames
+   * (`Johnson` after `Boris Johnson`). Absent: none.
+   */
+  laterAliases?: string[];
   /** Ids of parties that belong to this one (people of a government, states of a bloc). */
   members: string[];
 }

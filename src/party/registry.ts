@@ -1,6 +1,6 @@
 /**
- * Every party the bot knows: the built-in countries and organisations, extended and overridden by
- * briefings/parties.yml. A name or alias belongs to exactly one party.
+ * Every party the bot knows: the built-in countries, organisations and office-holders, extended and
+ * overridden by briefings/parties.yml. A name or alias belongs to exactly one party.
  */
 import { builtInParties } from './built-in.js';
 import type { PartyFileEntry } from './file-entry.js';
@@ -16,6 +16,8 @@ export interface PartyName {
   text: string;
   key: string;
   partyId: string;
+  /** One of the party's laterAliases: it counts only after the party was named otherwise in the briefing. */
+  later: boolean;
 }
 
 let builtInCache: PartyRegistry | undefined;
@@ -30,20 +32,24 @@ export class PartyRegistry {
   /** `parties` in priority order: where two claim the same name, the earlier keeps it. */
   private constructor(parties: readonly Party[]) {
     for (const party of parties) this.byId.set(party.id, party);
-    for (const party of parties) {
-      for (const text of [party.name, ...party.aliases]) {
-        const key = nameKey(text);
-        if (!key) continue;
-        const owner = this.byKey.get(key);
-        if (owner && owner !== party) continue;
-        if (!owner) this.byKey.set(key, party);
-        this.nameList.push({ text, key, partyId: party.id });
-      }
-    }
+    for (const party of parties) this.addNames(party, [party.name, ...party.aliases], false);
+    // After every full name, so a common surname never takes a name from another party.
+    for (const party of parties) this.addNames(party, party.laterAliases ?? [], true);
     this.sorted = [...parties].sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  /** Countries of world-countries and the major organisations and blocs. Built once, shared. */
+  private addNames(party: Party, texts: readonly string[], later: boolean): void {
+    for (const text of texts) {
+      const key = nameKey(text);
+      if (!key) continue;
+      const owner = this.byKey.get(key);
+      if (owner && owner !== party) continue;
+      if (!owner) this.byKey.set(key, party);
+      this.nameList.push({ text, key, partyId: party.id, later });
+    }
+  }
+
+  /** Countries of world-countries, the major organisations and blocs, and office-holders. Built once, shared. */
   static builtIn(): PartyRegistry {
     builtInCache ??= new PartyRegistry(builtInParties());
     return builtInCache;
@@ -63,7 +69,7 @@ export class PartyRegistry {
     return this.byId.get(id);
   }
 
-  /** By canonical name, alias or id; case, diacritics, dots and possessives do not matter. */
+  /** By canonical name, alias (later aliases too) or id; case, diacritics, dots and possessives do not matter. */
   resolve(name: string): Party | undefined {
     const key = nameKey(name);
     return (key ? this.byKey.get(key) : undefined) ?? this.byId.get(fold(name).trim());
@@ -108,8 +114,16 @@ interface Draft extends Party {
  */
 function mergeFileEntries(base: PartyRegistry, entries: PartyFileEntry[]): Party[] {
   const drafts = new Map<string, Draft>();
-  for (const party of base.all())
-    drafts.set(party.id, { ...party, aliases: [...party.aliases], memberNames: [] });
+  for (const party of base.all()) {
+    // Copies of every list: the base registry's parties are shared and must not change.
+    drafts.set(party.id, {
+      ...party,
+      aliases: [...party.aliases],
+      laterAliases: [...(party.laterAliases ?? [])],
+      members: [...party.members],
+      memberNames: [],
+    });
+  }
   const fromFile: Draft[] = [];
   const fileClaims = new Map<string, Draft>();
 
@@ -151,6 +165,12 @@ function mergeFileEntries(base: PartyRegistry, entries: PartyFileEntry[]): Party
       seen.add(key);
       return true;
     });
+    // A later alias the file claims for someone else, or gives as a plain alias, is no longer a later one.
+    draft.laterAliases = (draft.laterAliases ?? []).filter((alias) => {
+      const key = nameKey(alias);
+      const claimedBy = fileClaims.get(key);
+      return key && !seen.has(key) && (!claimedBy || claimedBy === draft);
+    });
   }
 
   resolveMembers(drafts, fromFile, fileClaims);
@@ -158,14 +178,18 @@ function mergeFileEntries(base: PartyRegistry, entries: PartyFileEntry[]): Party
   return ordered.map(({ memberNames: _, ...party }) => party);
 }
 
-/** The known party an entry is about: by its name, else by an alias that is a known party's own name. */
+/**
+ * The known party an entry is about: by its name or an alias of the party, else by an alias that is a known
+ * party's own name. Not by a later alias: an entry named `Johnson` is not Boris Johnson.
+ */
 function findBuiltIn(
   base: PartyRegistry,
   drafts: Map<string, Draft>,
   entry: PartyFileEntry,
 ): Draft | undefined {
   const byName = base.resolve(entry.name);
-  if (byName) return drafts.get(byName.id);
+  const key = nameKey(entry.name);
+  if (byName && !byName.laterAliases?.some((alias) => nameKey(alias) === key)) return drafts.get(byName.id);
   for (const alias of entry.aliases) {
     const party = base.resolve(alias);
     if (party && nameKey(party.name) === nameKey(alias)) return drafts.get(party.id);

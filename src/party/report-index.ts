@@ -7,6 +7,7 @@ import type { Briefing } from '../briefing/model.js';
 import { type MentionMatcher, matcherFor } from './matcher.js';
 import type { CitedStatement, Party, PartyReport, PartyReportBriefing } from './model.js';
 import { namePattern } from './name-pattern.js';
+import { NamedSoFar } from './named-so-far.js';
 import type { PartyRegistry } from './registry.js';
 import { statementsOf } from './statements.js';
 
@@ -60,15 +61,18 @@ export class PartyIndex {
     }
     this.statementBriefing = new Int32Array(count);
     const ordinals: number[] = [];
+    // A common surname counts after its person's full name anywhere earlier in the same briefing.
+    const named = new NamedSoFar(this.matcher.partyCount);
     // Plain loops over arrays sized up front: this runs for every statement of every briefing at start-up.
     for (let index = 0; index < this.briefings.length; index++) {
       const briefing = this.briefings[index]!;
       const statements = this.statements[index]!;
       const first = this.firstStatement[index]!;
       this.statementBriefing.fill(index, first, first + statements.length);
+      named.clear();
       for (let offset = 0; offset < statements.length; offset++) {
         const id = first + offset;
-        this.matcher.collectOrdinals(statements[offset]!.text, ordinals);
+        this.matcher.collectOrdinals(statements[offset]!.text, ordinals, named);
         for (let i = 0; i < ordinals.length; i++) {
           const ordinal = ordinals[i]!;
           counter.add(ordinal);

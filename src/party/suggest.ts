@@ -75,7 +75,8 @@ export class PartySuggester {
   constructor(parties: readonly Party[]) {
     for (const party of parties) {
       const seen = new Set<string>();
-      for (const [index, name] of [party.name, ...party.aliases].entries()) {
+      const names = [party.name, ...party.aliases, ...(party.laterAliases ?? [])];
+      for (const [index, name] of names.entries()) {
         const folded = fold(name).trim();
         if (!folded || seen.has(folded)) continue;
         seen.add(folded);

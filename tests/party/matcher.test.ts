@@ -149,7 +149,8 @@ describe('every registered name', () => {
     const matcher = new MentionMatcher(registry);
     // Inverted forms (`Korea, Republic of`), bracketed notes, `St.` abbreviations and a word opening with an
     // apostrophe (`Kūki 'Āirani`) are for lookups, not prose.
-    const prose = registry.names().filter((name) => !/[,()‘]|^St\. |\s'/.test(name.text));
+    // A later alias (a common surname) counts only after a full name, tested with the people.
+    const prose = registry.names().filter((name) => !name.later && !/[,()‘]|^St\. |\s'/.test(name.text));
     expect(prose.length).toBeGreaterThan(1500);
     const missed = prose.filter((name) => {
       const found = matcher.partyIds(name.text);

@@ -219,3 +219,49 @@ describe('a briefing nobody prepared parties for', () => {
     ]);
   });
 });
+
+describe('people named with their office', () => {
+  const talks = briefing({
+    id: 'talks',
+    title: 'Talks in Geneva',
+    date: '2025-06-02',
+    summary:
+      'Foreign Minister Sergei Lavrov said the talks would go on. Prime Minister Anthony Albanese called.',
+    sections: {
+      whatHappened: ['Albanese said Canberra wanted calm.', 'Chancellor Olaf Scholz flew in.'],
+      whyItMatters: ['The Moscow Times called it a breakthrough.'],
+      implications: [],
+    },
+  });
+  const rapporteur = briefing({
+    id: 'rapporteur',
+    title: 'A UN report',
+    date: '2025-06-03',
+    summary: 'Albanese, the UN rapporteur, criticised the plan.',
+  });
+  const peopleIndex = new PartyIndex(PartyRegistry.builtIn(), [talks, rapporteur]);
+  const texts = (query: string) =>
+    peopleIndex
+      .report(query)
+      .briefings.flatMap((entry) => entry.statements.map((statement) => statement.text));
+
+  it('counts a statement naming an office-holder for the country, and names the member', () => {
+    const russia = peopleIndex.report('Russia');
+    expect(texts('Russia')).toEqual(['Foreign Minister Sergei Lavrov said the talks would go on.']);
+    expect(russia.members).toEqual(['Sergey Lavrov']);
+    expect(texts('Germany')).toEqual(['Chancellor Olaf Scholz flew in.']);
+    expect(peopleIndex.mentions('talks', 'Germany')).toBe(true);
+  });
+
+  it('counts a common surname once the full name came earlier in the same briefing only', () => {
+    expect(texts('Anthony Albanese')).toEqual([
+      'Prime Minister Anthony Albanese called.',
+      'Albanese said Canberra wanted calm.',
+    ]);
+    expect(peopleIndex.mentions('rapporteur', 'Australia')).toBe(false);
+  });
+
+  it('does not count a newspaper named after a city for the country', () => {
+    expect(peopleIndex.partiesOf('talks').map((party) => party.id)).not.toContain('russia');
+  });
+});

@@ -93,7 +93,6 @@ export const NOT_PARTIES = [
   'New Guinea',
   'Guinea pig',
   'Guinea pigs',
-  'Indian Ocean',
   'West Indies',
   'West Indian',
   'Latin America',
@@ -107,6 +106,5 @@ export const NOT_PARTIES = [
   'Central American',
   'Native American',
   'Native Americans',
-  'Washington Post',
   'Washington State',
 ];
