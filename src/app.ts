@@ -6,7 +6,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { DestinationStream } from 'pino';
 import { CommandDispatcher } from './commands/dispatch.js';
 import { allCommands } from './commands/index.js';
-import type { Config } from './config.js';
+import { type Config, configSecrets } from './config.js';
 import { runConsole } from './console/repl.js';
 import { ConsoleSink } from './console/sink.js';
 import { describeFilter } from './digest/select.js';
@@ -60,7 +60,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const local = !config.discordToken;
   const log = createLogger({
     level: config.logLevel ?? (local ? 'warn' : 'info'),
-    secrets: config.discordToken ? [config.discordToken] : [],
+    secrets: configSecrets(config),
     destination: options.logDestination,
   });
   const now = options.now ?? (() => new Date());

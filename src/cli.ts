@@ -4,18 +4,20 @@
  */
 import 'dotenv/config';
 import { loadBriefingFolder } from './briefing/load.js';
-import { formatProblem, type Problem } from './briefing/model.js';
+import { formatProblem } from './briefing/model.js';
 import { briefingToJson } from './briefing/to-json.js';
 import { parseArgs } from './cli/args.js';
 import { check } from './cli/check.js';
 import { importBrief, readImportInput } from './cli/import.js';
-import { processOutput } from './cli/output.js';
+import { type Output, processOutput } from './cli/output.js';
 import { parse } from './cli/parse.js';
-import { readBriefingsDir } from './config.js';
+import { environmentSecrets, readBriefingsDir } from './config.js';
 import { Library } from './library/library.js';
+import { NameTooLongError } from './party/name-pattern.js';
 import { loadPartyRegistry } from './party/parties-file.js';
 import { renderBriefing } from './render/briefing.js';
 import { replyToText } from './render/text.js';
+import { createScrubber } from './secrets.js';
 
 const USAGE = `Usage: briefings <command>
   check [dir] [--strict]         check every briefing file, printing each problem as file:line: message
@@ -32,38 +34,47 @@ const USAGE = `Usage: briefings <command>
   show ID                        one briefing as text
 Reads the folder in BRIEFINGS_DIR (default ./briefings).`;
 
-const out = (text: string) => process.stdout.write(`${text}\n`);
-const err = (text: string) => process.stderr.write(`${text}\n`);
-const printProblems = (problems: readonly Problem[]) => {
-  for (const problem of problems) err(formatProblem(problem));
-};
-
-async function loadLibrary(dir: string): Promise<Library> {
+async function loadLibrary(dir: string, io: Output): Promise<Library> {
   const [briefings, parties] = await Promise.all([loadBriefingFolder(dir), loadPartyRegistry(dir)]);
-  printProblems([...briefings.problems, ...parties.problems]);
+  for (const problem of [...briefings.problems, ...parties.problems]) io.err(formatProblem(problem));
   return new Library(briefings.briefings, parties.registry);
 }
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  // Every line, answers included, through the scrubber the bot's logs use (.env may hold the token).
+  const io = processOutput(createScrubber(environmentSecrets(env)));
+  const { out, err } = io;
   const { command, argument, flags } = parseArgs(argv);
   const json = flags.has('--json');
   const dir = readBriefingsDir(env);
   switch (command) {
     case 'check':
-      return check(argument || dir, flags.has('--strict'), processOutput);
+      return check(argument || dir, flags.has('--strict'), io);
     case 'import': {
       if (!argument) break;
       const [input, parties] = await Promise.all([readImportInput(argument), loadPartyRegistry(dir)]);
-      printProblems(parties.problems);
+      for (const problem of parties.problems) err(formatProblem(problem));
+      if ('error' in input) {
+        err(input.error);
+        return 1;
+      }
       const writeTo = flags.has('--write') ? dir : undefined;
-      return importBrief(input, parties.registry, { writeTo }, processOutput);
+      return importBrief(input, parties.registry, { writeTo }, io);
     }
     case 'parse':
       if (!argument) break;
-      return parse(argument, { json, explain: flags.has('--explain') }, processOutput);
+      return parse(argument, { json, explain: flags.has('--explain') }, io);
     case 'party': {
       if (!argument) break;
-      const report = (await loadLibrary(dir)).party(argument);
+      const library = await loadLibrary(dir, io);
+      let report: ReturnType<Library['party']>;
+      try {
+        report = library.party(argument);
+      } catch (error) {
+        if (!(error instanceof NameTooLongError)) throw error;
+        err(`${error.message} Type a shorter name, e.g. briefings party Russia`);
+        return 2;
+      }
       if (json) {
         out(JSON.stringify(report, null, 2));
         return 0;
@@ -73,7 +84,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     }
     case 'search': {
       if (!argument) break;
-      const hits = (await loadLibrary(dir)).search(argument, 50);
+      const hits = (await loadLibrary(dir, io)).search(argument, 50);
       const rows = hits.map(({ briefing, score }) => ({
         id: briefing.id,
         title: briefing.title,
@@ -89,7 +100,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     }
     case 'show': {
       if (!argument) break;
-      const briefing = (await loadLibrary(dir)).get(argument);
+      const briefing = (await loadLibrary(dir, io)).get(argument);
       if (!briefing) {
         err(`No briefing with id "${argument}".`);
         return 1;

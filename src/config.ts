@@ -1,6 +1,7 @@
 /** The only reader of process.env: every setting is validated here, once, with a message that says what to put. */
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { looksLikeSecret, withoutUserinfo } from './secrets.js';
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'expected a Discord id (17 to 20 digits)');
 const optional = (value: string | undefined) =>
@@ -52,6 +53,52 @@ export function readBriefingsDir(env: NodeJS.ProcessEnv): string {
   return optional(env.BRIEFINGS_DIR) ?? './briefings';
 }
 
+/**
+ * The value a config error quotes back, so the operator sees what was read; never the token, never
+ * anything that looks like one or like another secret (a token pasted into DISCORD_CLIENT_ID), never
+ * a URL's user:password.
+ */
+function echo(name: string, value: string | undefined): string {
+  if (name === 'DISCORD_TOKEN' || value === undefined) return '';
+  if (looksLikeSecret(value)) return ' (the value is not shown: it looks like a token or another secret)';
+  return ` (got "${withoutUserinfo(value)}")`;
+}
+
+/**
+ * What no line the process writes may carry, from the raw environment, so that it is known even when the
+ * configuration is invalid: the token, the API URL's password, and any secret-looking value put in a
+ * variable that is printed (an id or a URL).
+ */
+export function environmentSecrets(env: NodeJS.ProcessEnv): string[] {
+  const secrets = configSecrets({
+    discordToken: optional(env.DISCORD_TOKEN),
+    discordApiUrl: optional(env.DISCORD_API_URL),
+  });
+  for (const name of ['DISCORD_CLIENT_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL']) {
+    const value = optional(env[name]);
+    if (value !== undefined && looksLikeSecret(value)) secrets.push(value);
+  }
+  return secrets;
+}
+
+/** The token and the API URL's password: the values the logger scrubs by name. */
+export function configSecrets(config: Pick<Config, 'discordToken' | 'discordApiUrl'>): string[] {
+  const secrets = config.discordToken ? [config.discordToken] : [];
+  if (config.discordApiUrl && URL.canParse(config.discordApiUrl)) {
+    const { password } = new URL(config.discordApiUrl);
+    if (password) secrets.push(password, decoded(password));
+  }
+  return secrets;
+}
+
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 /** Reads the settings from an environment (process.env after dotenv); throws ConfigError with one line per problem. */
 export function readConfig(env: NodeJS.ProcessEnv): Config {
   const raw = Object.fromEntries(Object.keys(schema.shape).map((key) => [key, optional(env[key])]));
@@ -60,8 +107,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const name = String(issue.path[0] ?? 'environment');
-        const value = name === 'DISCORD_TOKEN' ? '' : ` (got "${raw[name] ?? ''}")`;
-        return `${name}: ${issue.message}${value}; set it in .env or the environment, or leave it out for the default`;
+        return `${name}: ${issue.message}${echo(name, raw[name])}; set it in .env or the environment, or leave it out for the default`;
       }),
     );
   }

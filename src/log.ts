@@ -1,18 +1,21 @@
 /** pino, with every secret scrubbed from every line: a token must never reach a log. */
 import { type DestinationStream, type Logger, pino } from 'pino';
+import { createScrubber, REDACTED } from './secrets.js';
 
 export type { Logger };
 
 export interface LogOptions {
   level?: string;
-  /** Values (tokens) to replace with [redacted] wherever they appear, in messages or fields. */
+  /**
+   * Values (tokens) to replace with [redacted] wherever they appear, in messages or fields. Token-shaped
+   * strings and URL userinfo are scrubbed without being listed.
+   */
   secrets?: string[];
   destination?: DestinationStream;
 }
 
 export function createLogger(options: LogOptions = {}): Logger {
-  const secrets = (options.secrets ?? []).filter((secret) => secret.length >= 8);
-  const scrub = (text: string) => secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), text);
+  const scrub = createScrubber(options.secrets);
   return pino(
     {
       level: options.level ?? 'info',
@@ -25,10 +28,11 @@ export function createLogger(options: LogOptions = {}): Logger {
           '*.headers.authorization',
           'config.discordToken',
         ],
-        censor: '[redacted]',
+        censor: REDACTED,
       },
-      // Last line of defence: the serialised line itself is scrubbed, whatever field a token hid in.
-      ...(secrets.length ? { hooks: { streamWrite: (line: string) => scrub(line) } } : {}),
+      // Last line of defence: the serialised line itself is scrubbed, whatever field a token hid in,
+      // with the scrubber the process's plain lines go through too (src/secrets.ts).
+      hooks: { streamWrite: scrub },
     },
     options.destination ?? pino.destination({ dest: 2, sync: true }),
   );

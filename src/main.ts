@@ -1,10 +1,21 @@
 /** `npm start`: the bot on Discord with DISCORD_TOKEN, in the terminal without. Exits 0 on SIGINT/SIGTERM. */
 import 'dotenv/config';
 import { startApp } from './app.js';
-import { ConfigError, readConfig } from './config.js';
+import { ConfigError, environmentSecrets, readConfig } from './config.js';
+import { createScrubber, lineWriter } from './secrets.js';
 
 /** Past this, shutdown gives up waiting and exits anyway. */
 const SHUTDOWN_DEADLINE_MS = 5_000;
+
+// Lines written before the logger exists, or instead of it, are scrubbed like the log lines: a REST error
+// that echoes the token, or a token pasted into the wrong variable, must not reach stderr either.
+const writeError = lineWriter(process.stderr, createScrubber(environmentSecrets(process.env)));
+
+// Node's own report of a crash would print the error unscrubbed.
+process.on('uncaughtException', (error) => {
+  writeError(`Crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exit(1);
+});
 
 async function main(): Promise<void> {
   let app: Awaited<ReturnType<typeof startApp>>;
@@ -12,7 +23,7 @@ async function main(): Promise<void> {
     app = await startApp({ config: readConfig(process.env) });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`${error instanceof ConfigError ? message : `Could not start: ${message}`}\n`);
+    writeError(error instanceof ConfigError ? message : `Could not start: ${message}`);
     process.exit(1);
   }
   let stopping = false;

@@ -1,12 +1,16 @@
 /** Finding briefing files in a folder tree and reading them safely, whatever they hold. */
-import { closeSync, type Dirent, fstatSync, openSync, readSync } from 'node:fs';
+import { type Dirent, lstatSync, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { readTextFile } from '../files/read-text-file.js';
 import type { Problem } from './model.js';
 import { formatOfFile } from './parse.js';
 
-/** Larger than any briefing worth sending to Discord; refusing it keeps a stray dump from eating memory. */
-export const MAX_FILE_BYTES = 1024 * 1024;
+/**
+ * How deep folders are read below the briefing folder: its own files are at depth 0, those of a subfolder
+ * at 1, and so on up to this. The loader and the watcher both stop here.
+ */
+export const MAX_FOLDER_DEPTH = 20;
 
 /** Briefing files by extension; dotfiles, README* and everything else (parties.yml, images) are not. */
 export function isBriefingFile(path: string): boolean {
@@ -47,7 +51,7 @@ export async function listBriefingFiles(dir: string): Promise<Listing> {
         files.push(path);
       }
     }
-    if (depth < 20) await Promise.all(folders.map((folder) => walk(folder, depth + 1)));
+    if (depth < MAX_FOLDER_DEPTH) await Promise.all(folders.map((folder) => walk(folder, depth + 1)));
   };
   await walk('', 0);
   files.sort();
@@ -62,38 +66,28 @@ async function isLinkToFile(path: string): Promise<boolean> {
   }
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+/**
+ * A symbolic link to a folder: never followed, by the loader (above) nor by the watcher, so
+ * `ln -s /usr briefings/x` cannot send either through a whole file system.
+ */
+export function isLinkToFolder(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink() && statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 export type ReadOutcome = { text: string } | { problem: Problem };
 
 /**
- * A file's text, or why it cannot be a briefing (too large, binary, not UTF-8, unreadable).
- * Synchronous on purpose: for thousands of small files, one blocking read each is several times faster
- * than promise reads bouncing through the thread pool; callers read in slices and yield in between.
+ * A file's text, or why it cannot be a briefing (not a regular file, too large, binary, not UTF-8,
+ * unreadable): the shared reader's, which never blocks (see src/files/read-text-file.ts). Synchronous on
+ * purpose: callers read in slices and yield in between.
  */
 export function readBriefingText(path: string): ReadOutcome {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    const { size } = fstatSync(fd);
-    if (size > MAX_FILE_BYTES) {
-      const kb = Math.round(size / 1024);
-      return { problem: { file: path, message: `the file is ${kb} KB: a briefing must be under 1 MB` } };
-    }
-    const bytes = Buffer.allocUnsafe(size);
-    const length = readSync(fd, bytes, 0, size, 0);
-    const content = bytes.subarray(0, length);
-    if (content.includes(0)) return { problem: { file: path, message: 'this is a binary file, not text' } };
-    try {
-      return { text: utf8.decode(content) };
-    } catch {
-      return { problem: { file: path, message: 'the file is not UTF-8 text: save it as UTF-8' } };
-    }
-  } catch (error) {
-    return { problem: { file: path, message: `cannot read the file: ${reason(error)}` } };
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+  const read = readTextFile(path, { what: 'a briefing' });
+  return read.ok ? { text: read.text } : { problem: { file: path, message: read.message } };
 }
 
 function reason(error: unknown): string {

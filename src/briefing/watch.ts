@@ -3,14 +3,17 @@
  * are gathered for a short moment (an editor's save is often several events), then only the files
  * touched are read again. A file broken by an edit keeps its last good version served.
  */
+import type { Stats } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { watch } from 'chokidar';
-import { isBriefingFile } from './folder-files.js';
+import { isBriefingFile, isLinkToFolder, MAX_FOLDER_DEPTH } from './folder-files.js';
 import { BriefingFolderState, type LoadResult } from './folder-state.js';
 
 export interface BriefingWatcher {
   /** Settles once the folder has been read and changes are being followed. */
   ready: Promise<void>;
+  /** What is being followed: each folder (as given) with the names of the entries watched in it. */
+  watched(): Record<string, string[]>;
   close(): Promise<void>;
 }
 
@@ -35,9 +38,19 @@ export function watchBriefingFolder(
       .split(sep)
       .some((part) => part.startsWith('.') && part !== '..' && part !== '.');
 
+  // What the loader skips, the watcher skips: dot-entries, files that are not briefings, links to folders
+  // (followed, one of them to /usr grew the watcher past 4 GB), folders deeper than the loader reads.
+  // Links are checked only when chokidar says it holds a link or a folder (it stats links through), so a
+  // plain file costs no extra system call. The folder itself may be a link: it is what we were asked to watch.
+  const isLinkedFolder = (path: string, stats: Stats | undefined) =>
+    (stats?.isSymbolicLink() === true || stats?.isDirectory() === true) &&
+    relative(dir, path) !== '' &&
+    isLinkToFolder(path);
   const watcher = watch(dir, {
     ignoreInitial: true,
-    ignored: (path, stats) => isHidden(path) || (stats?.isFile() === true && !isBriefingFile(path)),
+    depth: MAX_FOLDER_DEPTH,
+    ignored: (path, stats) =>
+      isHidden(path) || (stats?.isFile() === true && !isBriefingFile(path)) || isLinkedFolder(path, stats),
   });
   watcher.on('error', () => undefined);
   const watching = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
@@ -90,6 +103,7 @@ export function watchBriefingFolder(
 
   return {
     ready: Promise.all([watching, running]).then(() => undefined),
+    watched: () => watcher.getWatched(),
     async close() {
       closed = true;
       clearTimeout(timer);

@@ -3,11 +3,13 @@
  * the parties the bot finds in it declared. What was understood goes to stderr, so the editor can check it
  * before saving; --write saves it in the briefing folder, never over an existing file.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Briefing, formatProblem, isWarning } from '../briefing/model.js';
 import { parseBriefing } from '../briefing/parse.js';
 import { briefingToMarkdown } from '../briefing/to-markdown.js';
+import { makeDirectory } from '../files/make-directory.js';
+import { readTextFile, readTextStream, type TextFileRead } from '../files/read-text-file.js';
 import { detectParties, undeclaredParties } from '../party/detect-parties.js';
 import type { PartyRegistry } from '../party/registry.js';
 import { briefingFileName } from './file-name.js';
@@ -28,9 +30,20 @@ export interface ImportOptions {
   writeTo?: string;
 }
 
-export async function readImportInput(source: string): Promise<ImportInput> {
-  if (source === '-') return { name: STDIN_NAME, text: await readStdin() };
-  return { name: source, text: await readFile(source, 'utf8') };
+/**
+ * The brief to import, from a file or stdin (`-`), through the shared reader and under its size limit;
+ * or the line that says why it cannot be read (`name: reason`).
+ */
+export async function readImportInput(
+  source: string,
+  stdin: AsyncIterable<unknown> = process.stdin,
+): Promise<ImportInput | { error: string }> {
+  const name = source === '-' ? STDIN_NAME : source;
+  const read: TextFileRead =
+    source === '-'
+      ? await readTextStream(stdin, { what: 'a brief' })
+      : readTextFile(source, { what: 'a brief' });
+  return read.ok ? { name, text: read.text } : { error: `${name}: ${read.message}` };
 }
 
 /** The canonical markdown of a brief, with the registry parties it mentions and does not declare added. */
@@ -64,7 +77,7 @@ export async function importBrief(
 async function save(dir: string, briefing: Briefing, markdown: string, io: Output): Promise<number> {
   const file = join(dir, briefingFileName(briefing));
   try {
-    await mkdir(dir, { recursive: true });
+    makeDirectory(dir);
     // `wx`: an existing briefing is an editor's work; importing twice must not replace it.
     await writeFile(file, markdown, { flag: 'wx' });
   } catch (error) {
@@ -78,10 +91,4 @@ async function save(dir: string, briefing: Briefing, markdown: string, io: Outpu
   io.err(`wrote ${file}`);
   io.out(file);
   return 0;
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }

@@ -1,8 +1,8 @@
 /** `briefings parse FILE [--json] [--explain]`: one file's briefing, and with --explain the lines it left out. */
-import { readFile } from 'node:fs/promises';
 import { formatProblem, isWarning } from '../briefing/model.js';
 import { parseBriefing } from '../briefing/parse.js';
 import { briefingToJson } from '../briefing/to-json.js';
+import { readTextFile } from '../files/read-text-file.js';
 import { formatDropped } from './dropped.js';
 import type { Output } from './output.js';
 
@@ -12,8 +12,12 @@ export interface ParseOptions {
 }
 
 export async function parse(file: string, options: ParseOptions, io: Output): Promise<number> {
-  const text = await readFile(file, 'utf8');
-  const { briefing, problems, dropped } = parseBriefing(file, text);
+  const read = readTextFile(file, { what: 'a briefing' });
+  if (!read.ok) {
+    io.err(`${file}: ${read.message}`);
+    return 1;
+  }
+  const { briefing, problems, dropped } = parseBriefing(file, read.text);
   for (const problem of problems) io.err(formatProblem(problem));
   const loaded = briefing !== null && problems.every(isWarning);
   if (briefing) io.out(JSON.stringify(briefingToJson(briefing), null, 2));

@@ -2,11 +2,11 @@
  * briefings/parties.yml: the editors' list of parties, read into entries with every problem located at
  * its line. A bad entry is skipped and reported; the others still load.
  */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from 'yaml';
 import type { Problem } from '../briefing/model.js';
-import type { PartyFileEntry } from './file-entry.js';
+import { readTextFile } from '../files/read-text-file.js';
+import { nameProblem, type PartyFileEntry } from './file-entry.js';
 import type { PartyKind } from './model.js';
 import { PartyRegistry } from './registry.js';
 import { nameKey } from './tokens.js';
@@ -51,7 +51,7 @@ export function parsePartiesFile(
     const node = item as Node | null;
     try {
       if (!isMap(node)) throw new EntryProblem('each party must be a mapping with at least a name');
-      const entry = readEntry(node, file, lineOf(node), (message, at) => report(message, at));
+      const { entry, aliasNodes } = readEntry(node, file, lineOf(node), (message, at) => report(message, at));
       const ownKey = nameKey(entry.name);
       const nameOwner = claimedBy.get(ownKey);
       if (nameOwner !== undefined) {
@@ -65,8 +65,7 @@ export function parsePartiesFile(
         const owner = claimedBy.get(key);
         if (owner === entry.name) return false;
         if (owner !== undefined) {
-          const aliasNode = (node.get('aliases', true) as Node | undefined) ?? node;
-          const at = isSeq(aliasNode) ? (aliasNode.items[index] as Node) : aliasNode;
+          const at = aliasNodes[index] ?? node;
           report(
             `alias "${alias}" of "${entry.name}" is already claimed by "${owner}"; it is ignored here`,
             at,
@@ -85,12 +84,13 @@ export function parsePartiesFile(
   return { entries, problems };
 }
 
+/** The entry, and the node of each of its aliases (for messages about one alias). */
 function readEntry(
   node: YAMLMap,
   file: string,
   line: number | undefined,
   warn: (message: string, at: Node) => void,
-): PartyFileEntry {
+): { entry: PartyFileEntry; aliasNodes: Node[] } {
   for (const pair of node.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     if (!FIELDS.has(key))
@@ -102,28 +102,44 @@ function readEntry(
   if (kind !== undefined && kind !== null && !KINDS.includes(kind as PartyKind)) {
     throw new EntryProblem(`kind "${String(kind)}" of "${name}" is not one of ${KINDS.join(', ')}`);
   }
+  const notAName = nameProblem(name.trim());
+  if (notAName) throw new EntryProblem(`name "${name.trim()}" is not a name: ${notAName}`);
+  // A bad alias or member is reported at its line and left out; the entry keeps the rest.
+  const names = (field: string, what: string) =>
+    stringList(node, field, name).filter((item) => {
+      const problem = nameProblem(item.text);
+      if (problem) warn(`${what} "${item.text}" is not a name: ${problem}; it is ignored`, item.node);
+      return !problem;
+    });
+  const aliases = names('aliases', 'alias');
   const entry: PartyFileEntry = {
     name: name.trim(),
-    aliases: stringList(node, 'aliases', name),
-    members: stringList(node, 'members', name),
+    aliases: aliases.map((item) => item.text),
+    members: names('members', 'member').map((item) => item.text),
     file,
   };
   if (kind) entry.kind = kind as PartyKind;
   if (line) entry.line = line;
-  return entry;
+  return { entry, aliasNodes: aliases.map((item) => item.node) };
 }
 
-/** `aliases: [A, B]`, a block list, or one name on its own. */
-function stringList(node: YAMLMap, field: string, name: string): string[] {
+/** `aliases: [A, B]`, a block list, or one name on its own; each name with its node. */
+function stringList(node: YAMLMap, field: string, name: string): { text: string; node: Node }[] {
   const value: unknown = node.get(field, true);
   if (value === undefined || value === null || (isScalar(value) && value.value === null)) return [];
   if (isScalar(value)) {
     if (typeof value.value === 'string' || typeof value.value === 'number')
-      return [String(value.value).trim()];
+      return [{ text: String(value.value).trim(), node: value }];
   } else if (isSeq(value)) {
-    const names = value.items.map((item) => (isScalar(item) ? item.value : undefined));
-    if (names.every((item) => typeof item === 'string' || typeof item === 'number')) {
-      return names.map((item) => String(item).trim()).filter(Boolean);
+    const items = value.items.filter(isScalar);
+    const names = items.map((item) => item.value);
+    if (
+      items.length === value.items.length &&
+      names.every((item) => typeof item === 'string' || typeof item === 'number')
+    ) {
+      return items
+        .map((item) => ({ text: String(item.value).trim(), node: item as Node }))
+        .filter((item) => item.text);
     }
   }
   throw new EntryProblem(`${field} of "${name}" must be a list of names`);
@@ -138,17 +154,12 @@ export async function loadPartyRegistry(
   briefingsDir: string,
 ): Promise<{ registry: PartyRegistry; problems: Problem[] }> {
   const file = join(briefingsDir, PARTIES_FILE);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      return { registry: PartyRegistry.builtIn(), problems: [] };
-    return {
-      registry: PartyRegistry.builtIn(),
-      problems: [{ file, message: `cannot read: ${(error as Error).message}` }],
-    };
+  // The shared reader: a FIFO, a device or a huge file in its place is refused, never waited on.
+  const read = readTextFile(file, { what: PARTIES_FILE });
+  if (!read.ok) {
+    const problems = read.failure === 'missing' ? [] : [{ file, message: read.message }];
+    return { registry: PartyRegistry.builtIn(), problems };
   }
-  const { entries, problems } = parsePartiesFile(file, text);
+  const { entries, problems } = parsePartiesFile(file, read.text);
   return { registry: PartyRegistry.builtIn().withFile(entries), problems };
 }

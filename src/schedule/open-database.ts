@@ -3,9 +3,9 @@
  * A damaged or foreign file is never reset or recreated: subscriptions and the ledger are the
  * server managers' data, and losing the ledger would mean posting digests twice.
  */
-import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { makeDirectory } from '../files/make-directory.js';
 import { MIGRATIONS } from './migrations.js';
 
 type Db = Database.Database;
@@ -63,7 +63,8 @@ function migrate(db: Db, file: string): void {
 export function openDatabase(path: string): Db {
   const file = resolve(path);
   try {
-    mkdirSync(dirname(file), { recursive: true });
+    // Not mkdirSync({ recursive: true }): under /proc it never returns (see makeDirectory).
+    makeDirectory(dirname(file));
   } catch (error) {
     throw unwritable(file, `cannot create its folder: ${detail(error)}`);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, readConfig } from '../../src/config.js';
+import { ConfigError, configSecrets, environmentSecrets, readConfig } from '../../src/config.js';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.Gabcde.abcdefghijklmnopqrstuvwxyz0123456789AB';
 
@@ -67,5 +67,49 @@ describe('readConfig', () => {
     const [problem] = problemsOf({ DISCORD_TOKEN: 'short-secret' });
     expect(problem).toMatch(/^DISCORD_TOKEN:/);
     expect(problem).not.toContain('short-secret');
+  });
+
+  it('never echoes a token, or another secret-looking value, pasted into an id or URL variable', () => {
+    const clientSecret = 'Xy7kQ2mP9vL4nR8sT1wZ5bC3dF6gH0jK';
+    const problems = problemsOf({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_CLIENT_ID: TOKEN,
+      DISCORD_GUILD_ID: clientSecret,
+      DISCORD_API_URL: TOKEN,
+    });
+    expect(problems.map((line) => line.split(':')[0]).sort()).toEqual([
+      'DISCORD_API_URL',
+      'DISCORD_CLIENT_ID',
+      'DISCORD_GUILD_ID',
+    ]);
+    for (const line of problems) {
+      expect(line).not.toContain(TOKEN);
+      expect(line).not.toContain(clientSecret);
+      expect(line).not.toContain('MTIzNDU2');
+      expect(line).toContain('the value is not shown: it looks like a token or another secret');
+    }
+    expect(problems.find((line) => line.startsWith('DISCORD_CLIENT_ID:'))).toMatch(/17 to 20 digits/);
+  });
+
+  it('quotes a bad URL without its user:password', () => {
+    const [problem] = problemsOf({ DISCORD_API_URL: 'ftp://someone:hunter2secret@proxy.example/api' });
+    expect(problem).toMatch(/^DISCORD_API_URL: .*\(got "ftp:\/\/proxy\.example\/api"\)/);
+    expect(problem).not.toContain('hunter2secret');
+    expect(problem).not.toContain('someone');
+  });
+
+  it('lists the values no line may carry, from the config and from a raw environment', () => {
+    expect(configSecrets({ discordToken: TOKEN, discordApiUrl: 'http://bot:p%40ssword1@host/api' })).toEqual([
+      TOKEN,
+      'p%40ssword1',
+      'p@ssword1',
+    ]);
+    expect(configSecrets({})).toEqual([]);
+    expect(
+      environmentSecrets({
+        DISCORD_TOKEN: ` ${TOKEN} `,
+        DISCORD_CLIENT_ID: 'Xy7kQ2mP9vL4nR8sT1wZ5bC3dF6gH0jK',
+      }),
+    ).toEqual([TOKEN, 'Xy7kQ2mP9vL4nR8sT1wZ5bC3dF6gH0jK']);
   });
 });

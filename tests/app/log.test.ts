@@ -28,4 +28,18 @@ describe('createLogger', () => {
       expect(line).toContain('[redacted]');
     }
   });
+
+  it('logs URLs without their user:password, and any token-shaped value, listed or not', () => {
+    const { lines, destination } = capture();
+    const log = createLogger({ level: 'info', destination });
+    const other = 'OTk5OTk5OTk5OTk5OTk5OTk5.Hxyzab.ZYXWVUTSRQPONMLKJIHGFEDCBA9876543210zy';
+    log.info({ api: 'http://someone:hunter2secret@127.0.0.1:3000/api' }, 'logging in');
+    log.error({ err: new Error(`401: ${other}`) }, 'login failed');
+    expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({
+      api: 'http://127.0.0.1:3000/api',
+      msg: 'logging in',
+    });
+    expect(lines.join('')).not.toMatch(/hunter2secret|someone|OTk5OTk5/);
+    expect(lines[1]).toContain('401: [redacted]');
+  });
 });
