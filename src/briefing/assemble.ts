@@ -17,6 +17,8 @@ import {
   SECTION_LABELS,
   type SectionKey,
 } from './model.js';
+import { readerWarnings } from './reader-warnings.js';
+import { stripControls } from './text.js';
 
 export interface ParseResult {
   briefing: Briefing | null;
@@ -84,9 +86,12 @@ function briefingSchema(hints: Hints) {
       .max(100, 'the id is longer than 100 characters: shorten the file name or set a shorter `id`')
       .regex(/^[^\s]+$/, 'the id has spaces: use dashes in the file name or set an `id` without spaces'),
     title: nonEmptyText(hints.title),
-    date: z.string({ error: hints.date }).superRefine((value, ctx) => {
+    // What is stored is the checked YYYY-MM-DD, never the text as written (` 2025-12-19`, a timestamp).
+    date: z.string({ error: hints.date }).transform((value, ctx) => {
       const checked = checkDate(value);
-      if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.message });
+      if (checked.ok) return checked.date;
+      ctx.addIssue({ code: 'custom', message: checked.message });
+      return z.NEVER;
     }),
     summary: nonEmptyText(hints.summary),
     source: z
@@ -128,7 +133,8 @@ function schemaFor(format: BriefingFormat, extension: string) {
   return schema;
 }
 
-export function assemble(file: string, draft: Draft): ParseResult {
+export function assemble(file: string, read: Draft): ParseResult {
+  const draft = withoutControls(read);
   const problems = draft.problems.map((problem) => (problem.file ? problem : { ...problem, file }));
   if (draft.unreadable) return { briefing: null, problems, dropped: draft.dropped };
   if (!SECTION_KEYS.some((key) => draft.sections[key]?.value.length)) {
@@ -154,6 +160,7 @@ export function assemble(file: string, draft: Draft): ParseResult {
     }
   }
   problems.push(...sectionWarnings(file, draft, hints));
+  if (checked.success) problems.push(...readerWarnings(file, draft));
   if (!checked.success || problems.some((problem) => !isWarning(problem))) {
     return { briefing: null, problems, dropped };
   }
@@ -167,7 +174,7 @@ export function assemble(file: string, draft: Draft): ParseResult {
     id: value.id,
     title: value.title,
     ...(draft.subtitle?.trim() ? { subtitle: draft.subtitle.trim() } : {}),
-    date: value.date.slice(0, 10),
+    date: value.date,
     summary: value.summary,
     sections,
     source: value.source,
@@ -179,6 +186,40 @@ export function assemble(file: string, draft: Draft): ParseResult {
   };
   if (draft.other.length > 0) briefing.sections.other = draft.other;
   return { briefing, problems, dropped };
+}
+
+/**
+ * The draft without control characters. The file's text was cleaned before it was read, but escapes in JSON
+ * strings and YAML double quotes (`"\u001b[2J"`, `"\e]0;title\a"`) only become control characters when parsed.
+ */
+function withoutControls(draft: Draft): Draft {
+  const clean = stripControls;
+  const located = <T>(field: { value: T; line?: number } | undefined, map: (value: T) => T) =>
+    field && { ...field, value: map(field.value) };
+  const lines = (items: readonly string[]) => items.map(clean);
+  const sections: Draft['sections'] = {};
+  for (const key of SECTION_KEYS) {
+    const section = located(draft.sections[key], lines);
+    if (section) sections[key] = section;
+  }
+  const source = located(draft.source, ({ name, url }) => ({
+    name: clean(name),
+    ...(url === undefined ? {} : { url: clean(url) }),
+  }));
+  return {
+    ...draft,
+    ...(draft.id && { id: located(draft.id, clean) }),
+    ...(draft.title && { title: located(draft.title, clean) }),
+    ...(draft.subtitle !== undefined && { subtitle: clean(draft.subtitle) }),
+    ...(draft.date && { date: located(draft.date, clean) }),
+    ...(draft.summary && { summary: located(draft.summary, clean) }),
+    ...(source && { source }),
+    ...(draft.author !== undefined && { author: clean(draft.author) }),
+    sections,
+    other: draft.other.map((extra) => ({ heading: clean(extra.heading), items: lines(extra.items) })),
+    tags: lines(draft.tags),
+    parties: lines(draft.parties),
+  };
 }
 
 /** A brief may lack one or two of the three sections: it loads, and the editor is told which. */

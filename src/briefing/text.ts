@@ -5,13 +5,37 @@ const NBSP = /[\u00a0\u2007\u202f]/g;
 const INVISIBLE = /[\u200b\u2060\ufeff]/g;
 const LINE_BREAK = /\r\n?|[\u2028\u2029\u0085]/g;
 
-/** Strips the BOM and invisible characters, turns CRLF/CR into LF and non-breaking spaces into spaces. */
+/**
+ * Terminal escape sequences (ECMA-48): CSI (`ESC [` or C1 CSI, parameters, a final byte: colours, clear
+ * screen, cursor moves), string commands closed by BEL or ST (OSC window titles and hyperlinks, DCS, APC,
+ * PM, SOS), and the other two-byte ESC sequences. A string command never closed keeps its text: only the
+ * control characters go.
+ */
+const ESCAPE_SEQUENCE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+  /(?:\u001b\[|\u009b)[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]|(?:\u001b[\]PX^_]|[\u0090\u0098\u009d\u009e\u009f])[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)|\u001b[\u0020-\u002f]*[\u0030-\u007e]/g;
+/** C0 controls other than tab and newline, DEL, and C1 controls. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const ANY_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+/** Removes escape sequences and control characters (C0 but tab and newline, DEL, C1): text prints as text. */
+export function stripControls(text: string): string {
+  if (!ANY_CONTROL.test(text)) return text;
+  return text.replace(ESCAPE_SEQUENCE, '').replace(CONTROL, '');
+}
+
+/**
+ * Strips the BOM, invisible characters and control characters (escape sequences whole), turns CRLF/CR into
+ * LF and non-breaking spaces into spaces.
+ */
 export function normalizeText(text: string): string {
   let out = text;
   if (out.includes('\r') || out.includes('\u2028') || out.includes('\u2029') || out.includes('\u0085')) {
     out = out.replace(LINE_BREAK, '\n');
   }
-  out = out.replace(INVISIBLE, '');
+  out = stripControls(out.replace(INVISIBLE, ''));
   return out.replace(NBSP, ' ');
 }
 

@@ -15,8 +15,9 @@ function checkEmbed(embed: APIEmbed, at: string, problems: string[]): void {
   over(problems, `${at} description`, embed.description?.length ?? 0, LIMITS.embedDescription);
   over(problems, `${at} footer`, embed.footer?.text.length ?? 0, LIMITS.footerText);
   over(problems, `${at} author`, embed.author?.name.length ?? 0, LIMITS.authorName);
-  if (embed.url !== undefined && !linkable(embed.url))
-    problems.push(`${at} url is not an http(s) link of at most 2,048 characters`);
+  // Sent as written, a url with a space or a quote is refused or breaks the link: only the normalised form passes.
+  if (embed.url !== undefined && linkable(embed.url) !== embed.url)
+    problems.push(`${at} url is not a normalised http(s) link of at most 2,048 characters`);
   if (embed.description === '') problems.push(`${at} description is empty`);
   const fields = embed.fields ?? [];
   if (fields.length > LIMITS.embedFields)

@@ -2,7 +2,7 @@
 import type { DeliveryRecord, Subscription } from '../schedule/model.js';
 import type { Section } from './fields.js';
 import { COLORS, plural } from './format.js';
-import { layoutEmbeds, packMessages, toReply } from './pack.js';
+import { capMessages, layoutEmbeds, packMessages, toReply } from './pack.js';
 import type { Reply } from './payload.js';
 
 /** A channel as Discord shows it; `<#id>` renders as a link and never pings. Local mode has no ids. */
@@ -56,7 +56,8 @@ export function renderSubscriptions(
     description: plural(subs.length, 'channel'),
     sections,
   });
-  return toReply(packMessages(embeds), { ephemeral: true });
+  const note = 'See one channel with `/digest status channel:`.';
+  return toReply(capMessages(packMessages(embeds), note), { ephemeral: true });
 }
 
 const STATUS_WORDS: Record<DeliveryRecord['status'], string> = {
@@ -98,5 +99,6 @@ export function renderStatus(
     lines: records.length ? records.map(recordLine) : ['None yet: the first digest has not come due.'],
   });
   const embeds = layoutEmbeds({ title: 'Digest status', color: COLORS.list, sections });
-  return toReply(packMessages(embeds), { ephemeral: true });
+  const note = 'See one channel with `/digest status channel:`.';
+  return toReply(capMessages(packMessages(embeds), note), { ephemeral: true });
 }

@@ -14,8 +14,10 @@ const CONTINUED = ' (cont.)';
 export function sectionFields(section: Section): APIEmbedField[] {
   const fullName = oneLine(section.name) || '—';
   const name = shorten(fullName, LIMITS.fieldName);
-  // A heading too long for a field name is repeated whole at the top of its value, so nothing is lost.
-  const lines = name === fullName ? section.lines : [`**${fullName}**`, ...section.lines];
+  // A heading too long for a field name is repeated at the top of its value, whole unless it runs past a
+  // field's worth of text.
+  const lines =
+    name === fullName ? section.lines : [`**${shorten(fullName, LIMITS.fieldValue - 4)}**`, ...section.lines];
   const continuedName = `${shorten(fullName, LIMITS.fieldName - CONTINUED.length)}${CONTINUED}`;
   return packLines(lines, LIMITS.fieldValue).map((value, index) => ({
     name: index === 0 ? name : continuedName,

@@ -1,4 +1,7 @@
-/** Small formatting helpers shared by the renderers: dates, bullets, inline code, colours. */
+/** Small formatting helpers shared by the renderers: dates, bullets, inline code, colours, links. */
+import { webLink } from '../briefing/links.js';
+import { LIMITS } from './limits.js';
+import { oneLine, shorten } from './split.js';
 
 export const COLORS = {
   briefing: 0x2f6fb3,
@@ -6,8 +9,6 @@ export const COLORS = {
   search: 0x2e9e6b,
   list: 0x5b6770,
 } as const;
-
-const MAX_URL = 2048;
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -17,6 +18,14 @@ export function formatDate(date: string): string {
   const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
   if (!match || !month) return date;
   return `${Number(match[3])} ${month} ${match[1]}`;
+}
+
+/**
+ * A title (or other single-line field) as a label: one line, shortened with an ellipsis to what Discord shows
+ * of an embed title, or to `max`. Never the whole of a megabyte of text.
+ */
+export function titleLine(text: string, max: number = LIMITS.embedTitle): string {
+  return shorten(oneLine(text), max);
 }
 
 export function bullet(text: string): string {
@@ -33,15 +42,12 @@ export function showHint(id: string): string {
   return code(`/briefing show id:${id}`);
 }
 
-/** Discord accepts only absolute http(s) links of up to 2,048 characters as an embed url; others fail the message. */
+/**
+ * The url to send as an embed's link: normalised (percent-encoded, punycode host), or undefined when it cannot
+ * be made an absolute http(s) link of at most 2,048 characters, which Discord would refuse with the message.
+ */
 export function linkable(url: string | undefined): string | undefined {
-  if (!url || url.length > MAX_URL) return undefined;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? url : undefined;
-  } catch {
-    return undefined;
-  }
+  return webLink(url);
 }
 
 export function plural(count: number, one: string, many = `${one}s`): string {

@@ -1,15 +1,18 @@
 /** Short answers for errors and hints: plain content, only for the asker unless said otherwise. */
 import type { Briefing } from '../briefing/model.js';
-import { code, formatDate, showHint } from './format.js';
+import { code, formatDate, showHint, titleLine } from './format.js';
 import { LIMITS } from './limits.js';
-import { toReply } from './pack.js';
+import { capMessages, toReply } from './pack.js';
 import type { Reply } from './payload.js';
 import { splitText } from './split.js';
 
 export function renderNotice(text: string, options: { ephemeral?: boolean } = {}): Reply {
   const chunks = splitText(text, LIMITS.content);
   return toReply(
-    chunks.map((content) => ({ content })),
+    capMessages(
+      chunks.map((content) => ({ content })),
+      'The rest of this notice was too long to show.',
+    ),
     { ephemeral: options.ephemeral ?? true },
   );
 }
@@ -18,7 +21,7 @@ type BriefingRef = Pick<Briefing, 'id' | 'title' | 'date'>;
 
 function latestHint(latest: BriefingRef | undefined): string {
   if (!latest) return 'There are no briefings yet.';
-  return `The latest is **${latest.title}** (${formatDate(latest.date)}): ${showHint(latest.id)}`;
+  return `The latest is **${titleLine(latest.title)}** (${formatDate(latest.date)}): ${showHint(latest.id)}`;
 }
 
 export function renderNoBriefingToday(latest?: BriefingRef): Reply {

@@ -6,7 +6,7 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import { fieldLength, type Section, sectionFields } from './fields.js';
 import { LIMITS } from './limits.js';
-import type { MessagePayload, Reply } from './payload.js';
+import { MAX_FOLLOW_UPS, type MessagePayload, type Reply } from './payload.js';
 import { oneLine, shorten, splitText, takeChunk } from './split.js';
 
 export interface EmbedDoc {
@@ -29,30 +29,46 @@ export function embedLength(embed: APIEmbed): number {
   return length;
 }
 
+/**
+ * A single-line label (title, author) longer than Discord shows is repeated in full where there is room, up to
+ * this many characters: a title of a few lines reads whole, a megabyte of title costs one field's worth.
+ */
+export const FULL_LABEL_MAX = LIMITS.fieldValue;
+
+export interface LayoutOptions {
+  /**
+   * Characters kept free in every embed, in the footer and in every message (see packMessages): room for a
+   * note added afterwards, such as a page number.
+   */
+  reserve?: number;
+}
+
 /** A logical embed as one or more real ones, in reading order; continuation embeds carry only the colour. */
-export function layoutEmbeds(doc: EmbedDoc): APIEmbed[] {
+export function layoutEmbeds(doc: EmbedDoc, options: LayoutOptions = {}): APIEmbed[] {
+  const reserve = options.reserve ?? 0;
   const sections = [...(doc.sections ?? [])];
   let description = doc.description?.trim() ?? '';
   let title = doc.title === undefined ? undefined : oneLine(doc.title);
   if (title && title.length > LIMITS.embedTitle) {
-    // The full title opens the description so the shortened one loses nothing.
-    description = description ? `**${title}**\n\n${description}` : `**${title}**`;
+    // The full title opens the description so the shortened one loses nothing (within reason).
+    const full = `**${shorten(title, FULL_LABEL_MAX)}**`;
+    description = description ? `${full}\n\n${description}` : full;
     title = shorten(title, LIMITS.embedTitle);
   }
   let author = doc.author === undefined ? undefined : oneLine(doc.author);
   if (author && author.length > LIMITS.authorName) {
-    sections.unshift({ name: 'Author', lines: [author] });
+    sections.unshift({ name: 'Author', lines: [shorten(author, FULL_LABEL_MAX)] });
     author = undefined;
   }
   let footer = doc.footer?.trim();
-  if (footer && footer.length > LIMITS.footerText) {
+  if (footer && footer.length + reserve > LIMITS.footerText) {
     sections.push({ name: 'Details', lines: [footer] });
     footer = undefined;
   }
 
   const base = (): APIEmbed => (doc.color === undefined ? {} : { color: doc.color });
   // The footer goes on whichever embed ends up last, so every embed keeps room for it.
-  const budget = LIMITS.embedTotalChars - (footer?.length ?? 0);
+  const budget = LIMITS.embedTotalChars - (footer?.length ?? 0) - reserve;
   const embeds: APIEmbed[] = [];
   let current = base();
   if (title) current.title = title;
@@ -86,16 +102,18 @@ export function layoutEmbeds(doc: EmbedDoc): APIEmbed[] {
 }
 
 /** Embeds in order, packed greedily into messages within 10 embeds and 6,000 characters each. */
-export function packMessages(embeds: readonly APIEmbed[], content?: string): MessagePayload[] {
+export function packMessages(
+  embeds: readonly APIEmbed[],
+  content?: string,
+  options: LayoutOptions = {},
+): MessagePayload[] {
+  const room = LIMITS.embedTotalChars - (options.reserve ?? 0);
   const messages: MessagePayload[] = [];
   let batch: APIEmbed[] = [];
   let total = 0;
   for (const embed of embeds) {
     const length = embedLength(embed);
-    if (
-      batch.length &&
-      (batch.length >= LIMITS.embedsPerMessage || total + length > LIMITS.embedTotalChars)
-    ) {
+    if (batch.length && (batch.length >= LIMITS.embedsPerMessage || total + length > room)) {
       messages.push({ embeds: batch });
       batch = [];
       total = 0;
@@ -114,6 +132,22 @@ export function withContent(messages: MessagePayload[], content: string | undefi
   if (last === undefined) return messages;
   const [first, ...others] = messages;
   return [...chunks.map((chunk) => ({ content: chunk })), { ...first, content: last }, ...others];
+}
+
+/**
+ * At most the messages one answer may post (the first and MAX_FOLLOW_UPS more); when some are left out, the
+ * last one kept says so with `note`.
+ */
+export function capMessages(messages: readonly MessagePayload[], note: string): MessagePayload[] {
+  const max = 1 + MAX_FOLLOW_UPS;
+  if (messages.length <= max) return [...messages];
+  const kept = messages.slice(0, max);
+  const last = kept[max - 1]!;
+  const left = `${messages.length - max} more ${messages.length - max === 1 ? 'message' : 'messages'} left out. ${note}`;
+  // The note is kept whole; content already there gives way to it.
+  const before = last.content ? shorten(last.content, LIMITS.content - left.length - 1) : '';
+  kept[max - 1] = { ...last, content: shorten(before ? `${before}\n${left}` : left, LIMITS.content) };
+  return kept;
 }
 
 /** The first message answers; the rest follow it. */

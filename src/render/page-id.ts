@@ -6,7 +6,8 @@ import { SECTION_KEYS, type SectionKey } from '../briefing/model.js';
 import { LIMITS } from './limits.js';
 import { truncateUnits } from './split.js';
 
-export const PAGE_VIEWS = ['party', 'search', 'list'] as const;
+/** `briefing`: one briefing, by a key of its id (see briefingKey); `day`: the briefings of one YYYY-MM-DD. */
+export const PAGE_VIEWS = ['party', 'search', 'list', 'briefing', 'day'] as const;
 export type PageView = (typeof PAGE_VIEWS)[number];
 
 export interface PageState {
@@ -15,7 +16,7 @@ export interface PageState {
   owner: string;
   /** 1-based; a button may point one past either end (it is then disabled), so readers clamp it. */
   page: number;
-  /** What to ask again: a party name, a search text; empty for the list. */
+  /** What to ask again: a party name, a search text, a briefing's key, a date; empty for the list. */
   query: string;
   section?: SectionKey;
 }

@@ -1,6 +1,6 @@
 /** The parties the briefings mention most, with how many briefings mention each. */
 import type { PartyKind } from '../party/model.js';
-import { COLORS, code, plural } from './format.js';
+import { COLORS, code, plural, titleLine } from './format.js';
 import { renderNotice } from './notice.js';
 import { layoutEmbeds, packMessages, toReply } from './pack.js';
 import type { Reply } from './payload.js';
@@ -12,6 +12,9 @@ export interface PartyCountRow {
   count: number;
 }
 
+/** A party's name as one line of the overview: 25 lines fit one embed. */
+const NAME_MAX = 100;
+
 export function renderPartiesOverview(
   counts: readonly PartyCountRow[],
   options: { limit?: number } = {},
@@ -22,7 +25,8 @@ export function renderPartiesOverview(
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
     .slice(0, limit);
   const lines = ranked.map(
-    (row, index) => `${index + 1}. **${row.name}** · ${row.kind} · ${plural(row.count, 'briefing')}`,
+    (row, index) =>
+      `${index + 1}. **${titleLine(row.name, NAME_MAX)}** · ${row.kind} · ${plural(row.count, 'briefing')}`,
   );
   const shown = ranked.length < counts.length ? `Top ${ranked.length} of ${counts.length} · ` : '';
   return toReply(

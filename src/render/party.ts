@@ -1,8 +1,9 @@
 /** What the briefings say about one party, each statement cited, newest briefing first, in pages. */
 import { SECTION_LABELS, type SectionKey } from '../briefing/model.js';
 import type { CitedStatement, PartyReport, PartyReportBriefing } from '../party/model.js';
+import { partyKey } from '../party/party-key.js';
 import type { Section } from './fields.js';
-import { COLORS, formatDate, plural } from './format.js';
+import { COLORS, formatDate, plural, titleLine } from './format.js';
 import { LIMITS } from './limits.js';
 import { renderNotice } from './notice.js';
 import { type PagedReply, renderPage, type SectionList } from './pager.js';
@@ -11,8 +12,12 @@ export interface PartyPageOptions {
   section?: SectionKey;
 }
 
-const heading = (briefing: PartyReportBriefing) =>
-  `${formatDate(briefing.date)} · ${briefing.title} (${briefing.id})`;
+/** The citation over a briefing's statements; the title is shortened so the date and id always show. */
+function heading(briefing: PartyReportBriefing): string {
+  const date = formatDate(briefing.date);
+  const room = LIMITS.fieldName - date.length - briefing.id.length - ' ·  ()'.length;
+  return `${date} · ${titleLine(briefing.title, Math.max(room, 20))} (${briefing.id})`;
+}
 const statementLine = (statement: CitedStatement) => `• ${statement.text} — *${statement.section}*`;
 /** What statementLine adds around the text and section: "• ", " — *" and "*". */
 const LINE_EXTRA = 7;
@@ -40,9 +45,9 @@ function briefingFieldSize(briefing: PartyReportBriefing): number | undefined {
 function nothingFound(report: PartyReport, section: SectionKey | undefined): PagedReply {
   const where = section ? ` in *${SECTION_LABELS[section]}*` : '';
   let text: string;
-  if (report.party) text = `The briefings say nothing about **${report.party.name}**${where} yet.`;
+  if (report.party) text = `The briefings say nothing about **${titleLine(report.party.name)}**${where} yet.`;
   else {
-    text = `No briefing mentions "${report.query}"${where}.`;
+    text = `No briefing mentions "${titleLine(report.query)}"${where}.`;
     if (report.suggestions.length) text += ` Did you mean: ${report.suggestions.join(', ')}?`;
   }
   return { payload: renderNotice(text), page: 1, pages: 1 };
@@ -104,14 +109,16 @@ export function renderPartyPage(
   ].join('\n');
   return renderPage(
     {
-      // The canonical name resolves to the same party on every click, and is short enough to keep whole.
+      // The party's key (its name, or a hash of its id for a long name) resolves to it on every click, whole.
       state: {
         view: 'party',
         owner,
-        query: report.party?.name ?? report.query,
+        query: report.party ? partyKey(report.party) : report.query,
         ...(section ? { section } : {}),
       },
-      title: report.party ? `${report.party.name} · ${report.party.kind}` : `"${report.query}"`,
+      title: report.party
+        ? `${titleLine(report.party.name, LIMITS.embedTitle - report.party.kind.length - 3)} · ${report.party.kind}`
+        : `"${titleLine(report.query, LIMITS.embedTitle - 2)}"`,
       color: COLORS.party,
       description,
       items,

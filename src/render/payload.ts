@@ -20,5 +20,13 @@ export interface Reply extends MessagePayload {
   followUps?: MessagePayload[];
 }
 
+/**
+ * The most follow-ups one answer may have. Public answers have none: each is one message, and anything longer
+ * is paged (Previous/Next) rather than posted as more messages. Only answers for the asker alone use them (a
+ * long notice, a digest preview, a server's many digests), and two (three messages in all) is as much as a
+ * person reads before scrolling; the dispatcher holds every answer to it.
+ */
+export const MAX_FOLLOW_UPS = 2;
+
 /** Sent with every message: a briefing must never ping anyone. */
 export const NO_MENTIONS: APIAllowedMentions = { parse: [] };

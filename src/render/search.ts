@@ -1,7 +1,8 @@
 /** Ranked search results and the plain list of briefings, both paged. */
 import type { Briefing } from '../briefing/model.js';
 import type { Section } from './fields.js';
-import { COLORS, code, formatDate, plural, showHint } from './format.js';
+import { COLORS, code, formatDate, plural, showHint, titleLine } from './format.js';
+import { LIMITS } from './limits.js';
 import { renderNoBriefings, renderNotice } from './notice.js';
 import { type PagedReply, renderPage } from './pager.js';
 import { snippet } from './snippet.js';
@@ -26,7 +27,7 @@ export function renderSearchPage(results: SearchResults, page: number, owner: st
   const { query, hits } = results;
   if (!hits.length) return { payload: renderNotice(`No briefing matches "${query}".`), page: 1, pages: 1 };
   const items: Section[] = hits.map(({ briefing }, index) => ({
-    name: `${index + 1}. ${briefing.title}`,
+    name: titleLine(`${index + 1}. ${briefing.title}`, LIMITS.fieldName),
     lines: [`${code(briefing.id)} · ${formatDate(briefing.date)}`, snippet(briefing, query)],
   }));
   return renderPage(
@@ -48,7 +49,7 @@ export function renderListPage(briefings: readonly Briefing[], page: number, own
   if (!briefings.length) return { payload: renderNoBriefings(), page: 1, pages: 1 };
   const items: Section[] = briefings.map((briefing) => ({
     name: `${formatDate(briefing.date)} · ${briefing.id}`,
-    lines: [briefing.title || briefing.id],
+    lines: [titleLine(briefing.title || briefing.id)],
   }));
   return renderPage(
     {

@@ -1,5 +1,10 @@
-/** Any payload as readable terminal text, so local mode shows what Discord would. */
+/**
+ * Any payload as readable terminal text, so local mode shows what Discord would. Everything printed to a
+ * terminal comes through here, without control characters: a briefing file cannot clear the screen, set the
+ * window title or plant a hyperlink.
+ */
 import type { APIEmbed } from 'discord-api-types/v10';
+import { stripControls } from '../briefing/text.js';
 import { replyMessages } from './pack.js';
 import type { MessagePayload, Reply } from './payload.js';
 
@@ -58,14 +63,14 @@ function buttonsToText(payload: MessagePayload): string {
   return labels.join(' ');
 }
 
-/** One message as text (a reply's follow-ups are separate messages: see replyToText). */
+/** One message as text (a reply's follow-ups are separate messages: see replyToText), safe to print. */
 export function payloadToText(payload: MessagePayload): string {
   const blocks: string[] = [];
   if (payload.content) blocks.push(plainMarkdown(payload.content));
   for (const embed of payload.embeds ?? []) blocks.push(embedToText(embed));
   const buttons = buttonsToText(payload);
   if (buttons) blocks.push(buttons);
-  return blocks.join('\n\n');
+  return stripControls(blocks.join('\n\n'));
 }
 
 /** A reply with all its follow-ups, in sending order. */

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { MessagePayload } from '../render/payload.js';
 import type { DeliveryKind, DeliveryRecord, DeliveryStatus, Subscription } from './model.js';
 import { openDatabase } from './open-database.js';
+import { currentZoneName } from './timezones.js';
 
 interface SubscriptionRow {
   channel_id: string;
@@ -72,7 +73,8 @@ function toSubscription(row: SubscriptionRow): Subscription {
     channelId: row.channel_id,
     channelName: row.channel_name,
     time: row.time,
-    timezone: row.timezone,
+    // Rows written before zones were stored by their current names (Europe/Kiev) read as they are now called.
+    timezone: currentZoneName(row.timezone),
     party: row.party,
     tag: row.tag,
     postWhenEmpty: row.post_when_empty === 1,

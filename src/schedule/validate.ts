@@ -1,5 +1,7 @@
 /** Checks what a server manager typed, with answers they can act on. */
-import { IANAZone } from 'luxon';
+import { canonicalZone, searchTimezones } from './timezones.js';
+
+export { listTimezones } from './timezones.js';
 
 export type ScheduleErrorCode = 'invalid-time' | 'invalid-timezone' | 'invalid-input' | 'not-subscribed';
 
@@ -28,25 +30,19 @@ export function normalizeTime(input: string): string {
   return `${match[1]!.padStart(2, '0')}:${match[2]}`;
 }
 
-/** An IANA zone in its canonical spelling (`europe/berlin` -> `Europe/Berlin`). */
+/**
+ * An IANA zone in its canonical current spelling (`europe/berlin` -> `Europe/Berlin`, `Europe/Kiev` ->
+ * `Europe/Kyiv`). A city or country typed instead gets the zones it names as suggestions.
+ */
 export function normalizeTimezone(input: string): string {
-  const zone = input.trim();
-  if (!zone || !IANAZone.isValidZone(zone)) {
-    throw new ScheduleError(
-      'invalid-timezone',
-      `"${input}" is not a known time zone: pick one from the list, such as Europe/Berlin, America/New_York or UTC.`,
-    );
-  }
-  if (zone.toUpperCase() === 'UTC') return 'UTC';
-  return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
-}
-
-let zones: string[] | undefined;
-
-/** Every zone a subscription may use, for autocomplete: the runtime's IANA list plus UTC. */
-export function listTimezones(): string[] {
-  zones ??= [...new Set(['UTC', ...Intl.supportedValuesOf('timeZone')])];
-  return zones;
+  const zone = canonicalZone(input);
+  if (zone) return zone;
+  const close = input.trim() ? searchTimezones(input, 3).map((match) => match.zone) : [];
+  const hint = close.length ? ` Did you mean ${close.join(', ')}?` : '';
+  throw new ScheduleError(
+    'invalid-timezone',
+    `"${input}" is not a known time zone.${hint} Pick one from the list, such as Europe/Berlin, America/New_York or UTC.`,
+  );
 }
 
 /** Optional free text (party, tag): trimmed, empty means none, and kept to a sane length. */

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkDate, fileNameParts } from '../../src/briefing/dates.js';
+import { parseBriefing } from '../../src/briefing/parse.js';
+import { selectNewBriefings } from '../../src/digest/select.js';
+import { Library } from '../../src/library/library.js';
+import { PartyRegistry } from '../../src/party/registry.js';
 
 describe('dates', () => {
   it('accepts real calendar dates, and timestamps by their written date', () => {
@@ -30,5 +34,41 @@ describe('dates', () => {
     });
     expect(fileNameParts('briefings/sub/berlin-talks.txt')).toEqual({ id: 'berlin-talks' });
     expect(fileNameParts('2025-12-15.json')).toEqual({ date: '2025-12-15', id: '2025-12-15' });
+  });
+});
+
+describe('dates with blanks around them, through parseBriefing', () => {
+  const withDate = (date: string) =>
+    `---\ntitle: T\ndate: ${JSON.stringify(date)}\nsummary: S\n---\n\n## What happened\n\n- a\n\n## Why it matters\n\n- b\n\n## Implications\n\n- c\n`;
+
+  it.each([
+    [' 2025-12-19', '2025-12-19'],
+    ['\t2025-12-18', '2025-12-18'],
+    ['2025-12-17 ', '2025-12-17'],
+    ['  2025-12-16T08:00:00Z', '2025-12-16'],
+  ])('stores %j as the checked date %s, never cut', (written, stored) => {
+    const { briefing, problems } = parseBriefing('2025-12-01-x.md', withDate(written));
+    expect(problems).toEqual([]);
+    expect(briefing?.date).toBe(stored);
+  });
+
+  it('so the briefing is the latest, found by its day, and in the digest of its day', () => {
+    const parsed = [' 2025-12-19', '2025-12-18'].map(
+      (date, i) => parseBriefing(`b${i}.md`, withDate(date)).briefing,
+    );
+    const briefings = parsed.filter((briefing) => briefing !== null);
+    const library = new Library(briefings, PartyRegistry.builtIn());
+    expect(library.latest()?.file).toBe('b0.md');
+    expect(library.onDate('2025-12-19').map((briefing) => briefing.file)).toEqual(['b0.md']);
+    const digest = selectNewBriefings({
+      briefings,
+      received: new Set(),
+      notBefore: '2025-12-19',
+      party: null,
+      tag: null,
+      mentions: () => false,
+    });
+    expect(digest.map((briefing) => briefing.file)).toEqual(['b0.md']);
+    library.close();
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { Briefing } from '../../src/briefing/model.js';
+import type { CommandInput } from '../../src/commands/types.js';
 import { checkMessageLimits } from '../../src/render/check.js';
 import { decodePageId } from '../../src/render/page-id.js';
+import type { Reply } from '../../src/render/payload.js';
 import { replyToText } from '../../src/render/text.js';
 import { makeBriefing } from '../support/briefings.js';
 import { testDispatcher, USER } from '../support/services.js';
@@ -108,5 +111,112 @@ describe('/briefing', () => {
       focused: { name: 'name', value: 'ukr' },
     });
     expect(parties.map((choice) => choice.value)).toContain('Ukraine');
+  });
+});
+
+/** Over a hundred bullets of a thousand characters: accepted by `briefings check`, 60 messages posted whole. */
+function flood(id: string, date: string, title = `Flood ${id}`): Briefing {
+  const bullets = (seed: number) =>
+    Array.from({ length: 100 }, (_, i) => `${seed}-${i} ${'word '.repeat(200).trim()}`);
+  return makeBriefing({
+    id,
+    date,
+    title,
+    summary: 'Russia and Ukraine met again.',
+    sections: { whatHappened: bullets(1), whyItMatters: bullets(2), implications: bullets(3) },
+  });
+}
+
+function buttonIds(reply: Reply): string[] {
+  return (reply.components?.[0]?.components ?? []).map((button) =>
+    'custom_id' in button ? button.custom_id : '',
+  );
+}
+
+describe('/briefing never floods a channel', () => {
+  const longId = `a-briefing-whose-id-is-far-too-long-for-a-button-${'x'.repeat(40)}`;
+  const library = [
+    flood('flood', '2025-12-15'),
+    flood('same-day', '2025-12-15'),
+    flood(longId, '2025-12-10'),
+    makeBriefing({ id: 'megatitle', date: '2025-12-01', title: 'Huge '.repeat(200_000) }),
+  ];
+  const { dispatcher, input } = testDispatcher(library, new Date('2025-12-15T10:00:00Z'));
+  const asks: [string, CommandInput['options']][] = [
+    ['show', { id: 'flood' }],
+    ['show', { id: 'flood', section: 'whyItMatters' }],
+    ['latest', {}],
+    ['today', {}],
+    ['date', { date: '2025-12-15' }],
+    ['show', { id: longId }],
+    ['show', { id: 'megatitle' }],
+    ['list', {}],
+    ['search', { query: 'Huge' }],
+    ['parties', {}],
+  ];
+
+  it.each(asks)(
+    '%s %j answers with one public message, no follow-ups, within the limits',
+    async (sub, options) => {
+      const reply = await dispatcher.run(input('briefing', sub, options));
+      expect(reply.ephemeral).toBeFalsy();
+      expect(reply.followUps).toBeUndefined();
+      expect(checkMessageLimits(reply)).toEqual([]);
+    },
+  );
+
+  it('show pages through a long briefing with buttons that carry the briefing and only obey the asker', async () => {
+    const first = await dispatcher.run(input('briefing', 'show', { id: 'flood', section: 'whyItMatters' }));
+    const [previous, next] = buttonIds(first);
+    expect(decodePageId(previous ?? '')).toEqual({
+      view: 'briefing',
+      owner: USER.id,
+      page: 0,
+      query: 'flood',
+      section: 'whyItMatters',
+    });
+    const pages = Number(/^Page 1\/(\d+)$/.exec(first.embeds?.at(-1)?.footer?.text ?? '')?.[1]);
+    expect(pages).toBeGreaterThan(1);
+
+    const turned = dispatcher.page(next ?? '', USER.id);
+    expect(turned.update).toBe(true);
+    expect(turned.reply.embeds?.at(-1)?.footer?.text).toBe(`Page 2/${pages}`);
+    const names = turned.reply.embeds?.flatMap((embed) => embed.fields?.map((field) => field.name) ?? []);
+    expect(new Set(names)).toEqual(new Set(['Why it matters (cont.)']));
+
+    const stranger = dispatcher.page(next ?? '', '999999999999999999');
+    expect(stranger).toMatchObject({ update: false, reply: { ephemeral: true } });
+  });
+
+  it('an id too long for a button rides as a hash, and the pages still turn', async () => {
+    const first = await dispatcher.run(input('briefing', 'show', { id: longId }));
+    const next = buttonIds(first)[1] ?? '';
+    expect(next.length).toBeLessThanOrEqual(100);
+    expect(decodePageId(next)?.query).toMatch(/^~/);
+    const turned = dispatcher.page(next, USER.id);
+    expect(turned.update).toBe(true);
+    expect(turned.reply.embeds?.at(-1)?.footer?.text).toMatch(/^Page 2\//);
+    expect(turned.reply.embeds?.[0]?.fields?.[0]?.value).not.toBe(first.embeds?.[0]?.fields?.[0]?.value);
+  });
+
+  it('a day of long briefings pages through all of them; today and date are the same pages', async () => {
+    const today = await dispatcher.run(input('briefing', 'today'));
+    const date = await dispatcher.run(input('briefing', 'date', { date: '2025-12-15' }));
+    expect(today).toEqual(date);
+    const next = decodePageId(buttonIds(date)[1] ?? '');
+    expect(next).toMatchObject({ view: 'day', query: '2025-12-15', page: 2 });
+    const pages = Number(/\/(\d+)$/.exec(date.embeds?.at(-1)?.footer?.text ?? '')?.[1]);
+    const last = dispatcher.page(buttonIds(date)[1]?.replace(':2:', `:${pages}:`) ?? '', USER.id);
+    expect(last.update).toBe(true);
+    expect(last.reply.embeds?.at(-1)?.footer?.text).toMatch(/ · id (flood|same-day)$/);
+  });
+
+  it('a page of a briefing that has since gone gets a private notice, and the message stays', async () => {
+    const first = await dispatcher.run(input('briefing', 'show', { id: 'flood' }));
+    const next = buttonIds(first)[1] ?? '';
+    const { dispatcher: changed } = testDispatcher([makeBriefing({ id: 'other' })]);
+    const gone = changed.page(next, USER.id);
+    expect(gone).toMatchObject({ update: false, reply: { ephemeral: true } });
+    expect(gone.reply.content).toMatch(/no longer in the library/);
   });
 });

@@ -94,6 +94,69 @@ describe('/digest', () => {
     );
   });
 
+  it('previews at most the messages one answer may post, and says how many the digest has', async () => {
+    const many = Array.from({ length: 60 }, (_, i) =>
+      makeBriefing({ id: `day-${i}`, date: '2025-12-15', summary: `Item ${i}.` }),
+    );
+    const { dispatcher, input, digests } = testDispatcher(many);
+    const on = { channels: { channel: channels.briefings } };
+    await dispatcher.run(input('digest', 'subscribe', { time: '18:00' }, on));
+    const messages = digests.preview(channels.briefings.id).length;
+    expect(messages).toBeGreaterThan(3);
+    const preview = await dispatcher.run(input('digest', 'preview', {}, on));
+    expect(preview.ephemeral).toBe(true);
+    expect(preview.followUps).toHaveLength(2);
+    expect(preview.content).toContain(`(its first 3 of ${messages} messages)`);
+    for (const message of [preview, ...(preview.followUps ?? [])])
+      expect(checkMessageLimits(message)).toEqual([]);
+  });
+
+  it('stores the time zone by its current name, whichever name was typed', async () => {
+    const { dispatcher, input, digests } = testDispatcher(briefings);
+    const on = { channels: { channel: channels.briefings } };
+    for (const [typed, stored] of [
+      ['Europe/Kyiv', 'Europe/Kyiv'],
+      ['Europe/Kiev', 'Europe/Kyiv'],
+      ['asia/calcutta', 'Asia/Kolkata'],
+    ]) {
+      const reply = await dispatcher.run(
+        input('digest', 'subscribe', { time: '08:00', timezone: typed }, on),
+      );
+      expect(reply.content).toContain(`(${stored})`);
+      expect(digests.get(channels.briefings.id)?.timezone).toBe(stored);
+    }
+    const city = await dispatcher.run(input('digest', 'subscribe', { time: '08:00', timezone: 'kyiv' }, on));
+    expect(city.content).toMatch(/"kyiv" is not a known time zone\. Did you mean Europe\/Kyiv\?/);
+  });
+
+  it('autocompletes time zones by city, country, old name and common alias', () => {
+    const { dispatcher, input } = testDispatcher(briefings);
+    const choices = (value: string) =>
+      dispatcher.autocomplete({ ...input('digest', 'subscribe'), focused: { name: 'timezone', value } });
+    const first = (value: string) => choices(value)[0]?.value;
+    expect(first('kyiv')).toBe('Europe/Kyiv');
+    expect(first('Kiev')).toBe('Europe/Kyiv');
+    expect(first('india')).toBe('Asia/Kolkata');
+    expect(first('calcutta')).toBe('Asia/Kolkata');
+    expect(first('mumbai')).toBe('Asia/Kolkata');
+    expect(first('new york')).toBe('America/New_York');
+    expect(first('berlin')).toBe('Europe/Berlin');
+    expect(first('são paulo')).toBe('America/Sao_Paulo');
+    expect(choices('germany').map((choice) => choice.value)).toEqual(['Europe/Berlin', 'Europe/Busingen']);
+    expect(first('united kingdom')).toBe('Europe/London');
+    expect(first('beijing')).toBe('Asia/Shanghai');
+    expect(choices('kyiv')[0]?.name).toBe('Europe/Kyiv (Ukraine)');
+    expect(choices('utc')[0]).toEqual({ name: 'UTC', value: 'UTC' });
+    for (const value of ['', 'a', 'united states', 'america']) {
+      const found = choices(value);
+      expect(found.length).toBeLessThanOrEqual(25);
+      for (const choice of found) {
+        expect(choice.name.length).toBeLessThanOrEqual(100);
+        expect(choice.value).not.toMatch(/^(Europe\/Kiev|Asia\/Calcutta|Asia\/Saigon)$/);
+      }
+    }
+  });
+
   it('autocompletes time zones by region or city', () => {
     const { dispatcher, input } = testDispatcher(briefings);
     const complete = (value: string) =>

@@ -24,10 +24,27 @@ const manyAboutRussia = Object.fromEntries(
   }),
 );
 
+/** A briefing `briefings check` accepts that fills dozens of messages: shown one message at a time. */
+const longBriefing = [
+  '---',
+  'id: long-briefing',
+  'title: A briefing far longer than one message',
+  'date: 2025-10-01',
+  'summary: Every section runs to a hundred long bullets.',
+  '---',
+  ...['What happened', 'Why it matters', 'Implications'].flatMap((heading, s) => [
+    '',
+    `## ${heading}`,
+    '',
+    ...Array.from({ length: 100 }, (_, i) => `- Point ${s}.${i}: ${'detail '.repeat(130).trim()}`),
+  ]),
+  '',
+].join('\n');
+
 beforeAll(async () => {
   fake = await startFakeDiscord();
   app = await startBot(fake, {
-    briefingsDir: await briefingFolder(manyAboutRussia),
+    briefingsDir: await briefingFolder({ ...manyAboutRussia, '2025-10-01-long-briefing.md': longBriefing }),
     databasePath: await databasePath(),
   });
 });
@@ -72,6 +89,31 @@ describe('/briefing through discord.js', () => {
 
     const day = await fake.command('briefing date', { date: '2025-12-14' });
     expect(embedsOf(day)[0]?.title).toMatch(/Donetsk/);
+  });
+
+  it('a briefing longer than a message is one public message with pages, never a flood of follow-ups', async () => {
+    const show = await fake.command('briefing show', { id: 'long-briefing' }, { user: reader });
+    expect(show.callback.type).toBe(4);
+    expect(show.callback.data?.flags ?? 0).toBe(0);
+    const embeds = embedsOf(show);
+    expect(embeds[0]?.title).toBe('A briefing far longer than one message');
+    const footer = (embeds.at(-1) as { footer?: { text: string } } | undefined)?.footer?.text ?? '';
+    const pages = Number(/^Page 1\/(\d+)$/.exec(footer)?.[1]);
+    expect(pages).toBeGreaterThan(20);
+    const [row] = (show.callback.data?.components ?? []) as {
+      components: { custom_id: string; label: string; disabled?: boolean }[];
+    }[];
+    const next = row?.components.find((button) => button.label === 'Next');
+    const message = show.original;
+    if (!message || !next) throw new Error('the long briefing came without pages');
+
+    const turned = await fake.button(next.custom_id, { message, user: reader });
+    expect(turned.callback.type).toBe(7);
+    expect(JSON.stringify(turned.callback.data)).toContain(`Page 2/${pages}`);
+    expect(JSON.stringify(turned.callback.data)).toContain('Point 0.');
+    // The page was turned in place, after the answer was complete: nothing was posted after it.
+    expect(show.followUps).toEqual([]);
+    expect(turned.followUps).toEqual([]);
   });
 
   it('today, with no briefing today, says so privately and offers the latest', async () => {

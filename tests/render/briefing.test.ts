@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { renderBriefing, renderBriefings } from '../../src/render/briefing.js';
+import { renderBriefing, renderBriefingPage, renderBriefings } from '../../src/render/briefing.js';
 import { checkMessageLimits } from '../../src/render/check.js';
 import { LIMITS } from '../../src/render/limits.js';
+import { decodePageId } from '../../src/render/page-id.js';
+import type { MessagePayload } from '../../src/render/payload.js';
 import { replyToText } from '../../src/render/text.js';
 import { expectWithinLimits, fieldText, makeBriefing, messagesOf, visibleText, words } from './helpers.js';
 
@@ -177,5 +179,162 @@ describe('renderBriefings', () => {
       'A second briefing',
     ]);
     expect(checkMessageLimits(reply)).toEqual([]);
+  });
+});
+
+describe('renderBriefingPage: a briefing answer is one message, paged', () => {
+  const OWNER = '998877665544332211';
+  const state = { view: 'briefing' as const, owner: OWNER, query: 'berlin-talks' };
+  /** 300 bullets of about 1,000 characters: a file `briefings check` accepts, 60 messages when posted whole. */
+  const flood = makeBriefing({
+    sections: {
+      whatHappened: Array.from({ length: 100 }, (_, i) => words(i, 140)),
+      whyItMatters: Array.from({ length: 100 }, (_, i) => words(100 + i, 140)),
+      implications: Array.from({ length: 100 }, (_, i) => words(200 + i, 140)),
+    },
+  });
+  const buttonsOf = (message: MessagePayload) =>
+    (message.components?.[0]?.components ?? []).map((button) => ({
+      label: 'label' in button ? button.label : undefined,
+      disabled: 'disabled' in button ? button.disabled : undefined,
+      state: 'custom_id' in button ? decodePageId(button.custom_id) : null,
+    }));
+
+  it('shows the first part of a long briefing with Previous/Next, and no follow-ups', () => {
+    const whole = renderBriefing(flood);
+    expect(whole.followUps?.length).toBeGreaterThan(20);
+    const first = renderBriefingPage([flood], 1, state);
+    expect(first.pages).toBeGreaterThanOrEqual(messagesOf(whole).length);
+    expect((first.payload as { followUps?: unknown }).followUps).toBeUndefined();
+    expectWithinLimits([first.payload]);
+    expect(first.payload.embeds?.[0]?.title).toBe(flood.title);
+    expect(first.payload.embeds?.at(-1)?.footer?.text).toBe(`Page 1/${first.pages}`);
+    expect(buttonsOf(first.payload)).toEqual([
+      { label: 'Previous', disabled: true, state: { ...state, page: 0 } },
+      { label: 'Next', disabled: false, state: { ...state, page: 2 } },
+    ]);
+  });
+
+  it('pages hold every bullet between them, in order, each page within the limits', () => {
+    const { pages } = renderBriefingPage([flood], 1, state);
+    const all: MessagePayload[] = [];
+    for (let page = 1; page <= pages; page++) {
+      const shown = renderBriefingPage([flood], page, state);
+      expect(shown.page).toBe(page);
+      expectWithinLimits([shown.payload]);
+      all.push(shown.payload);
+    }
+    const text = fieldText(all);
+    let from = 0;
+    for (const item of [
+      ...flood.sections.whatHappened,
+      ...flood.sections.whyItMatters,
+      ...flood.sections.implications,
+    ]) {
+      const at = text.indexOf(`• ${item}`, from);
+      expect(at).toBeGreaterThanOrEqual(from);
+      from = at;
+    }
+    const last = all.at(-1);
+    expect(last?.embeds?.at(-1)?.footer?.text).toBe(
+      `Page ${pages}/${pages} · Source: Reuters · 15 Dec 2025 · id berlin-talks`,
+    );
+    expect(buttonsOf(last ?? {}).map((button) => button.disabled)).toEqual([false, true]);
+  });
+
+  it('clamps a page out of range, and renders the same page the same way every time', () => {
+    const { pages } = renderBriefingPage([flood], 1, state);
+    expect(renderBriefingPage([flood], 999, state).page).toBe(pages);
+    expect(renderBriefingPage([flood], 0, state).page).toBe(1);
+    expect(renderBriefingPage([flood], 3, state).payload).toEqual(
+      renderBriefingPage([flood], 3, state).payload,
+    );
+  });
+
+  it('shows a briefing that fits one message as it always did: no buttons, no page number', () => {
+    const briefing = makeBriefing();
+    const paged = renderBriefingPage([briefing], 1, state);
+    expect(paged.pages).toBe(1);
+    expect(paged.payload).toEqual(renderBriefing(briefing));
+  });
+
+  it('pages a day of several briefings, each whole and in order', () => {
+    const day = [flood, makeBriefing({ id: 'second', title: 'A second briefing' })];
+    const { pages } = renderBriefingPage(day, 1, { ...state, view: 'day', query: '2025-12-15' });
+    const last = renderBriefingPage(day, pages, { ...state, view: 'day', query: '2025-12-15' }).payload;
+    expect(last.embeds?.at(-1)?.title).toBe('A second briefing');
+    expect(last.embeds?.at(-1)?.footer?.text).toMatch(
+      /^Page \d+\/\d+ · Source: Reuters · 15 Dec 2025 · id second$/,
+    );
+  });
+
+  it('shortens a megabyte title: one page, the title cut to 256 and repeated up to a field of text', () => {
+    const title = words(3, 120_000);
+    expect(title.length).toBeGreaterThan(1_000_000);
+    const paged = renderBriefingPage([makeBriefing({ title })], 1, state);
+    expect(paged.pages).toBe(1);
+    expectWithinLimits([paged.payload]);
+    const embed = paged.payload.embeds?.[0];
+    expect(embed?.title?.length).toBeLessThanOrEqual(LIMITS.embedTitle);
+    expect(embed?.title?.endsWith('…')).toBe(true);
+    expect(embed?.description?.startsWith(`**${title.slice(0, 1000)}`)).toBe(true);
+    expect(embed?.description?.length).toBeLessThan(1100 + makeBriefing().summary.length);
+  });
+
+  it('repeats a megabyte section heading at most a field of text under its shortened name', () => {
+    const heading = words(4, 120_000);
+    const briefing = makeBriefing({
+      sections: { ...makeBriefing().sections, other: [{ heading, items: ['One point.'] }] },
+    });
+    const paged = renderBriefingPage([briefing], 1, state);
+    expect(paged.pages).toBe(1);
+    expectWithinLimits([paged.payload]);
+    const field = paged.payload.embeds?.[0]?.fields?.find((f) => f.name.startsWith('w4x0'));
+    expect(field?.name.endsWith('…')).toBe(true);
+    expect(field?.value).toMatch(/^\*\*w4x0 .*…\*\*$/);
+    expect(fieldText([paged.payload])).toContain('…** • One point.');
+  });
+
+  it('shortens a megabyte source name and an unlinkable url in the footer', () => {
+    const name = words(5, 120_000);
+    const url = `https://example.com/${'a'.repeat(3000)}`;
+    const paged = renderBriefingPage([makeBriefing({ source: { name, url } })], 1, state);
+    expect(paged.pages).toBe(1);
+    expectWithinLimits([paged.payload]);
+    const embed = paged.payload.embeds?.[0];
+    expect(embed?.url).toBeUndefined();
+    expect(embed?.footer?.text).toMatch(/^Source: w5x0 .*… \(https:\/\/example\.com\/a+…\) · 15 Dec 2025/);
+  });
+});
+
+describe('embed urls', () => {
+  const urlOf = (url: string) =>
+    renderBriefing(makeBriefing({ source: { name: 'Wire', url } })).embeds?.[0]?.url;
+
+  it('are sent normalised: spaces and quotes percent-encoded, the host in punycode', () => {
+    expect(urlOf('https://example.com/a b')).toBe('https://example.com/a%20b');
+    expect(urlOf('https://example.com/"><img src=x>')).toBe('https://example.com/%22%3E%3Cimg%20src=x%3E');
+    expect(urlOf('https://Bücher.example/straße?q=a b')).toBe(
+      'https://xn--bcher-kva.example/stra%C3%9Fe?q=a%20b',
+    );
+    expect(urlOf(' https://example.com/x ')).toBe('https://example.com/x');
+    for (const url of ['https://example.com/a b', 'https://Bücher.example/x']) {
+      expectWithinLimits([renderBriefing(makeBriefing({ source: { name: 'Wire', url } }))]);
+    }
+  });
+
+  it('are dropped when they cannot be made an http(s) link of at most 2,048 characters', () => {
+    expect(urlOf('"><img src=x onerror=alert(1)>')).toBeUndefined();
+    expect(urlOf('javascript:alert(1)')).toBeUndefined();
+    expect(urlOf('https://exa mple.com/')).toBeUndefined();
+    // 700 spaces become 2,100 characters once encoded.
+    expect(urlOf(`https://example.com/${' x'.repeat(700)}`)).toBeUndefined();
+  });
+
+  it('are held to their normalised form by the limit check', () => {
+    expect(checkMessageLimits({ embeds: [{ title: 't', url: 'https://example.com/a b' }] })).toEqual([
+      'embed 1 url is not a normalised http(s) link of at most 2,048 characters',
+    ]);
+    expect(checkMessageLimits({ embeds: [{ title: 't', url: 'https://example.com/a%20b' }] })).toEqual([]);
   });
 });

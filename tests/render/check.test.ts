@@ -39,7 +39,7 @@ describe('checkMessageLimits', () => {
       'content is 2001 characters (limit 2000)',
       'embed 1 title is 257 characters (limit 256)',
       'embed 1 description is 4097 characters (limit 4096)',
-      'embed 1 url is not an http(s) link of at most 2,048 characters',
+      'embed 1 url is not a normalised http(s) link of at most 2,048 characters',
       'embed 1 has 26 fields (limit 25)',
       'embed 2 field 1 value is 1025 characters (limit 1024)',
       'embed 2 field 1 has an empty name',
@@ -84,6 +84,15 @@ describe('notices', () => {
     );
     expect(renderUnknownId('berlin', ['berlin-talks', 'berlin-day-2']).content).toBe(
       'No briefing with id `berlin`. Did you mean: `berlin-talks`, `berlin-day-2`?',
+    );
+  });
+
+  it('name the latest briefing by its title shortened to one line: one message, the command whole', () => {
+    const reply = renderNoBriefingToday(makeBriefing({ title: 'Very long title '.repeat(70_000) }));
+    expect(reply.followUps).toBeUndefined();
+    expect(reply.content?.length).toBeLessThan(400);
+    expect(reply.content).toMatch(
+      /^No briefing today\. The latest is \*\*Very long title .*…\*\* \(15 Dec 2025\): `\/briefing show id:berlin-talks`$/,
     );
   });
 });

@@ -53,8 +53,20 @@ describe('renderDigest', () => {
     const big = Array.from({ length: 12 }, (_, i) => makeBriefing({ id: `big-${i}`, title: words(i, 300) }));
     const messages = renderDigest(big);
     expectWithinLimits(messages);
+    expect(messages.length).toBeGreaterThan(1);
     const text = visibleText(messages);
-    for (const briefing of big) expect(text).toContain(briefing.title);
+    // A title longer than Discord shows is repeated under it up to a field's worth (1,024 characters).
+    for (const briefing of big) expect(text).toContain(briefing.title.slice(0, 1000));
+  });
+
+  it('keeps a megabyte title to one embed of the digest', () => {
+    const title = words(3, 120_000);
+    expect(title.length).toBeGreaterThan(1_000_000);
+    const messages = renderDigest([makeBriefing({ title })]);
+    expectWithinLimits(messages);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]?.embeds).toHaveLength(1);
+    expect(messages[0]?.embeds?.[0]?.title?.endsWith('…')).toBe(true);
   });
 
   it('sends nothing for no briefings, and says nothing is new when asked', () => {

@@ -98,6 +98,18 @@ describe('renderPartyPage', () => {
     }
   });
 
+  it('cites a briefing with a megabyte title in one field: title shortened, date and id kept', () => {
+    const title = words(9, 120_000);
+    const huge = { ...berlin, id: 'huge-title', title };
+    const { payload, pages } = renderPartyPage(report([huge]), 1, OWNER);
+    expect(pages).toBe(1);
+    expectWithinLimits([payload]);
+    const name = payload.embeds?.[0]?.fields?.[1]?.name ?? '';
+    expect(name.length).toBeLessThanOrEqual(256);
+    expect(name).toMatch(/^15 Dec 2025 · w9x0 w9x1 .*… \(huge-title\)$/);
+    expect(payload.embeds?.[0]?.fields?.[1]?.value.startsWith('• The Kremlin')).toBe(true);
+  });
+
   it('clamps a page out of range and keeps the section in the buttons', () => {
     const data = bigReport();
     const { page, pages, payload } = renderPartyPage(data, 999, OWNER, { section: 'implications' });

@@ -129,3 +129,44 @@ describe('renderPartiesOverview', () => {
     expect(renderPartiesOverview([]).ephemeral).toBe(true);
   });
 });
+
+describe('a megabyte title in a list of briefings', () => {
+  const title = words(7, 120_000);
+  const huge = makeBriefing({ id: 'huge', title });
+
+  it('keeps /briefing list to one page, the title shortened to what an embed title shows', () => {
+    expect(title.length).toBeGreaterThan(1_000_000);
+    const listed = renderListPage([huge, ...many.slice(0, 3)], 1, OWNER);
+    expect(listed.pages).toBe(1);
+    expectWithinLimits([listed.payload]);
+    const field = listed.payload.embeds?.[0]?.fields?.[0];
+    expect(field?.name).toBe('15 Dec 2025 · huge');
+    expect(field?.value.length).toBeLessThanOrEqual(256);
+    expect(field?.value.endsWith('…')).toBe(true);
+  });
+
+  it('keeps search results to their five a page, the title shortened in the field name', () => {
+    const hits = [huge, ...many.slice(0, 6)].map((briefing) => ({ briefing }));
+    const found = renderSearchPage({ query: 'w7x1', hits }, 1, OWNER);
+    expect(found.pages).toBe(2);
+    expectWithinLimits([found.payload]);
+    const names = found.payload.embeds?.[0]?.fields?.map((field) => field.name) ?? [];
+    expect(names).toHaveLength(5);
+    expect(names[0]?.startsWith('1. w7x0 w7x1')).toBe(true);
+    expect(names[0]?.endsWith('…')).toBe(true);
+    // Shortened to fit the field name, so not repeated in the value.
+    expect(found.payload.embeds?.[0]?.fields?.[0]?.value.startsWith('`huge` · 15 Dec 2025')).toBe(true);
+  });
+
+  it('keeps the most mentioned parties to one message, however long a name', () => {
+    const reply = renderPartiesOverview(
+      Array.from({ length: 25 }, (_, i) => ({
+        name: words(i, 20_000),
+        kind: 'person' as const,
+        count: i + 1,
+      })),
+    );
+    expect(reply.followUps).toBeUndefined();
+    expectWithinLimits(messagesOf(reply));
+  });
+});

@@ -73,3 +73,43 @@ describe('plainMarkdown', () => {
     expect(plainMarkdown('2 * 3 * 4')).toBe('2 * 3 * 4');
   });
 });
+
+describe('terminal text carries no control characters', () => {
+  const ESC = '\u001b';
+  const hostile = {
+    title: `${ESC}[2J${ESC}[HCleared ${ESC}]0;pwned title\u0007headline`,
+    summary: `A ${ESC}]8;;https://evil.example/${ESC}\\link${ESC}]8;;${ESC}\\ in\tthe\u0085summary\u009b31m red\r over`,
+    bullet: `Bell\u0007 and backspace\u0008 and DEL\u007f and ${ESC}[31mcolour${ESC}[0m and a lone ${ESC}`,
+  };
+  const briefing = makeBriefing({
+    title: hostile.title,
+    summary: hostile.summary,
+    sections: { whatHappened: [hostile.bullet], whyItMatters: [], implications: [] },
+    author: `${ESC}[5mBlinking${ESC}[0m editor`,
+  });
+
+  it('strips escape sequences whole (screen clears, window titles, hyperlinks, colours) and other controls', () => {
+    const text = replyToText(renderBriefing(briefing));
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for control characters is the point.
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(text).toContain('Cleared headline');
+    expect(text).toContain('A link in\tthe');
+    expect(text).toContain(' red over');
+    expect(text).toContain('Bell and backspace and DEL and colour and a lone');
+    expect(text).toContain('By Blinking editor');
+    expect(text).not.toContain('pwned');
+    expect(text).not.toContain('evil.example');
+  });
+
+  it('keeps newlines, tabs and every printable character, emoji and scripts included', () => {
+    const clean = makeBriefing({ summary: 'Tabs\tstay.\nLines stay. Київ, 東京, 🇺🇦 and “quotes”.' });
+    expect(payloadToText(renderBriefing(clean))).toContain(
+      'Tabs\tstay.\nLines stay. Київ, 東京, 🇺🇦 and “quotes”.',
+    );
+  });
+
+  it('applies to single messages too (what local mode prints for a digest)', () => {
+    const text = payloadToText({ content: `${ESC}]0;title${ESC}\\Digest${ESC}[2J\u0007` });
+    expect(text).toBe('Digest');
+  });
+});

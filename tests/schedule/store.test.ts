@@ -29,6 +29,19 @@ describe('ScheduleStore.open', () => {
     again.close();
   });
 
+  it('reads a zone stored under its old name (Europe/Kiev) by its current one', () => {
+    const path = tempDbPath();
+    const first = makeService({ path });
+    first.service.subscribe(subscription({ timezone: 'Europe/Kyiv' }));
+    first.store.close();
+    const db = new Database(path);
+    db.prepare("UPDATE subscriptions SET timezone = 'Europe/Kiev'").run();
+    db.close();
+    const again = ScheduleStore.open(path);
+    expect(again.guildSubscriptions('111111111111111111')[0]?.timezone).toBe('Europe/Kyiv');
+    again.close();
+  });
+
   it('refuses a file that is not a database, naming it and leaving it untouched', () => {
     const path = join(tempDir(), 'bot.sqlite');
     const junk = 'this is a briefing, not a database\n'.repeat(200);

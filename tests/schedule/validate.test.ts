@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { fireOn } from '../../src/schedule/fire-time.js';
+import { searchTimezones } from '../../src/schedule/timezones.js';
 import {
   listTimezones,
   normalizeTime,
@@ -43,6 +45,76 @@ describe('normalizeTimezone', () => {
       expect(error).toBeInstanceOf(ScheduleError);
       expect((error as ScheduleError).code).toBe('invalid-timezone');
     }
+  });
+});
+
+describe('time zones by their current names', () => {
+  it('stores renamed zones as IANA calls them now, whichever name or spelling was typed', () => {
+    expect(normalizeTimezone('Europe/Kyiv')).toBe('Europe/Kyiv');
+    expect(normalizeTimezone('Europe/Kiev')).toBe('Europe/Kyiv');
+    expect(normalizeTimezone('europe/kyiv')).toBe('Europe/Kyiv');
+    expect(normalizeTimezone('Asia/Kolkata')).toBe('Asia/Kolkata');
+    expect(normalizeTimezone('Asia/Calcutta')).toBe('Asia/Kolkata');
+    expect(normalizeTimezone('Asia/Saigon')).toBe('Asia/Ho_Chi_Minh');
+    expect(normalizeTimezone('America/Godthab')).toBe('America/Nuuk');
+    expect(normalizeTimezone('US/Eastern')).toBe('America/New_York');
+  });
+
+  it('lists no old name, and every listed zone is stored as listed', () => {
+    const zones = listTimezones();
+    for (const old of ['Europe/Kiev', 'Asia/Calcutta', 'Asia/Saigon', 'Asia/Rangoon', 'America/Godthab'])
+      expect(zones).not.toContain(old);
+    expect(zones).toContain('Europe/Kyiv');
+    expect(zones).toContain('Asia/Kolkata');
+    for (const zone of zones) expect(normalizeTimezone(zone)).toBe(zone);
+  });
+
+  it('a city or country typed instead of a zone is refused with the zones it names', () => {
+    expect(() => normalizeTimezone('kyiv')).toThrow(
+      /"kyiv" is not a known time zone\. Did you mean Europe\/Kyiv\?/,
+    );
+    expect(() => normalizeTimezone('india')).toThrow(/Did you mean Asia\/Kolkata/);
+  });
+
+  it('fires at the local time of a renamed zone', () => {
+    // 08:00 in Kyiv is 06:00 UTC in winter.
+    const fire = fireOn('2025-12-15', { time: '08:00', timezone: normalizeTimezone('Europe/Kiev') });
+    expect(fire.at.toISOString()).toBe('2025-12-15T06:00:00.000Z');
+  });
+});
+
+describe('searchTimezones', () => {
+  const zones = (typed: string) => searchTimezones(typed).map((match) => match.zone);
+
+  it.each([
+    ['kyiv', 'Europe/Kyiv'],
+    ['kiev', 'Europe/Kyiv'],
+    ['KYIV', 'Europe/Kyiv'],
+    ['ukraine', 'Europe/Kyiv'],
+    ['india', 'Asia/Kolkata'],
+    ['new york', 'America/New_York'],
+    ['new_york', 'America/New_York'],
+    ['berlin', 'Europe/Berlin'],
+    ['germany', 'Europe/Berlin'],
+    ['usa', 'America/New_York'],
+    ['united states', 'America/New_York'],
+    ['uk', 'Europe/London'],
+    ['japan', 'Asia/Tokyo'],
+    ['washington', 'America/New_York'],
+    ['europe/ber', 'Europe/Berlin'],
+    ['zurich', 'Europe/Zurich'],
+  ])('finds %j first as %s', (typed, zone) => {
+    expect(zones(typed)[0]).toBe(zone);
+  });
+
+  it('labels each zone with its country', () => {
+    expect(searchTimezones('india')[0]?.label).toBe('Asia/Kolkata (India)');
+    expect(searchTimezones('utc')[0]?.label).toBe('UTC');
+  });
+
+  it('finds nothing for nonsense, and at most the limit', () => {
+    expect(zones('qqqqzz')).toEqual([]);
+    expect(searchTimezones('a', 7)).toHaveLength(7);
   });
 });
 

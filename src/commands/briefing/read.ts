@@ -1,7 +1,5 @@
-/** /briefing latest, today, date and show: one briefing or one day's, in full. */
-import type { SectionKey } from '../../briefing/model.js';
-import { isIsoDate } from '../../library/dates.js';
-import { renderBriefing, renderBriefings } from '../../render/briefing.js';
+/** /briefing latest, today, date and show: one briefing or one day's, in full, a message at a time. */
+import { isIsoDate, localDate } from '../../library/dates.js';
 import {
   renderNoBriefingOn,
   renderNoBriefings,
@@ -10,18 +8,19 @@ import {
 } from '../../render/notice.js';
 import type { Reply } from '../../render/payload.js';
 import { type CommandInput, type Services, UsageError } from '../types.js';
-
-export const sectionOption = (input: CommandInput) => input.options.section as SectionKey | undefined;
+import { briefingAnswer, dayAnswer } from './paged.js';
 
 export function latest(input: CommandInput, services: Services): Reply {
   const briefing = services.library().latest();
-  return briefing ? renderBriefing(briefing, { section: sectionOption(input) }) : renderNoBriefings();
+  return briefing ? briefingAnswer(briefing, input, services) : renderNoBriefings();
 }
 
-export function today(_input: CommandInput, services: Services): Reply {
+export function today(input: CommandInput, services: Services): Reply {
   const library = services.library();
-  const briefings = library.today(services.defaultTimezone, services.now());
-  return briefings.length ? renderBriefings(briefings) : renderNoBriefingToday(library.latest());
+  const date = localDate(services.defaultTimezone, services.now());
+  return library.onDate(date).length
+    ? dayAnswer(date, input, services)
+    : renderNoBriefingToday(library.latest());
 }
 
 export function onDate(input: CommandInput, services: Services): Reply {
@@ -32,8 +31,9 @@ export function onDate(input: CommandInput, services: Services): Reply {
     );
   }
   const library = services.library();
-  const briefings = library.onDate(date);
-  return briefings.length ? renderBriefings(briefings) : renderNoBriefingOn(date, library.latest());
+  return library.onDate(date).length
+    ? dayAnswer(date, input, services)
+    : renderNoBriefingOn(date, library.latest());
 }
 
 export function show(input: CommandInput, services: Services): Reply {
@@ -41,5 +41,5 @@ export function show(input: CommandInput, services: Services): Reply {
   const library = services.library();
   const briefing = library.get(id);
   if (!briefing) return renderUnknownId(id, library.closestIds(id));
-  return renderBriefing(briefing, { section: sectionOption(input) });
+  return briefingAnswer(briefing, input, services);
 }

@@ -1,7 +1,7 @@
 /** /digest preview and send-now: the digest a channel would get, shown to the manager or posted now. */
 import { channelLabel } from '../../render/digest-admin.js';
 import { plural } from '../../render/format.js';
-import type { Reply } from '../../render/payload.js';
+import { MAX_FOLLOW_UPS, type Reply } from '../../render/payload.js';
 import type { CommandInput, Services } from '../types.js';
 import { requireDigests, requireSubscription } from './channel.js';
 
@@ -14,9 +14,13 @@ export function preview(input: CommandInput, services: Services): Reply {
       ephemeral: true,
     };
   }
-  const note = `Preview for ${channelLabel(sub)}, only you can see it:`;
+  // The digest is shown as far as one answer may go; the rest is counted, not posted to the manager.
+  const shown = rest.slice(0, MAX_FOLLOW_UPS);
+  const total = rest.length + 1;
+  const part = shown.length < rest.length ? ` (its first ${shown.length + 1} of ${total} messages)` : '';
+  const note = `Preview for ${channelLabel(sub)}${part}, only you can see it:`;
   const content = first.content ? `${note}\n${first.content}` : note;
-  return { ...first, content, ephemeral: true, followUps: rest };
+  return { ...first, content, ephemeral: true, followUps: shown };
 }
 
 export async function sendNow(input: CommandInput, services: Services): Promise<Reply> {

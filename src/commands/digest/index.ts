@@ -1,5 +1,6 @@
 /** /digest: daily digests for server managers. Guards are declared here, not buried in the handlers. */
-import { listTimezones, ScheduleError } from '../../schedule/validate.js';
+import { searchTimezones } from '../../schedule/timezones.js';
+import { ScheduleError } from '../../schedule/validate.js';
 import type { CommandInput, Services, SlashCommand } from '../types.js';
 import { UsageError } from '../types.js';
 import { digestDefinition } from './definition.js';
@@ -7,25 +8,23 @@ import { preview, sendNow } from './deliver.js';
 import { list, pause, resume, status, unsubscribe } from './manage.js';
 import { subscribe } from './subscribe.js';
 
-const handlers: Record<string, (input: CommandInput, services: Services) => ReturnType<SlashCommand['run']>> =
-  {
-    subscribe,
-    unsubscribe,
-    list,
-    pause,
-    resume,
-    preview,
-    'send-now': sendNow,
-    status,
-  };
+type Handler = (input: CommandInput, services: Services) => ReturnType<SlashCommand['run']>;
 
+// A Map, not an object: a subcommand named `toString` or `constructor` finds nothing here.
+const handlers = new Map<string, Handler>([
+  ['subscribe', subscribe],
+  ['unsubscribe', unsubscribe],
+  ['list', list],
+  ['pause', pause],
+  ['resume', resume],
+  ['preview', preview],
+  ['send-now', sendNow],
+  ['status', status],
+]);
+
+/** Zones by name, city, country or alias ("kyiv", "india", "new york"); the label names the country. */
 function completeTimezone(typed: string) {
-  const wanted = typed.trim().toLowerCase().replace(/\s+/g, '_');
-  const zones = listTimezones();
-  const starts = zones.filter((zone) => zone.toLowerCase().startsWith(wanted));
-  // "berlin" finds Europe/Berlin: the city part counts as much as the region.
-  const cities = zones.filter((zone) => !starts.includes(zone) && zone.toLowerCase().includes(wanted));
-  return [...starts, ...cities].slice(0, 25).map((zone) => ({ name: zone, value: zone }));
+  return searchTimezones(typed, 25).map((match) => ({ name: match.label, value: match.zone }));
 }
 
 export const digestCommand: SlashCommand = {
@@ -33,9 +32,8 @@ export const digestCommand: SlashCommand = {
   preconditions: ['guild-only', 'manage-server'],
   ephemeral: true,
   async run(input, services) {
-    const handler = handlers[input.subcommand];
-    if (!handler)
-      throw new UsageError(`Unknown subcommand. Try /digest ${Object.keys(handlers).join(', ')}.`);
+    const handler = handlers.get(input.subcommand);
+    if (!handler) throw new UsageError(`Unknown subcommand. Try /digest ${[...handlers.keys()].join(', ')}.`);
     try {
       return await handler(input, services);
     } catch (error) {
