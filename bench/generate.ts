@@ -162,3 +162,25 @@ export const BENCH_QUERIES = [
   VOCABULARY[2500]!,
   `Pakistan ${VOCABULARY[900]!.slice(0, 5)}`,
 ];
+/**
+ * Names in no registry, each asked once: made-up people no briefing names, and rare words of the prose, each in
+ * a few hundred statements (what a reader's question about a name nobody listed costs).
+ */
+export function benchUnknownNames(count: number, offset = 0): string[] {
+  const surnames = ['Stern', 'Mensah', 'Okafor', 'Lindqvist', 'Haddad', 'Moreau', 'Tanaka', 'Novak'];
+  return Array.from({ length: count }, (_, index) => {
+    const n = index + offset;
+    return n % 2 === 0
+      ? `${VOCABULARY[2000 + ((n * 37) % 2000)]}`
+      : `Ursula ${surnames[n % surnames.length]} ${VOCABULARY[3000 + (n % 1000)]}`;
+  });
+}
+
+/** Search questions, each asked once: a common word with a rarer one. */
+export function benchSearches(count: number, offset = 0): string[] {
+  return Array.from(
+    { length: count },
+    (_, index) =>
+      `${VOCABULARY[(index + offset) % 50]} ${VOCABULARY[500 + (((index + offset) * 13) % 3000)]}`,
+  );
+}

@@ -7,7 +7,14 @@ import { Library } from '../src/library/library.js';
 import { SearchIndex } from '../src/library/search-index.js';
 import { loadPartyRegistry } from '../src/party/parties-file.js';
 import { PartyIndex } from '../src/party/report-index.js';
-import { BENCH_PARTIES, BENCH_QUERIES, pick, random, writeBriefingFolder } from './generate.js';
+import {
+  BENCH_PARTIES,
+  BENCH_QUERIES,
+  benchUnknownNames,
+  pick,
+  random,
+  writeBriefingFolder,
+} from './generate.js';
 import { percentile, type Report, sample } from './stats.js';
 
 export const BRIEFING_COUNT = 10_000;
@@ -51,18 +58,28 @@ export async function benchLibrary(report: Report): Promise<void> {
       report.add({ metric: `${name}_p99`, value: percentile(durations, 99), unit: 'ms', target });
     };
     // The library remembers recent answers; the indexes themselves are measured here, every question answered anew.
-    const parties = new PartyIndex(library.registry, library.all());
     const search = new SearchIndex(library.all());
+    // As the library builds it: names in no registry are looked up in the full-text index.
+    const parties = new PartyIndex(library.registry, library.all(), search);
     for (let i = 0; i < 200; i++) parties.report(pick(next, BENCH_PARTIES));
     summary(
       'party_report',
       sample(1000, () => parties.report(pick(next, BENCH_PARTIES))),
       '< 2',
     );
+    // Names in no registry, each new: names no briefing holds, and rare words found in a few hundred statements.
+    const unknown = benchUnknownNames(300);
+    for (let i = 0; i < 100; i++) parties.report(unknown[i]!);
     summary(
       'party_report_unknown_name',
-      sample(100, () => parties.report(pick(next, ['Ursula Stern', 'Kofi Mensah']))),
-      'none',
+      sample(200, (i) => parties.report(unknown[100 + i]!)),
+      '< 20',
+    );
+    // The worst case: a word in nearly every statement, whose answer holds them all.
+    summary(
+      'party_report_unknown_everywhere',
+      sample(20, () => parties.report('officials')),
+      'none: the answer holds every statement',
     );
     for (let i = 0; i < 200; i++) search.search(pick(next, BENCH_QUERIES), 100);
     summary(

@@ -1,4 +1,8 @@
-/** `npm run bench [-- --json] [-- --only library]`: prints the figures the targets are judged by. */
+/**
+ * `npm run bench [-- --json] [-- --only library|interactions|concurrency|digest]`: prints the figures the targets
+ * are judged by.
+ */
+import { benchConcurrency } from './concurrency.js';
 import { benchDigest } from './digest.js';
 import { benchInteractions } from './interactions.js';
 import { benchLibrary } from './library.js';
@@ -12,6 +16,7 @@ const report = new Report(json);
 const suites: Record<string, (report: Report) => Promise<void>> = {
   library: benchLibrary,
   interactions: benchInteractions,
+  concurrency: benchConcurrency,
   digest: benchDigest,
 };
 

@@ -7,7 +7,8 @@ import type { Choice } from '../library/library.js';
 import type { Logger } from '../log.js';
 import { renderNotice } from '../render/notice.js';
 import { decodePageId } from '../render/page-id.js';
-import type { Reply } from '../render/payload.js';
+import { MAX_FOLLOW_UPS, type Reply } from '../render/payload.js';
+import { inputProblem } from './check-input.js';
 import {
   type AutocompleteInput,
   type CommandInput,
@@ -56,8 +57,12 @@ export class CommandDispatcher {
       const failure = preconditionFailures[precondition](input);
       if (failure) return notice(failure);
     }
+    // Discord holds real interactions to the definition; forged ones and typed lines are held to it here.
+    const problem = inputProblem(command.definition, input);
+    if (problem) return notice(problem);
     try {
-      return await command.run(input, this.services);
+      const reply = await command.run(input, this.services);
+      return this.capped(reply, { command: input.command, subcommand: input.subcommand });
     } catch (error) {
       return this.answerError(error, {
         command: input.command,
@@ -100,10 +105,24 @@ export class CommandDispatcher {
           reply: notice('This button is no longer valid. Ask again with the command.'),
           update: false,
         };
-      return { reply, update: !reply.ephemeral };
+      return { reply: this.capped(reply, { view: state.view }), update: !reply.ephemeral };
     } catch (error) {
       return { reply: this.answerError(error, { customId }), update: false };
     }
+  }
+
+  /**
+   * The backstop of the posting cap: an answer never posts more than MAX_FOLLOW_UPS further messages. Renderers
+   * page or shorten long answers themselves; an answer cut here is a renderer's bug, and is logged as one.
+   */
+  private capped(reply: Reply, context: Record<string, unknown>): Reply {
+    const followUps = reply.followUps ?? [];
+    if (followUps.length <= MAX_FOLLOW_UPS) return reply;
+    this.log.error(
+      { ...context, followUps: followUps.length },
+      'answer had more follow-ups than allowed: the rest were not sent',
+    );
+    return { ...reply, followUps: followUps.slice(0, MAX_FOLLOW_UPS) };
   }
 
   private answerError(error: unknown, context: Record<string, unknown>): Reply {

@@ -13,9 +13,16 @@ import type { CommandInput } from '../commands/types.js';
 import type { Logger } from '../log.js';
 import { NO_MENTIONS, type Reply } from '../render/payload.js';
 import { describeChannel } from './channels.js';
+import { Turns } from './turns.js';
 
 /** Past this, the answer is deferred: Discord wants a first response within 3 s. */
 const DEFER_AFTER_MS = 1_500;
+
+export interface RouterOptions {
+  /** Milliseconds on a monotonic clock; tests give their own. */
+  now?: () => number;
+  deferAfterMs?: number;
+}
 
 type Repliable = ChatInputCommandInteraction | ButtonInteraction;
 
@@ -28,8 +35,9 @@ function toInput(interaction: ChatInputCommandInteraction | AutocompleteInteract
   const input: CommandInput = {
     command: interaction.commandName,
     subcommand: interaction.options.getSubcommand(false) ?? '',
-    options: {},
-    channels: {},
+    // No prototype: an option a forged interaction names `__proto__` or `constructor` is just an unknown option.
+    options: Object.create(null),
+    channels: Object.create(null),
     user: { id: interaction.user.id, name: interaction.user.username },
     guildId: interaction.guildId,
     channelId: interaction.channelId,
@@ -71,14 +79,58 @@ async function deliver(interaction: Repliable, reply: Reply): Promise<void> {
   }
 }
 
+/**
+ * A command's deferral: started at most once, by the timer or before late work; its outcome is awaited before
+ * the answer goes out (an answer after a deferral is an edit of it).
+ */
+class Deferral {
+  private promise?: Promise<void>;
+  private failure?: { error: unknown };
+  settled = false;
+
+  constructor(private readonly defer: () => Promise<unknown>) {}
+
+  get started(): boolean {
+    return this.promise !== undefined;
+  }
+
+  start(): Promise<void> {
+    this.promise ??= this.defer().then(
+      () => {
+        this.settled = true;
+      },
+      (error: unknown) => {
+        this.settled = true;
+        this.failure = { error };
+      },
+    );
+    return this.promise;
+  }
+
+  /** Waits for a deferral under way; throws what it failed with. */
+  async done(): Promise<void> {
+    if (!this.promise) return;
+    await this.promise;
+    if (this.failure) throw this.failure.error;
+  }
+}
+
 export class InteractionRouter {
   private readonly inFlight = new Set<Promise<void>>();
   private accepting = true;
+  /** Each question's own (synchronous) work in a task of its own, so none holds back another's deferral. */
+  private readonly turns = new Turns();
+  private readonly now: () => number;
+  private readonly deferAfterMs: number;
 
   constructor(
     private readonly dispatcher: CommandDispatcher,
     private readonly log: Logger,
-  ) {}
+    options: RouterOptions = {},
+  ) {
+    this.now = options.now ?? (() => performance.now());
+    this.deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
+  }
 
   /** The client's interactionCreate listener. Never rejects. */
   readonly handle = (interaction: Interaction): void => {
@@ -98,10 +150,12 @@ export class InteractionRouter {
     if (interaction.isAutocomplete()) {
       const input = toInput(interaction);
       const focused = interaction.options.getFocused(true);
-      const choices = this.dispatcher.autocomplete({
-        ...input,
-        focused: { name: focused.name, value: String(focused.value) },
-      });
+      const choices = await this.turns.run(() =>
+        this.dispatcher.autocomplete({
+          ...input,
+          focused: { name: focused.name, value: String(focused.value) },
+        }),
+      );
       await interaction.respond(choices);
       return;
     }
@@ -110,7 +164,10 @@ export class InteractionRouter {
       return;
     }
     if (interaction.isButton()) {
-      const { reply, update } = this.dispatcher.page(interaction.customId, interaction.user.id);
+      const { customId } = interaction;
+      const { reply, update } = await this.turns.run(() =>
+        this.dispatcher.page(customId, interaction.user.id),
+      );
       if (update) {
         const { flags: _ignored, ...message } = messageOf(reply);
         await interaction.update(message);
@@ -120,29 +177,42 @@ export class InteractionRouter {
     }
   }
 
+  /**
+   * Discord wants a first response within 3 s. A question still unanswered after deferAfterMs is deferred: by
+   * a timer while it waits for its turn or its work waits on something (a digest sent now); and, when its turn
+   * comes that late, before its own work starts, so the deferral is out before that work can hold the loop.
+   */
   private async command(interaction: ChatInputCommandInteraction): Promise<void> {
-    const started = performance.now();
+    const received = this.now();
     const input = toInput(interaction);
-    const answer = this.dispatcher.run(input);
-    // Slow work (a digest sent now) gets a deferral so Discord's 3 s window never runs out.
-    let timer: NodeJS.Timeout | undefined;
-    const slow = new Promise<'slow'>((resolve) => {
-      timer = setTimeout(() => resolve('slow'), DEFER_AFTER_MS);
-    });
-    let reply = await Promise.race([answer, slow]);
-    clearTimeout(timer);
-    if (reply === 'slow') {
-      const ephemeral = this.dispatcher.isEphemeral(input.command);
-      await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-      reply = await answer;
+    const ephemeral = this.dispatcher.isEphemeral(input.command);
+    const deferral = new Deferral(() =>
+      interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+    );
+    const timer = setTimeout(() => void deferral.start(), this.deferAfterMs);
+    const late = () => this.now() - received >= this.deferAfterMs;
+    let reply: Reply | undefined;
+    try {
+      for (;;) {
+        reply = await this.turns.run(() =>
+          // A deferral under way, or one this late question needs, goes out first; the work takes a later turn.
+          deferral.settled || (!deferral.started && !late()) ? this.dispatcher.run(input) : undefined,
+        );
+        if (reply) break;
+        await deferral.start();
+      }
+    } finally {
+      clearTimeout(timer);
     }
+    await deferral.done();
     await deliver(interaction, reply);
     this.log.info(
       {
         command: input.command,
         subcommand: input.subcommand,
         guild: input.guildId,
-        latencyMs: Math.round(performance.now() - started),
+        deferred: deferral.started,
+        latencyMs: Math.round(this.now() - received),
       },
       'command answered',
     );

@@ -1,6 +1,7 @@
 /** The in-memory index every reader question is answered from. Rebuilt whole when the folder changes. */
 import type { Briefing } from '../briefing/model.js';
 import type { PartyKind, PartyReport } from '../party/model.js';
+import { partyKey } from '../party/party-key.js';
 import type { PartyRegistry } from '../party/registry.js';
 import { PartyIndex } from '../party/report-index.js';
 import { LIMITS } from '../render/limits.js';
@@ -20,9 +21,14 @@ export interface Page<T> {
 }
 
 export interface PartyCount {
+  id: string;
   name: string;
   kind: PartyKind;
   count: number;
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 /** Newest first: by date, then by id so the order is stable. */
@@ -54,7 +60,8 @@ export class Library {
       else this.byDate.set(briefing.date, [briefing]);
     }
     this.searchIndex = new SearchIndex(this.ordered);
-    this.parties = new PartyIndex(registry, this.ordered);
+    // A name in no registry is looked up in the full-text index, not in every statement.
+    this.parties = new PartyIndex(registry, this.ordered, this.searchIndex);
     this.completer = new BriefingCompleter(this.ordered);
   }
 
@@ -106,6 +113,7 @@ export class Library {
     return this.recentSearches.get(`${limit}\u0000${query}`, () => this.searchIndex.search(query, limit));
   }
 
+  /** Throws NameTooLongError for a name in no registry past MAX_NAME_LENGTH (src/party/name-pattern.ts). */
   party(query: string): PartyReport {
     return this.recentReports.get(query, () => this.parties.report(query));
   }
@@ -119,12 +127,13 @@ export class Library {
     return this.completer.complete(typed);
   }
 
+  /** Names shown shortened when they must be; values are keys that resolve to the party, never cut names. */
   completeParties(typed: string): Choice[] {
     const text = typed.trim();
     const parties = text ? this.registry.suggest(text, LIMITS.autocompleteChoices) : this.mostMentioned();
     return parties.slice(0, LIMITS.autocompleteChoices).map((party) => ({
-      name: party.name.slice(0, LIMITS.choiceName),
-      value: party.name.slice(0, LIMITS.choiceValue),
+      name: clip(party.name, LIMITS.choiceName),
+      value: partyKey(party),
     }));
   }
 
@@ -139,7 +148,12 @@ export class Library {
       const counts = new Map<string, PartyCount>();
       for (const briefing of this.ordered) {
         for (const party of this.parties.partiesOf(briefing.id)) {
-          const entry = counts.get(party.id) ?? { name: party.name, kind: party.kind, count: 0 };
+          const entry = counts.get(party.id) ?? {
+            id: party.id,
+            name: party.name,
+            kind: party.kind,
+            count: 0,
+          };
           entry.count++;
           counts.set(party.id, entry);
         }
@@ -154,6 +168,6 @@ export class Library {
   private mostMentioned() {
     return this.partyCounts()
       .slice(0, LIMITS.autocompleteChoices)
-      .map((count) => ({ name: count.name }));
+      .map((count) => ({ id: count.id, name: count.name }));
   }
 }

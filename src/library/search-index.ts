@@ -19,7 +19,32 @@ const WEIGHTS = { title: 3, summary: 1.5, body: 1, tags: 2 };
 /** Words as FTS5's unicode61 tokenizer sees them; anything else is a separator. */
 const WORD = /[\p{L}\p{N}]+/gu;
 
-const fold = (term: string) => term.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+/**
+ * Letters FTS5's diacritic removal leaves alone but readers (and the party name patterns, src/party/fold.ts)
+ * treat as plain Latin: written plainly in the index and in queries, `Søren` is found as `soren`.
+ */
+const UNFOLDED: Readonly<Record<string, string>> = {
+  Ø: 'o',
+  ø: 'o',
+  Ǿ: 'o',
+  ǿ: 'o',
+  Ð: 'd',
+  ð: 'd',
+  Đ: 'd',
+  đ: 'd',
+  Ł: 'l',
+  ł: 'l',
+  ı: 'i',
+  Ǡ: 'a',
+  ǡ: 'a',
+};
+const HAS_UNFOLDED = /[ØøǾǿÐðĐđŁłıǠǡ]/;
+const UNFOLDED_LETTERS = /[ØøǾǿÐðĐđŁłıǠǡ]/g;
+
+const plain = (text: string) =>
+  HAS_UNFOLDED.test(text) ? text.replace(UNFOLDED_LETTERS, (letter) => UNFOLDED[letter] ?? letter) : text;
+
+const fold = (term: string) => plain(term.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase());
 
 function bodyOf(briefing: Briefing): string {
   const { whatHappened, whyItMatters, implications, other = [] } = briefing.sections;
@@ -38,6 +63,7 @@ export class SearchIndex {
   private readonly db = new Database(':memory:');
   private readonly byRow: Briefing[];
   private readonly query: Database.Statement<[string, number], { rowid: number; score: number }>;
+  private readonly rowsMatching: Database.Statement<[string], { rowid: number }>;
   private vocabulary?: string[];
 
   constructor(briefings: Iterable<Briefing>) {
@@ -51,13 +77,33 @@ export class SearchIndex {
     );
     this.db.transaction(() => {
       this.byRow.forEach((briefing, row) => {
-        insert.run(row, briefing.title, briefing.summary, bodyOf(briefing), briefing.tags.join(' '));
+        insert.run(
+          row,
+          plain(briefing.title),
+          plain(briefing.summary),
+          plain(bodyOf(briefing)),
+          plain(briefing.tags.join(' ')),
+        );
       });
     })();
     const weights = Object.values(WEIGHTS).join(', ');
     this.query = this.db.prepare(
       `SELECT rowid, -bm25(docs, ${weights}) AS score FROM docs WHERE docs MATCH ? ORDER BY bm25(docs, ${weights}) LIMIT ?`,
     );
+    this.rowsMatching = this.db.prepare('SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY rowid');
+  }
+
+  /**
+   * Briefings whose summary or sections hold every word given, in the order they were indexed: what a party
+   * question about a name in no registry reads, instead of every statement. Words are names' folded words
+   * (`o'brien`, `donetsk`); each is split as the index splits text (`o`, `brien`). No words: none.
+   */
+  briefingsWithWords(words: readonly string[]): Briefing[] {
+    const terms = [...new Set(words.flatMap((word) => [...fold(word).matchAll(WORD)].map((m) => m[0])))];
+    if (!terms.length) return [];
+    // Terms are letters and digits only, quoted: no FTS5 syntax gets through.
+    const expression = `{summary body} : (${terms.map((term) => `"${term}"`).join(' AND ')})`;
+    return this.rowsMatching.all(expression).map((row) => this.byRow[row.rowid]!);
   }
 
   /**

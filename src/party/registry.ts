@@ -6,6 +6,7 @@ import { builtInParties } from './built-in.js';
 import type { PartyFileEntry } from './file-entry.js';
 import { fold, slugify } from './fold.js';
 import type { Party } from './model.js';
+import { hashedPartyKey, isHashedPartyKey } from './party-key.js';
 import { PartySuggester } from './suggest.js';
 import { nameKey } from './tokens.js';
 
@@ -28,6 +29,8 @@ export class PartyRegistry {
   private readonly nameList: PartyName[] = [];
   private readonly sorted: readonly Party[];
   private suggester?: PartySuggester;
+  /** hashedPartyKey(id) -> party, built on the first hashed key asked for. */
+  private byHashedKey?: Map<string, Party>;
 
   /** `parties` in priority order: where two claim the same name, the earlier keeps it. */
   private constructor(parties: readonly Party[]) {
@@ -69,10 +72,19 @@ export class PartyRegistry {
     return this.byId.get(id);
   }
 
-  /** By canonical name, alias (later aliases too) or id; case, diacritics, dots and possessives do not matter. */
+  /**
+   * By canonical name, alias (later aliases too), id or partyKey; case, diacritics, dots and possessives do not
+   * matter.
+   */
   resolve(name: string): Party | undefined {
+    if (isHashedPartyKey(name.trim())) return this.hashedKeys().get(name.trim());
     const key = nameKey(name);
     return (key ? this.byKey.get(key) : undefined) ?? this.byId.get(fold(name).trim());
+  }
+
+  private hashedKeys(): Map<string, Party> {
+    this.byHashedKey ??= new Map([...this.byId.values()].map((party) => [hashedPartyKey(party.id), party]));
+    return this.byHashedKey;
   }
 
   /** Closest parties to what was typed: prefix matches first, then likely typos. */

@@ -6,7 +6,7 @@
 import type { Briefing } from '../briefing/model.js';
 import { type MentionMatcher, matcherFor } from './matcher.js';
 import type { CitedStatement, Party, PartyReport, PartyReportBriefing } from './model.js';
-import { namePattern } from './name-pattern.js';
+import { checkNameLength, MAX_NAME_LENGTH, namePattern, nameWords } from './name-pattern.js';
 import { NamedSoFar } from './named-so-far.js';
 import type { PartyRegistry } from './registry.js';
 import { statementsOf } from './statements.js';
@@ -17,6 +17,14 @@ const SUGGESTIONS = 5;
 /** Newest first: by date, then by id so the order is stable. */
 function newestFirst(a: Briefing, b: Briefing): number {
   return a.date === b.date ? a.id.localeCompare(b.id) : a.date < b.date ? 1 : -1;
+}
+
+/**
+ * The briefings holding every word of a name (the library's full-text index): a question about a name in no
+ * registry reads only their statements, not every statement of every briefing.
+ */
+export interface BriefingWords {
+  briefingsWithWords(words: readonly string[]): readonly Briefing[];
 }
 
 export class PartyIndex {
@@ -41,11 +49,17 @@ export class PartyIndex {
    */
   private readonly partyCounts: Int32Array;
   private readonly partyCountStarts: Int32Array;
-  private searchCorpus?: { text: string; starts: number[] };
+  /** Briefing -> index in `briefings`, for the candidates the word index finds; built on first use. */
+  private positions?: Map<Briefing, number>;
 
+  /**
+   * `words` finds the briefings to read for a name in no registry; without it (a handful of briefings in a test)
+   * every briefing is read.
+   */
   constructor(
     private readonly registry: PartyRegistry,
     briefings: readonly Briefing[],
+    private readonly words?: BriefingWords,
   ) {
     this.briefings = [...briefings].sort(newestFirst);
     this.matcher = matcherFor(registry);
@@ -94,7 +108,10 @@ export class PartyIndex {
     this.partyCounts = counter.pairs();
   }
 
-  /** Every statement about the party or its members; for a name no registry knows, every statement naming it. */
+  /**
+   * Every statement about the party or its members; for a name no registry knows, every statement naming it.
+   * Throws NameTooLongError for an unknown name past MAX_NAME_LENGTH.
+   */
   report(query: string): PartyReport {
     const party = this.registry.resolve(query);
     if (!party) return this.reportUnknown(query);
@@ -122,7 +139,11 @@ export class PartyIndex {
     const index = this.indexOf(briefingId);
     if (index === undefined) return false;
     const party = this.registry.resolve(partyQuery);
-    if (!party) return this.statementsNaming(partyQuery).some((id) => this.statementBriefing[id] === index);
+    if (!party) {
+      if (partyQuery.length > MAX_NAME_LENGTH) return false;
+      const pattern = namePattern(partyQuery);
+      return pattern !== undefined && this.collectNaming(index, pattern, []) > 0;
+    }
     const counts = this.partyCounts;
     const wanted = new Set(this.registry.withMembers(party).map((one) => this.matcher.ordinalOf(one.id)));
     for (let i = this.partyCountStarts[index]!; i < this.partyCountStarts[index + 1]!; i += 2)
@@ -155,41 +176,55 @@ export class PartyIndex {
   }
 
   private reportUnknown(query: string): PartyReport {
+    // Before any pattern is built or index asked: a name thousands of characters long is no name.
+    checkNameLength(query);
     const briefings = this.group(this.statementsNaming(query));
     const suggestions =
       briefings.length === 0 ? this.registry.suggest(query, SUGGESTIONS).map((party) => party.name) : [];
     return { query, party: null, members: [], briefings, suggestions };
   }
 
-  /** Statements containing the words of `name` as whole words, ignoring case and diacritics. */
+  /**
+   * Statements containing the words of `name` as whole words, ignoring case and diacritics, ascending: only
+   * the statements of the briefings the word index finds holding every word are read.
+   */
   private statementsNaming(name: string): number[] {
     const pattern = namePattern(name);
     if (!pattern) return [];
-    const corpus = this.corpus();
     const found: number[] = [];
-    for (const match of corpus.text.matchAll(pattern)) {
-      const id = lastAtOrBefore(corpus.starts, match.index);
-      if (found[found.length - 1] !== id) found.push(id);
-    }
+    for (const index of this.candidates(nameWords(name))) this.collectNaming(index, pattern, found);
     return found;
   }
 
-  /** All statements in one text, for searching names no registry knows; built on the first such search. */
-  private corpus(): { text: string; starts: number[] } {
-    if (!this.searchCorpus) {
-      const starts: number[] = [];
-      let offset = 0;
-      const texts: string[] = [];
-      for (const statements of this.statements) {
-        for (const { text } of statements) {
-          starts.push(offset);
-          offset += text.length + 1;
-          texts.push(text);
-        }
-      }
-      this.searchCorpus = { text: texts.join('\n'), starts };
+  /** Indexes of the briefings that may name the words, ascending. */
+  private candidates(words: readonly string[]): Iterable<number> {
+    if (!this.words) return this.briefings.keys();
+    if (!this.positions) {
+      this.positions = new Map();
+      for (let index = 0; index < this.briefings.length; index++)
+        this.positions.set(this.briefings[index]!, index);
     }
-    return this.searchCorpus;
+    const found: number[] = [];
+    for (const briefing of this.words.briefingsWithWords(words)) {
+      const index = this.positions.get(briefing);
+      if (index !== undefined) found.push(index);
+    }
+    return found.sort((a, b) => a - b);
+  }
+
+  /** Adds the ids of the briefing's statements the pattern finds; returns how many it added. */
+  private collectNaming(index: number, pattern: RegExp, into: number[]): number {
+    const statements = this.statements[index]!;
+    const first = this.firstStatement[index]!;
+    let added = 0;
+    for (let offset = 0; offset < statements.length; offset++) {
+      pattern.lastIndex = 0;
+      if (pattern.test(statements[offset]!.text)) {
+        into.push(first + offset);
+        added++;
+      }
+    }
+    return added;
   }
 
   private group(statementIds: readonly number[]): PartyReportBriefing[] {
@@ -216,18 +251,6 @@ function mergeAscending(lists: number[][]): number[] {
   if (lists.length === 1) return lists[0]!;
   const merged = lists.flat().sort((a, b) => a - b);
   return merged.filter((id, i) => i === 0 || merged[i - 1] !== id);
-}
-
-/** Index of the last value not greater than `target` in an ascending list. */
-function lastAtOrBefore(values: readonly number[], target: number): number {
-  let low = 0;
-  let high = values.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (values[middle]! <= target) low = middle;
-    else high = middle - 1;
-  }
-  return low;
 }
 
 /** Counts the parties of one briefing at a time without a map per briefing. */

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { namePattern } from '../../src/party/name-pattern.js';
+import { MAX_NAME_LENGTH, NameTooLongError, namePattern } from '../../src/party/name-pattern.js';
 
 function finds(name: string, text: string): boolean {
   const pattern = namePattern(name);
@@ -36,5 +37,45 @@ describe('namePattern', () => {
 
   it('has nothing to look for in punctuation', () => {
     expect(namePattern(' -- ')).toBeUndefined();
+  });
+});
+
+describe('namePattern and hostile names', () => {
+  it('refuses a name past 100 characters before building anything, with a message a reader can act on', () => {
+    let thrown: unknown;
+    try {
+      namePattern('x'.repeat(9_000));
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(NameTooLongError);
+    expect((thrown as Error).message).toBe('A name is at most 100 characters; this one has 9,000.');
+    expect(MAX_NAME_LENGTH).toBe(100);
+    expect(namePattern('x'.repeat(100))).toBeInstanceOf(RegExp);
+  });
+
+  it('takes pattern syntax in a name as text, never as a pattern', () => {
+    expect(finds('Ursula (Stern)+ $', 'a letter to Ursula Stern today')).toBe(true);
+    expect(finds('a.*', 'a quick test')).toBe(true);
+    expect(finds('a.*', 'nothing here')).toBe(false);
+  });
+
+  it('builds a valid pattern from any text up to the limit, with no character of it left unescaped', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: MAX_NAME_LENGTH, unit: 'grapheme' }), (name) => {
+        if (name.length > MAX_NAME_LENGTH) return;
+        const pattern = namePattern(name);
+        if (!pattern) return;
+        // Take away what the builder itself writes: what is left came from the name, and is letters and digits.
+        const fromName = pattern.source
+          .replace('(?<![\\p{L}\\p{N}])', '')
+          .replace('(?![\\p{L}\\p{N}])', '')
+          .replaceAll("[\\s\\-‐‑–.'’]+", '')
+          .replaceAll("['’ʼ‘]", '')
+          .replace(/\[[^\]]*\]\\p\{M\}\*/g, '')
+          .replace(/\\u\{[0-9a-f]+\}/g, '');
+        expect(fromName).toMatch(/^[\p{L}\p{N}]*$/u);
+      }),
+    );
   });
 });

@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/briefing/model.js';
 import { loadPartyRegistry, parsePartiesFile } from '../../src/party/parties-file.js';
+import { PartyRegistry } from '../../src/party/registry.js';
+import { PartyIndex } from '../../src/party/report-index.js';
+import { briefing } from './helpers.js';
 
 describe('parsePartiesFile', () => {
   it('reads names, kinds, aliases and members with the line of each entry', () => {
@@ -108,6 +111,46 @@ describe('parsePartiesFile', () => {
       'parties.yml:2: unknown field "alias" (expected name, kind, aliases, members)',
       'parties.yml:3: "russia" is already defined by the entry "Russia"; this entry is skipped',
     ]);
+  });
+
+  it('reports an alias that is not a name at its line, drops it, and loads the rest of the file', () => {
+    const yaml = `- name: Acme Holdings
+  aliases: ["(a+)+$", Acme, ACM]
+- name: Beta Group
+  aliases:
+    - Beta
+    - eu
+    - X
+  members: ["a|b", Gamma Ltd]
+- name: "***"
+- name: Delta
+`;
+    const { entries, problems } = parsePartiesFile('parties.yml', yaml);
+    expect(entries.map((entry) => [entry.name, entry.aliases, entry.members])).toEqual([
+      ['Acme Holdings', ['Acme', 'ACM'], []],
+      ['Beta Group', ['Beta'], ['Gamma Ltd']],
+      ['Delta', [], []],
+    ]);
+    const shown = problems.map(formatProblem);
+    expect(shown).toEqual([
+      expect.stringMatching(
+        /^parties\.yml:2: alias "\(a\+\)\+\$" is not a name: "\(", "\+", "\)", "\$" are not part/,
+      ),
+      expect.stringMatching(
+        /^parties\.yml:6: alias "eu" is not a name: a lower-case name needs at least 3 letters/,
+      ),
+      'parties.yml:7: alias "X" is not a name: one letter is not a name; it is ignored',
+      expect.stringMatching(/^parties\.yml:8: member "a\|b" is not a name: "\|" is not part of a name/),
+      expect.stringMatching(/^parties\.yml:9: name "\*\*\*" is not a name: .*; this entry is skipped$/),
+    ]);
+    // Dropped, the alias claims nothing: a statement with the word "a" is not about the party.
+    const registry = PartyRegistry.builtIn().withFile(entries);
+    const index = new PartyIndex(registry, [
+      briefing({ id: 'deal', summary: 'A deal was struck by a committee.' }),
+      briefing({ id: 'acme', date: '2025-12-14', summary: 'Acme bought a rival.' }),
+    ]);
+    expect(index.report('Acme Holdings').briefings.map((entry) => entry.id)).toEqual(['acme']);
+    expect(registry.resolve('a')).toBeUndefined();
   });
 
   it('accepts an empty file and rejects a mapping at the top', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NameTooLongError } from '../../src/party/name-pattern.js';
 import { PartyRegistry } from '../../src/party/registry.js';
 import { PartyIndex } from '../../src/party/report-index.js';
 import { briefing, registryWith } from './helpers.js';
@@ -263,5 +264,34 @@ describe('people named with their office', () => {
 
   it('does not count a newspaper named after a city for the country', () => {
     expect(peopleIndex.partiesOf('talks').map((party) => party.id)).not.toContain('russia');
+  });
+});
+
+describe('a name in no registry', () => {
+  it('is refused past 100 characters, politely, before any pattern is built', () => {
+    expect(() => index.report('x'.repeat(9_000))).toThrow(NameTooLongError);
+    expect(() => index.report('x'.repeat(9_000))).toThrow(
+      'A name is at most 100 characters; this one has 9,000.',
+    );
+    expect(index.mentions('envoys-in-berlin', 'x'.repeat(9_000))).toBe(false);
+  });
+
+  it('is looked up in the word index: only the briefings it finds are read', () => {
+    const asked: string[][] = [];
+    // An index that knows only the newer briefing: a name also in the older one is not found there.
+    const words = {
+      briefingsWithWords(list: readonly string[]) {
+        asked.push([...list]);
+        return [newer];
+      },
+    };
+    const indexed = new PartyIndex(registry, [older, sameDay, newer], words);
+    expect(indexed.report('Talks').briefings.map((entry) => entry.id)).toEqual(['second-day']);
+    expect(index.report('Talks').briefings.map((entry) => entry.id)).toEqual([
+      'second-day',
+      'envoys-in-berlin',
+    ]);
+    expect(indexed.report("red lines o'brien").briefings).toEqual([]);
+    expect(asked).toEqual([['talks'], ['red', 'lines', "o'brien"]]);
   });
 });

@@ -1,0 +1,191 @@
+/**
+ * The interaction router under a burst: each question's own work runs in a task of its own, never inside the
+ * gateway's handler, so replies and deferrals go out between questions; a question whose turn comes late is
+ * deferred before its work starts; one whose work waits on something is deferred by the timer meanwhile.
+ * The clock is the test's: lateness is decided by it, not by how fast the machine is.
+ */
+import type { Interaction } from 'discord.js';
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import { CommandDispatcher } from '../../src/commands/dispatch.js';
+import type { SlashCommand } from '../../src/commands/types.js';
+import { InteractionRouter } from '../../src/discord/interactions.js';
+import { Library } from '../../src/library/library.js';
+import { PartyRegistry } from '../../src/party/registry.js';
+import type { Reply } from '../../src/render/payload.js';
+
+type Work = () => Reply | Promise<Reply>;
+
+function command(name: string, work: Work): SlashCommand {
+  return { definition: { name, description: `The ${name} command` }, run: () => work() };
+}
+
+function dispatcherFor(commands: SlashCommand[]) {
+  const library = new Library([], PartyRegistry.builtIn());
+  return new CommandDispatcher(
+    commands,
+    { library: () => library, defaultTimezone: 'UTC', now: () => new Date() },
+    pino({ level: 'silent' }),
+  );
+}
+
+/** A chat input interaction as the router reads it; what the bot sends is written to `events`. */
+function chatInput(
+  name: string,
+  events: string[],
+  onDefer?: () => void,
+  forged: { options?: unknown[]; replies?: unknown[] } = {},
+): Interaction {
+  const interaction = {
+    id: `id-${name}`,
+    type: 2,
+    commandName: name,
+    user: { id: '222222222222222222', username: 'reader' },
+    guildId: '111111111111111111',
+    channelId: '333333333333333331',
+    guild: null,
+    memberPermissions: null,
+    options: { getSubcommand: () => null, data: forged.options ?? [] },
+    deferred: false,
+    replied: false,
+    isAutocomplete: () => false,
+    isChatInputCommand: () => true,
+    isButton: () => false,
+    isRepliable: () => true,
+    async deferReply() {
+      events.push(`${name} defer`);
+      interaction.deferred = true;
+      onDefer?.();
+    },
+    async reply(message: unknown) {
+      events.push(`${name} reply`);
+      forged.replies?.push(message);
+      interaction.replied = true;
+    },
+    async editReply() {
+      events.push(`${name} edit`);
+    },
+    async followUp() {
+      events.push(`${name} follow-up`);
+    },
+  };
+  return interaction as unknown as Interaction;
+}
+
+function autocomplete(name: string, events: string[]): Interaction {
+  return {
+    ...(chatInput(name, events) as unknown as Record<string, unknown>),
+    isAutocomplete: () => true,
+    isChatInputCommand: () => false,
+    options: { getSubcommand: () => null, data: [], getFocused: () => ({ name: 'name', value: 'ru' }) },
+    async respond() {
+      events.push(`${name} choices`);
+    },
+  } as unknown as Interaction;
+}
+
+describe('InteractionRouter', () => {
+  it('runs each question in a task of its own, never inside the handler the gateway called', async () => {
+    const events: string[] = [];
+    const dispatcher = dispatcherFor([
+      command('first', () => {
+        events.push('first work');
+        // Something the first question's work starts: it gets its turn before the next question's work.
+        setImmediate(() => events.push('the event loop turned'));
+        return { content: 'one' };
+      }),
+      command('second', () => {
+        events.push('second work');
+        return { content: 'two' };
+      }),
+    ]);
+    const router = new InteractionRouter(dispatcher, pino({ level: 'silent' }));
+    router.handle(chatInput('first', events));
+    router.handle(chatInput('second', events));
+    router.handle(autocomplete('third', events));
+    expect(events).toEqual([]);
+    await router.drain();
+    expect(events.indexOf('first work')).toBeLessThan(events.indexOf('the event loop turned'));
+    expect(events.indexOf('the event loop turned')).toBeLessThan(events.indexOf('second work'));
+    expect(events).toContain('first reply');
+    expect(events).toContain('second reply');
+    expect(events).toContain('third choices');
+  });
+
+  it('defers a question whose turn comes late before its own work starts, then edits the deferral', async () => {
+    const events: string[] = [];
+    let now = 0;
+    const dispatcher = dispatcherFor([
+      command('slow', () => {
+        events.push('slow work');
+        now += 61_000; // as long as it takes, by the test's clock
+        return { content: 'slow' };
+      }),
+      command('waiting', () => {
+        events.push('waiting work');
+        return { content: 'waited' };
+      }),
+    ]);
+    const router = new InteractionRouter(dispatcher, pino({ level: 'silent' }), {
+      now: () => now,
+      deferAfterMs: 60_000,
+    });
+    router.handle(chatInput('slow', events));
+    router.handle(chatInput('waiting', events));
+    await router.drain();
+    expect(events).toEqual(['slow work', 'slow reply', 'waiting defer', 'waiting work', 'waiting edit']);
+  });
+
+  it('defers a question whose work waits on something, by the timer, and answers by editing the deferral', async () => {
+    const events: string[] = [];
+    let deferred: () => void = () => undefined;
+    const deferral = new Promise<void>((resolve) => {
+      deferred = resolve;
+    });
+    const dispatcher = dispatcherFor([
+      command('send', async () => {
+        events.push('send work starts');
+        await deferral; // a digest sent now, waiting on Discord: the timer defers meanwhile
+        events.push('send work ends');
+        return { content: 'sent' };
+      }),
+    ]);
+    const router = new InteractionRouter(dispatcher, pino({ level: 'silent' }), {
+      now: () => 0,
+      deferAfterMs: 0,
+    });
+    router.handle(chatInput('send', events, () => deferred()));
+    await router.drain();
+    // Whether the timer fired before the work began or while it waited, the answer is an edit of the deferral.
+    expect(events).toContain('send work starts');
+    expect(events.slice(-2)).toEqual(['send work ends', 'send edit']);
+    expect(events.indexOf('send defer')).toBeLessThan(events.indexOf('send work ends'));
+    expect(events.filter((event) => event === 'send defer')).toHaveLength(1);
+  });
+
+  it('reads a forged option named __proto__ or constructor as an unknown option, not as the prototype', async () => {
+    const events: string[] = [];
+    const replies: unknown[] = [];
+    const dispatcher = dispatcherFor([
+      command('plain', () => {
+        events.push('plain work');
+        return { content: 'should not run' };
+      }),
+    ]);
+    const router = new InteractionRouter(dispatcher, pino({ level: 'silent' }));
+    for (const name of ['__proto__', 'constructor']) {
+      router.handle(
+        chatInput('plain', events, undefined, {
+          options: [{ name, type: 3, value: 'x' }],
+          replies,
+        }),
+      );
+    }
+    await router.drain();
+    expect(events).not.toContain('plain work');
+    expect(replies).toEqual([
+      expect.objectContaining({ content: '/plain has no option "__proto__". Its options: none.' }),
+      expect.objectContaining({ content: '/plain has no option "constructor". Its options: none.' }),
+    ]);
+  });
+});
