@@ -1,34 +1,23 @@
-import { execFile } from 'node:child_process';
 import { copyFile, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { PROCESS_TEST_TIMEOUT_MS, runCli } from './run.js';
 
-const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '../..');
 // Our own brief in the house layout and our own raw article, from the fixtures.
 const newsroom = resolve(root, 'tests/fixtures/newsroom');
 const houseBrief = join(newsroom, 'briefs/2024-05-28-spain-ireland-norway-recognise-palestine.txt');
 const rawArticle = join(newsroom, 'raw/doha-ceasefire-talks-stall.txt');
 
-/** Runs `briefings ...` as an editor would, through the package bin. */
-async function briefings(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(root, 'bin/briefings.js'), ...args], {
-      cwd: root,
-      env: { ...process.env, BRIEFINGS_DIR: join(root, 'briefings'), ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+/** Runs `briefings ...` as an editor would (see ./run.ts). */
+function briefings(args: string[], env: Record<string, string> = {}, options: { viaBin?: boolean } = {}) {
+  return runCli(args, { env, ...options });
 }
 
-describe('briefings CLI', () => {
-  it('check passes on the shipped folder', async () => {
-    const result = await briefings(['check']);
+describe('briefings CLI', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
+  it('check passes on the shipped folder, through the package bin', async () => {
+    const result = await briefings(['check'], {}, { viaBin: true });
     expect(result.stdout).toBe('');
     expect(result.code).toBe(0);
   });

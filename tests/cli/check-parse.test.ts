@@ -7,7 +7,7 @@ import { parseArgs } from '../../src/cli/args.js';
 import { check, checkOutcome } from '../../src/cli/check.js';
 import { memoryOutput } from '../../src/cli/output.js';
 import { parse } from '../../src/cli/parse.js';
-import { root, runCli } from './run.js';
+import { PROCESS_TEST_TIMEOUT_MS, root, runCli } from './run.js';
 
 const brief = join(root, 'tests/fixtures/briefings/brief/2025-12-14-pasted-brief.txt');
 
@@ -38,7 +38,7 @@ afterEach(async () => {
   await Promise.all(temporary.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-describe('briefings check', () => {
+describe('briefings check', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it('exits 0 on a folder with only warnings, printing them as file:line: warning: message', async () => {
     const dir = await folderWith({ '2025-12-15-talks.md': WITHOUT_IMPLICATIONS });
     const result = await runCli(['check', dir]);
@@ -83,7 +83,7 @@ describe('checkOutcome', () => {
   });
 });
 
-describe('briefings parse', () => {
+describe('briefings parse', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it('prints warnings on stderr and exits 0 when the briefing loaded with only warnings', async () => {
     const dir = await folderWith({ '2025-12-15-talks.md': WITHOUT_IMPLICATIONS });
     const result = await runCli(['parse', join(dir, '2025-12-15-talks.md')]);

@@ -9,7 +9,7 @@ import { memoryOutput } from '../../src/cli/output.js';
 import { detectParties } from '../../src/party/detect-parties.js';
 import { loadPartyRegistry } from '../../src/party/parties-file.js';
 import { PartyRegistry } from '../../src/party/registry.js';
-import { root, runCli } from './run.js';
+import { PROCESS_TEST_TIMEOUT_MS, root, runCli } from './run.js';
 
 const brief = join(root, 'tests/fixtures/briefings/brief/2025-12-14-pasted-brief.txt');
 const briefText = () => readFile(brief, 'utf8');
@@ -31,7 +31,7 @@ afterEach(async () => {
   await Promise.all(temporary.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-describe('briefings import', () => {
+describe('briefings import', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it('prints a brief file as canonical markdown that reads back as the same briefing, parties added', async () => {
     const result = await runCli(['import', brief]);
     expect(result.code).toBe(0);
@@ -95,7 +95,7 @@ describe('briefings import', () => {
     expect(second.code).toBe(1);
     expect(second.stderr).toContain(`${join(dir, name)} already exists: not overwritten`);
     expect(await readFile(join(dir, name), 'utf8')).toBe(written);
-  }, 60_000);
+  });
 });
 
 describe('importBrief', () => {

@@ -1,9 +1,13 @@
-/** `npm run deploy-commands` against the fake: registers once, then finds nothing to change. */
+/**
+ * `npm run deploy-commands` against the fake: registers once, then finds nothing to change. Each test waits for
+ * its processes to exit; PROCESS_TEST_TIMEOUT_MS is what a loaded machine needs for them to start.
+ */
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_TOKEN, type FakeDiscord, startFakeDiscord } from '../fake-discord/index.js';
+import { entryArgs, PROCESS_TEST_TIMEOUT_MS } from '../support/processes.js';
 import { ids } from './harness.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -18,7 +22,7 @@ afterAll(async () => {
 });
 
 function deploy(env: Record<string, string>) {
-  return promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/deploy-commands.ts'], {
+  return promisify(execFile)(process.execPath, entryArgs('deploy-commands'), {
     cwd: root,
     env: {
       ...process.env,
@@ -30,7 +34,7 @@ function deploy(env: Record<string, string>) {
   });
 }
 
-describe('npm run deploy-commands', () => {
+describe('npm run deploy-commands', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it('registers globally, reading the application id from Discord, and is idempotent', async () => {
     const first = await deploy({});
     expect(first.stdout).toMatch(/^Registered 2 command\(s\) globally/);

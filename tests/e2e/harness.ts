@@ -67,11 +67,17 @@ tags: [${id.startsWith('energy') ? 'energy' : 'diplomacy'}]
 `;
 }
 
-/** Polls until `check` returns something truthy, or fails with `what`. */
+/** Per test (and hook) for tests that start the bot in-process, perhaps several times: a loaded machine is slow. */
+export const E2E_TEST_TIMEOUT_MS = 60_000;
+
+/**
+ * Polls until `check` returns something truthy, or fails with `what`. The deadline only decides how a test that
+ * is going to fail reports it: a passing test waits for the state, however long the machine takes to reach it.
+ */
 export async function eventually<T>(
   check: () => T | undefined | false,
   what: string,
-  timeoutMs = 10_000,
+  timeoutMs = 30_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

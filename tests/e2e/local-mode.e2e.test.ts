@@ -5,12 +5,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { entryArgs, PROCESS_TEST_TIMEOUT_MS } from '../support/processes.js';
 import { databasePath } from './harness.js';
 
 const root = resolve(import.meta.dirname, '../..');
 
 async function localMode(input: string) {
-  const child = execFile(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = execFile(process.execPath, entryArgs('main'), {
     cwd: root,
     env: {
       ...process.env,
@@ -24,11 +25,12 @@ async function localMode(input: string) {
   let stderr = '';
   child.stdout?.on('data', (chunk) => (stdout += chunk));
   child.stderr?.on('data', (chunk) => (stderr += chunk));
-  const code = await new Promise<number | null>((done) => child.once('exit', done));
+  // 'close', not 'exit': stdout and stderr are complete only once the pipes have closed too.
+  const code = await new Promise<number | null>((done) => child.once('close', done));
   return { code, stdout, stderr };
 }
 
-describe('local mode', () => {
+describe('local mode', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it('answers piped commands as text with the same handlers, then exits 0', async () => {
     const result = await localMode(
       [
@@ -53,7 +55,7 @@ describe('local mode', () => {
     const dir = await mkdtemp(join(tmpdir(), 'briefing-corrupt-'));
     const file = join(dir, 'bot.sqlite');
     await writeFile(file, 'this is not a database, and it must still be here afterwards');
-    const child = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const child = await promisify(execFile)(process.execPath, entryArgs('main'), {
       cwd: root,
       env: { ...process.env, DATABASE_PATH: file },
     }).catch((error: { code: number; stderr: string }) => error);
@@ -63,7 +65,7 @@ describe('local mode', () => {
   });
 
   it('stops start-up with one line naming a malformed variable', async () => {
-    const child = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const child = await promisify(execFile)(process.execPath, entryArgs('main'), {
       cwd: root,
       env: { ...process.env, DEFAULT_TIMEZONE: 'Mars/Olympus' },
     }).catch((error: { code: number; stderr: string }) => error);

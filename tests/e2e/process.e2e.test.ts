@@ -1,11 +1,12 @@
 /**
  * `npm start` as a process: the real entry point with a token and DISCORD_API_URL aimed at the fake. It
- * registers its commands, answers, logs without the token, and exits 0 on SIGTERM within 5 seconds.
+ * registers its commands, answers, logs without the token, and exits 0 on SIGTERM within its 5 second deadline.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_TOKEN, type FakeDiscord, startFakeDiscord } from '../fake-discord/index.js';
+import { entryArgs, PROCESS_TEST_TIMEOUT_MS } from '../support/processes.js';
 import { briefingFolder, databasePath, eventually, ids } from './harness.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -15,7 +16,7 @@ let logs = '';
 
 beforeAll(async () => {
   fake = await startFakeDiscord();
-  bot = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  bot = spawn(process.execPath, entryArgs('main'), {
     cwd: root,
     env: {
       ...process.env,
@@ -30,15 +31,19 @@ beforeAll(async () => {
   });
   bot.stdout?.on('data', (chunk) => (logs += chunk));
   bot.stderr?.on('data', (chunk) => (logs += chunk));
-  await eventually(() => fake.commands(ids.guild).length === 2, 'command registration', 30_000);
-}, 40_000);
+  await eventually(
+    () => fake.commands(ids.guild).length === 2,
+    'command registration',
+    PROCESS_TEST_TIMEOUT_MS - 10_000,
+  );
+}, PROCESS_TEST_TIMEOUT_MS);
 
 afterAll(async () => {
   if (bot.exitCode === null) bot.kill('SIGKILL');
   await fake.close();
 });
 
-describe('npm start with a token', () => {
+describe('npm start with a token', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it('answers a command through the gateway it was pointed at', async () => {
     const answer = await fake.command('briefing party', { name: 'Ukraine' });
     expect(JSON.stringify(answer.callback.data)).toContain('Ukraine · country');
@@ -62,11 +67,14 @@ describe('npm start with a token', () => {
     expect(logs).not.toContain(FAKE_TOKEN);
   });
 
-  it('exits 0 on SIGTERM within 5 seconds', async () => {
-    const started = Date.now();
-    const exited = new Promise<number | null>((done) => bot.once('exit', (code) => done(code)));
+  it('exits 0 on SIGTERM, its shutdown finished before the 5 second deadline', async () => {
+    // 'close', not 'exit': the logs are complete only once the pipes have closed too.
+    const exited = new Promise<number | null>((done) => bot.once('close', (code) => done(code)));
     bot.kill('SIGTERM');
     expect(await exited).toBe(0);
-    expect(Date.now() - started).toBeLessThan(5_000);
+    // The bot keeps the 5 s deadline itself (src/main.ts exits past it, saying so): that it did not need to is
+    // what is checked here, rather than this test's own clock, which a busy machine slows.
+    expect(logs).toContain('"msg":"shutting down"');
+    expect(logs).not.toContain('shutdown took too long');
   });
 });
