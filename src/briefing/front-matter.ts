@@ -31,7 +31,7 @@ const NULL = new Type('tag:yaml.org,2002:null', {
     text === null || text === '' || text === '~' || /^(null|Null|NULL)$/.test(text),
   construct: () => null,
 });
-const TEXT_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [NULL] });
+export const TEXT_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [NULL] });
 const LOAD_OPTIONS = { schema: TEXT_SCHEMA };
 const QUOTE_HINT = 'put values holding `: `, `#` or starting with a quote or bracket in quotes';
 

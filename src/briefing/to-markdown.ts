@@ -10,22 +10,14 @@
  * every file loses on reading (BOM, zero-width spaces, non-breaking spaces, CR) already normalised.
  * The reader refuses front matter over 8 KB, so a summary of several thousand words would not load back.
  */
-import { dump, FAILSAFE_SCHEMA, Type } from 'js-yaml';
+import { dump } from 'js-yaml';
+import { TEXT_SCHEMA } from './front-matter.js';
 import { escapeHeading, escapeItem } from './markdown-escape.js';
 import { type Briefing, SECTION_KEYS, SECTION_LABELS } from './model.js';
 import { normalizeText } from './text.js';
 
-/**
- * The front matter reader's schema: text only, `~`/`null`/empty mean "not given". Dumping with it quotes
- * exactly the values that would otherwise read back as null, and leaves `2025-12-15` or `1984` bare.
- */
-const NULL = new Type('tag:yaml.org,2002:null', {
-  kind: 'scalar',
-  resolve: (text: string | null) =>
-    text === null || text === '' || text === '~' || /^(null|Null|NULL)$/.test(text),
-  construct: () => null,
-});
-const TEXT_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [NULL] });
+// The front matter reader's own schema: dumping with it quotes exactly the values that would otherwise
+// read back as null, and leaves `2025-12-15` or `1984` bare.
 const DUMP_OPTIONS = { schema: TEXT_SCHEMA, lineWidth: 100, noRefs: true };
 
 export interface MarkdownExtras {
