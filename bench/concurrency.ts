@@ -7,10 +7,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_IDS, type FakeDiscord, startFakeDiscord } from '../tests/fake-discord/index.js';
+import { type FakeDiscord, startFakeDiscord } from '../tests/fake-discord/index.js';
 import { BENCH_PARTIES, benchSearches, benchUnknownNames, writeBriefingFolder } from './generate.js';
 import { BRIEFING_COUNT } from './library.js';
-import { startProcess, stopProcess, until } from './processes.js';
+import { startBotAgainst, type startProcess, stopProcess } from './processes.js';
 import { percentile, type Report } from './stats.js';
 
 const BURST = 100;
@@ -78,19 +78,7 @@ export async function benchConcurrency(report: Report): Promise<void> {
   try {
     await writeBriefingFolder(join(dir, 'briefings'), BRIEFING_COUNT);
     report.note(`Concurrency: ${BURST} mixed questions at once, bot with ${BRIEFING_COUNT} briefings`);
-    bot.process = startProcess(['src/main.ts'], {
-      DISCORD_TOKEN: fake.token,
-      DISCORD_API_URL: fake.apiUrl,
-      DISCORD_GUILD_ID: DEFAULT_IDS.guild,
-      BRIEFINGS_DIR: join(dir, 'briefings'),
-      DATABASE_PATH: join(dir, 'bot.sqlite'),
-      LOG_LEVEL: 'warn',
-    });
-    await until(
-      () => fake.commands(DEFAULT_IDS.guild).length === 2,
-      'the bot to register its commands',
-      120_000,
-    );
+    bot.process = await startBotAgainst(fake, dir);
     await burst(fake, 0);
     const timings = await burst(fake, 1);
 

@@ -6,10 +6,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_IDS, type FakeDiscord, startFakeDiscord } from '../tests/fake-discord/index.js';
+import { type FakeDiscord, startFakeDiscord } from '../tests/fake-discord/index.js';
 import { BENCH_PARTIES, pick, random, writeBriefingFolder } from './generate.js';
 import { BRIEFING_COUNT } from './library.js';
-import { residentMiB, startProcess, stopProcess, until } from './processes.js';
+import { residentMiB, startBotAgainst, startProcess, stopProcess, until } from './processes.js';
 import { percentile, type Report } from './stats.js';
 
 const COMMANDS = 2_000;
@@ -73,19 +73,7 @@ export async function benchInteractions(report: Report): Promise<void> {
     const pongTimes = await measure(fake, (f) => f.command('ping'));
     await stopProcess(pong);
 
-    const bot = startProcess(['src/main.ts'], {
-      DISCORD_TOKEN: fake.token,
-      DISCORD_API_URL: fake.apiUrl,
-      DISCORD_GUILD_ID: DEFAULT_IDS.guild,
-      BRIEFINGS_DIR: join(dir, 'briefings'),
-      DATABASE_PATH: join(dir, 'bot.sqlite'),
-      LOG_LEVEL: 'warn',
-    });
-    await until(
-      () => fake.commands(DEFAULT_IDS.guild).length === 2,
-      'the bot to register its commands',
-      120_000,
-    );
+    const bot = await startBotAgainst(fake, dir);
     await new Promise((done) => setTimeout(done, 1_000));
     const botMemory = await residentMiB(bot.pid!);
     const botTimes = await measure(fake, readerMix());

@@ -1,7 +1,8 @@
 /** Bot processes for benchmarks: started with node + tsx like `npm start`, measured from outside. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { DEFAULT_IDS, type FakeDiscord } from '../tests/fake-discord/index.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 
@@ -35,4 +36,22 @@ export async function until(check: () => boolean, what: string, timeoutMs = 60_0
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((done) => setTimeout(done, 20));
   }
+}
+
+/** The bot, as `npm start` runs it, against the fake with the briefings in `dir`; ready once its commands are registered. */
+export async function startBotAgainst(fake: FakeDiscord, dir: string): Promise<ChildProcess> {
+  const bot = startProcess(['src/main.ts'], {
+    DISCORD_TOKEN: fake.token,
+    DISCORD_API_URL: fake.apiUrl,
+    DISCORD_GUILD_ID: DEFAULT_IDS.guild,
+    BRIEFINGS_DIR: join(dir, 'briefings'),
+    DATABASE_PATH: join(dir, 'bot.sqlite'),
+    LOG_LEVEL: 'warn',
+  });
+  await until(
+    () => fake.commands(DEFAULT_IDS.guild).length === 2,
+    'the bot to register its commands',
+    120_000,
+  );
+  return bot;
 }
