@@ -3,12 +3,19 @@
  * registry, search, show, autocomplete) sent together to the bot with 10,000 briefings, through the fake Discord.
  * Each must get its first response (reply, deferral or choices) within Discord's 3 s, and its answer soon after.
  * Every question is a new one (no answer the library remembers), after a first burst that warms the bot up.
+ * Then, one at a time, the costliest questions: names in no registry that nearly every statement holds.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type FakeDiscord, startFakeDiscord } from '../tests/fake-discord/index.js';
-import { BENCH_PARTIES, benchSearches, benchUnknownNames, writeBriefingFolder } from './generate.js';
+import {
+  BENCH_PARTIES,
+  benchEverywhereNames,
+  benchSearches,
+  benchUnknownNames,
+  writeBriefingFolder,
+} from './generate.js';
 import { BRIEFING_COUNT } from './library.js';
 import { startBotAgainst, type startProcess, stopProcess } from './processes.js';
 import { percentile, type Report } from './stats.js';
@@ -111,6 +118,13 @@ export async function benchConcurrency(report: Report): Promise<void> {
     report.add({ metric: 'burst_answered_after_3s', value: late, unit: 'count', target: '0' });
     const deferred = timings.filter((timing) => timing.deferred).length;
     report.add({ metric: 'burst_deferred', value: deferred, unit: 'count' });
+
+    const everywhere: number[] = [];
+    for (const name of benchEverywhereNames())
+      everywhere.push((await ask(fake, 'party unknown', name)).answerMs);
+    everywhere.sort((a, b) => a - b);
+    report.add({ metric: 'one_party_unknown_everywhere_p50', value: percentile(everywhere, 50), unit: 'ms' });
+    report.add({ metric: 'one_party_unknown_everywhere_p99', value: percentile(everywhere, 99), unit: 'ms' });
     report.add({ metric: 'burst_violations', value: fake.violations.length, unit: 'count', target: '0' });
   } finally {
     if (bot.process) await stopProcess(bot.process);

@@ -184,3 +184,17 @@ export function benchSearches(count: number, offset = 0): string[] {
       `${VOCABULARY[(index + offset) % 50]} ${VOCABULARY[500 + (((index + offset) * 13) % 3000)]}`,
   );
 }
+
+/**
+ * Names in no registry held by nearly every statement (the words every sentence above ends with), in three
+ * spellings so each is a new question: the most a question about an unknown name can cost.
+ */
+export function benchEverywhereNames(): string[] {
+  const phrases = ['officials', 'said', 'day', 'on day', 'said on', 'officials said', 'said on day'];
+  const spellings = [
+    (name: string) => name,
+    (name: string) => name.toUpperCase(),
+    (name: string) => name.replace(/\b\w/g, (letter) => letter.toUpperCase()),
+  ];
+  return spellings.flatMap((spelling) => phrases.map(spelling));
+}

@@ -7,6 +7,7 @@ import { Library } from '../src/library/library.js';
 import { SearchIndex } from '../src/library/search-index.js';
 import { loadPartyRegistry } from '../src/party/parties-file.js';
 import { PartyIndex } from '../src/party/report-index.js';
+import { renderPartyPage } from '../src/render/party.js';
 import {
   BENCH_PARTIES,
   BENCH_QUERIES,
@@ -18,6 +19,8 @@ import {
 import { percentile, type Report, sample } from './stats.js';
 
 export const BRIEFING_COUNT = 10_000;
+/** The reader a benchmark's answers are for: a snowflake, as page buttons carry it. */
+const BENCH_OWNER = '223344556677889900';
 
 export async function loadLibrary(dir: string): Promise<Library> {
   const [briefings, parties] = await Promise.all([loadBriefingFolder(dir), loadPartyRegistry(dir)]);
@@ -75,11 +78,17 @@ export async function benchLibrary(report: Report): Promise<void> {
       sample(200, (i) => parties.report(unknown[100 + i]!)),
       '< 20',
     );
-    // The worst case: a word in nearly every statement, whose answer holds them all.
+    // The worst case: a word in nearly every statement. The whole report (what `briefings party` prints)...
     summary(
       'party_report_unknown_everywhere',
       sample(20, () => parties.report('officials')),
       'none: the answer holds every statement',
+    );
+    // ...and the question as a reader asks it: the answer and its first page, each time anew.
+    summary(
+      'party_question_unknown_everywhere',
+      sample(20, () => renderPartyPage(parties.report('officials'), 1, BENCH_OWNER)),
+      '< 20',
     );
     for (let i = 0; i < 200; i++) search.search(pick(next, BENCH_QUERIES), 100);
     summary(
