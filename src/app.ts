@@ -43,6 +43,8 @@ export interface AppOptions {
   now?: () => Date;
   /** Follow the briefing folder for changes (off in some tests). */
   watch?: boolean;
+  /** Waits between the quick attempts of a digest Discord did not take (tests make them short). */
+  digestRetryDelaysMs?: readonly number[];
 }
 
 export interface RunningApp {
@@ -66,6 +68,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const now = options.now ?? (() => new Date());
   // First, so an unusable database stops start-up before anything else is loaded or watched.
   const store = ScheduleStore.open(config.databasePath);
+  if (store.created)
+    log.warn(
+      { path: store.path },
+      `No schedule database at ${store.path}: started a new, empty one (no subscriptions). If digests were set up before, stop the bot and restore that file.`,
+    );
   const live = await LiveLibrary.load(config.briefingsDir, log);
   if (options.watch !== false) await live.watch();
   const output = options.output ?? process.stdout;
@@ -82,10 +89,12 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       sink,
       briefings: () => live.library().all(),
       mentions: (briefingId, party) => live.library().mentions(briefingId, party),
-      render: (briefings, sub) => renderDigest(briefings, { heading: digestHeading(briefings.length, sub) }),
-      renderNothingNew: (sub) => renderNothingNew({ heading: digestHeading(0, sub) }),
+      render: (briefings, sub, marker) =>
+        renderDigest(briefings, { heading: digestHeading(briefings.length, sub), marker }),
+      renderNothingNew: (sub, marker) => renderNothingNew({ heading: digestHeading(0, sub), marker }),
       now,
       graceMs: config.digestGraceMs,
+      retryDelaysMs: options.digestRetryDelaysMs,
       // Shutdown must finish within 5 s; a send still unanswered by then stays pending and is resent on start.
       stopTimeoutMs: 2_500,
       log,

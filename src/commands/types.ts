@@ -54,6 +54,11 @@ export interface SlashCommand {
   autocomplete?(input: AutocompleteInput, services: Services): Choice[];
   /** Re-renders one page of a paged answer when a Previous/Next button is clicked. */
   page?(state: PageState, services: Services): Reply;
+  /** Other buttons this command answers: those whose custom_id starts with `prefix`. */
+  buttons?: {
+    prefix: string;
+    press(customId: string, clickedBy: CommandInput['user'], services: Services): Reply;
+  };
 }
 
 /** Thrown by handlers for input the reader can fix: answered ephemerally with the message as it is. */

@@ -2,7 +2,7 @@
 import type { Writable } from 'node:stream';
 import type { MessagePayload } from '../render/payload.js';
 import { payloadToText } from '../render/text.js';
-import type { DigestSink } from '../schedule/delivery.js';
+import type { DigestSink, PostedSearch } from '../schedule/delivery.js';
 
 export class ConsoleSink implements DigestSink {
   private readonly sent = new Map<string, string>();
@@ -16,7 +16,19 @@ export class ConsoleSink implements DigestSink {
     if (known) return { messageId: known };
     const messageId = `local-${++this.counter}`;
     this.sent.set(nonce, messageId);
-    this.output.write(`\n── digest for #${channelId} ──\n${payloadToText(message)}\n`);
+    // Read buttons cannot be clicked in a terminal; the text already says how to read each briefing.
+    const text = payloadToText({ ...message, components: [] });
+    this.output.write(`\n── digest for #${channelId} ──\n${text}\n`);
     return { messageId };
+  }
+
+  /** The terminal has no history to read back: what this process printed is all it knows. */
+  async findPosted(_channelId: string, markers: readonly string[]): Promise<PostedSearch> {
+    const found = new Map<string, string>();
+    for (const marker of markers) {
+      const messageId = this.sent.get(marker);
+      if (messageId) found.set(marker, messageId);
+    }
+    return { found, complete: true };
   }
 }

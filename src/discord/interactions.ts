@@ -166,7 +166,7 @@ export class InteractionRouter {
     if (interaction.isButton()) {
       const { customId } = interaction;
       const { reply, update } = await this.turns.run(() =>
-        this.dispatcher.page(customId, interaction.user.id),
+        this.dispatcher.button(customId, { id: interaction.user.id, name: interaction.user.username }),
       );
       if (update) {
         const { flags: _ignored, ...message } = messageOf(reply);

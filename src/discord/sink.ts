@@ -3,8 +3,9 @@ import { type Client, DiscordAPIError, HTTPError, RESTJSONErrorCodes, Routes } f
 import type { APIMessage } from 'discord-api-types/v10';
 import type { ChannelOption } from '../commands/types.js';
 import { type MessagePayload, NO_MENTIONS } from '../render/payload.js';
-import { DeliveryError, type DigestSink } from '../schedule/delivery.js';
+import { DeliveryError, type DigestSink, type PostedSearch } from '../schedule/delivery.js';
 import { describeChannel } from './channels.js';
+import { findPostedMessages } from './find-posted.js';
 
 const ACCESS_CODES = new Set<number>([
   RESTJSONErrorCodes.MissingAccess,
@@ -16,11 +17,13 @@ function toDeliveryError(
   error: unknown,
   channel: ChannelOption | undefined,
   channelId: string,
+  needed?: string,
 ): DeliveryError {
   const where = channel ? `#${channel.name}` : `channel ${channelId}`;
   if (error instanceof DiscordAPIError) {
     if (ACCESS_CODES.has(Number(error.code)) || error.status === 403) {
-      const missing = channel?.missingPermissions.length ? channel.missingPermissions.join(', ') : 'access';
+      const missing =
+        needed ?? (channel?.missingPermissions.length ? channel.missingPermissions.join(', ') : 'access');
       return new DeliveryError('missing-access', `missing ${missing} in ${where}`, { cause: error });
     }
     if (error.code === RESTJSONErrorCodes.UnknownChannel || error.status === 404) {
@@ -49,6 +52,19 @@ export class DiscordSink implements DigestSink {
       return { messageId: sent.id };
     } catch (error) {
       throw toDeliveryError(error, this.channel(channelId), channelId);
+    }
+  }
+
+  async findPosted(channelId: string, markers: readonly string[], since: Date): Promise<PostedSearch> {
+    try {
+      return await findPostedMessages(this.client, channelId, markers, since);
+    } catch (error) {
+      throw toDeliveryError(
+        error,
+        this.channel(channelId),
+        channelId,
+        'View Channel or Read Message History',
+      );
     }
   }
 

@@ -67,6 +67,7 @@ const STATUS_WORDS: Record<DeliveryRecord['status'], string> = {
   missed: '⚠️ missed',
   paused: '⏸ paused',
   failed: '❌ failed',
+  unconfirmed: '❔ not confirmed',
 };
 
 function recordLine(record: DeliveryRecord): string {

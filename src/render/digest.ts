@@ -1,5 +1,6 @@
 /** A digest: each briefing compact (title, short summary, how to read it all), as few messages as fit. */
 import type { Briefing } from '../briefing/model.js';
+import { readButtons } from './digest-buttons.js';
 import { COLORS, formatDate, linkable, showHint } from './format.js';
 import { LIMITS } from './limits.js';
 import { type EmbedDoc, layoutEmbeds, packMessages } from './pack.js';
@@ -29,20 +30,41 @@ function digestDoc(briefing: Briefing): EmbedDoc {
   };
 }
 
-/** The digest's messages in sending order; none when there are no briefings (see renderNothingNew). */
+/** Gives each message a part's marker (its nonce) in Read buttons for the briefings it shows. */
+export type DigestMarker = (part: number) => string;
+
+/**
+ * The digest's messages in sending order; none when there are no briefings (see renderNothingNew). With a
+ * marker, each message carries Read buttons for its briefings (a preview, with no delivery behind it, has none).
+ */
 export function renderDigest(
   briefings: readonly Briefing[],
-  options: { heading?: string } = {},
+  options: { heading?: string; marker?: DigestMarker } = {},
 ): MessagePayload[] {
   if (!briefings.length) return [];
-  return packMessages(
-    briefings.flatMap((briefing) => layoutEmbeds(digestDoc(briefing))),
-    options.heading,
-  );
+  const laidOut = briefings.map((briefing) => layoutEmbeds(digestDoc(briefing)));
+  const messages = packMessages(laidOut.flat(), options.heading);
+  const { marker } = options;
+  if (!marker) return messages;
+  // Which briefing each embed belongs to, in order, to know whose buttons go under which message.
+  const owners = laidOut.flatMap((embeds, index) => embeds.map(() => index));
+  let next = 0;
+  return messages.map((message, part) => {
+    const count = message.embeds?.length ?? 0;
+    const shown = [...new Set(owners.slice(next, next + count))];
+    next += count;
+    const items = shown.map((index) => ({
+      index,
+      title: briefings[index]!.title.trim() || briefings[index]!.id,
+    }));
+    return { ...message, components: readButtons(marker(part), items) };
+  });
 }
 
-export function renderNothingNew(options: { heading?: string } = {}): MessagePayload {
+export function renderNothingNew(options: { heading?: string; marker?: DigestMarker } = {}): MessagePayload {
   const text = 'Nothing new in the briefings since the last digest.';
-  if (!options.heading) return { content: text };
-  return { content: `${shorten(options.heading.trim(), LIMITS.content - text.length - 1)}\n${text}` };
+  const content = options.heading
+    ? `${shorten(options.heading.trim(), LIMITS.content - text.length - 1)}\n${text}`
+    : text;
+  return options.marker ? { content, components: readButtons(options.marker(0), []) } : { content };
 }

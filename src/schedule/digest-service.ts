@@ -8,10 +8,17 @@
 import type { Briefing } from '../briefing/model.js';
 import { describeFilter, selectNewBriefings } from '../digest/select.js';
 import type { MessagePayload } from '../render/payload.js';
-import { completeDelivery, type DeliveryContext, type DeliveryLog, type DigestSink } from './delivery.js';
+import {
+  completeDelivery,
+  type DeliveryContext,
+  type DeliveryLog,
+  type DigestSink,
+  LATE_AFTER_MS,
+} from './delivery.js';
 import { dayBefore, describeDuration, type Fire, latestFire, localDateOf, nextFire } from './fire-time.js';
 import type { DeliveryKind, DeliveryOutcome, DeliveryRecord, SubscribeInput, Subscription } from './model.js';
 import { digestNonces } from './nonce.js';
+import { QUICK_RETRY_DELAYS_MS } from './retry-plan.js';
 import { CronScheduler, type JobScheduler, type Slot, slotKey } from './scheduler.js';
 import type { ScheduleStore } from './store.js';
 import { normalizeTime, normalizeTimezone, optionalText, requireId, ScheduleError } from './validate.js';
@@ -23,14 +30,24 @@ export interface DigestServiceDeps {
   briefings: () => readonly Briefing[];
   /** The party index's answer: the briefing mentions that party (or an alias, or a member). */
   mentions: (briefingId: string, party: string) => boolean;
-  /** The digest as messages, in order; the integrator passes the real renderer. */
-  render: (briefings: readonly Briefing[], sub: Subscription) => MessagePayload[];
-  renderNothingNew: (sub: Subscription) => MessagePayload;
+  /**
+   * The digest as messages, in order; the integrator passes the real renderer. With a marker, each message
+   * carries its part's marker where the bot can find it again in the channel (see reconcile.ts).
+   */
+  render: (
+    briefings: readonly Briefing[],
+    sub: Subscription,
+    marker?: (part: number) => string,
+  ) => MessagePayload[];
+  renderNothingNew: (sub: Subscription, marker?: (part: number) => string) => MessagePayload;
   now?: () => Date;
-  /** How late a fire missed while the bot was down may still be sent. Default 12 h. */
+  /**
+   * How late a digest may still go out: a fire missed while the bot was down, or a send Discord did not take
+   * (retried until then). Default 12 h; 0: no catch-up after downtime.
+   */
   graceMs?: number;
   log?: DeliveryLog;
-  /** Waits between attempts of a transient send failure. Default 2 s, 10 s, 30 s (four attempts). */
+  /** Waits between the quick attempts of a failed send, made while it is in hand. Default 2 s, 10 s, 30 s. */
   retryDelaysMs?: readonly number[];
   /** How long stop() waits for sends in flight before leaving them pending for the next start. Default 10 s. */
   stopTimeoutMs?: number;
@@ -39,11 +56,10 @@ export interface DigestServiceDeps {
 }
 
 export const DEFAULT_GRACE_MS = 12 * 3_600_000;
-const DEFAULT_RETRY_DELAYS_MS = [2_000, 10_000, 30_000] as const;
 /** Timers may wake a moment early; a fire this close counts as come. */
 const TIMER_SLACK_MS = 2_000;
-/** Later than this, a sent digest's ledger row says it was caught up. */
-const LATE_AFTER_MS = 5 * 60_000;
+/** However small the grace, a digest that fell due while the bot ran gets this long to go out. */
+const ON_TIME_ALLOWANCE_MS = LATE_AFTER_MS;
 
 const quiet: DeliveryLog = { info() {}, warn() {}, error() {} };
 
@@ -58,8 +74,13 @@ export class DigestService {
   private readonly log: DeliveryLog;
   private readonly scheduler: JobScheduler;
   private readonly inFlight = new Map<number, Promise<DeliveryOutcome>>();
+  private readonly retryTimers = new Map<number, NodeJS.Timeout>();
   private abort = new AbortController();
   private running = false;
+  /** Fires at or after this instant fell due while this process ran: they are on time, never "missed". */
+  private startedAt: Date;
+  /** Set once the database file is found gone or replaced: nothing is delivered or written after that. */
+  private lostDatabase: string | undefined;
 
   constructor(private readonly deps: DigestServiceDeps) {
     this.store = deps.store;
@@ -67,6 +88,7 @@ export class DigestService {
     this.graceMs = deps.graceMs ?? DEFAULT_GRACE_MS;
     this.log = deps.log ?? quiet;
     this.scheduler = deps.scheduler ?? new CronScheduler();
+    this.startedAt = this.now();
   }
 
   // Life cycle
@@ -75,20 +97,22 @@ export class DigestService {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
+    this.startedAt = this.now();
     this.abort = new AbortController();
     this.scheduler.start({
       onSlot: (slot) => void this.sweep(this.store.allSubscriptions().filter((sub) => sameSlot(sub, slot))),
       onSweep: () => void this.runDue(),
     });
     this.reschedule();
-    const resends = this.resendPending();
-    await Promise.allSettled([...resends, this.runDue()]);
+    await this.runDue();
   }
 
   /** Stops the timers and waits (up to stopTimeoutMs) for sends in flight; unfinished ones stay pending. */
   async stop(): Promise<void> {
     this.running = false;
     this.scheduler.stop();
+    for (const timer of this.retryTimers.values()) clearTimeout(timer);
+    this.retryTimers.clear();
     this.abort.abort();
     const inFlight = Promise.allSettled([...this.inFlight.values()]);
     let timer: NodeJS.Timeout | undefined;
@@ -103,6 +127,7 @@ export class DigestService {
 
   /** Creates the channel's subscription, or updates it (one per channel). Throws ScheduleError on bad input. */
   subscribe(input: SubscribeInput): Subscription {
+    this.requireDatabase();
     const channelId = requireId(input.channelId, 'channel');
     const guildId = requireId(input.guildId, 'server');
     const time = normalizeTime(input.time);
@@ -138,6 +163,7 @@ export class DigestService {
 
   /** Removes the channel's subscription; false when there was none. Its ledger stays, for status. */
   unsubscribe(channelId: string): boolean {
+    this.requireDatabase();
     const removed = this.store.deleteSubscription(channelId);
     if (removed) this.reschedule();
     return removed;
@@ -179,6 +205,7 @@ export class DigestService {
 
   /** Sends what is new now, through the ledger like a scheduled digest, but not as the day's scheduled fire. */
   async sendNow(channelId: string): Promise<DeliveryOutcome> {
+    this.requireDatabase();
     const sub = this.require(channelId);
     const now = this.now();
     const id = this.claim(sub, 'manual', { localDate: localDateOf(now, sub.timezone), at: now }, null);
@@ -186,19 +213,53 @@ export class DigestService {
     return this.launch(id, sub.publish);
   }
 
+  /** The briefings of the digest one of whose messages carries this marker (a Read button's), in order. */
+  briefingsMarked(marker: string): string[] | undefined {
+    return this.store.deliveryByNonce(marker)?.briefingIds;
+  }
+
   /** The latest ledger rows of a server (or one channel), newest first: what was posted, skipped, and why. */
   status(guildId: string, channelId?: string, limit = 10): DeliveryRecord[] {
     return this.store.recentDeliveries(guildId, channelId, limit);
   }
 
-  /** The sweep: every subscription whose latest fire is not yet in the ledger is delivered (or recorded). */
+  /**
+   * The sweep: every subscription whose latest fire is not yet in the ledger is delivered (or recorded), and
+   * every failed send whose retry time has come is tried again.
+   */
   async runDue(): Promise<void> {
-    await this.sweep(this.store.allSubscriptions());
+    await Promise.allSettled([this.sweep(this.store.allSubscriptions()), ...this.retryDue()]);
+  }
+
+  /** Why digests are stopped (the database file went away while running), or undefined while all is well. */
+  databaseProblem(): string | undefined {
+    return this.lostDatabase;
   }
 
   // Internals
 
+  /**
+   * False, and one loud log line the first time, once the database file is gone or replaced: the open handle
+   * would go on writing into a file no one will open again, and the next start would post everything twice.
+   */
+  private databaseHere(): boolean {
+    if (this.lostDatabase) return false;
+    const problem = this.store.missingFile();
+    if (!problem) return true;
+    this.lostDatabase =
+      `${problem} while the bot was running: digests are stopped. ` +
+      'Restore the file from a backup (or put it back) and restart the bot.';
+    this.log.error({ path: this.store.path }, `schedule database lost: ${this.lostDatabase}`);
+    return false;
+  }
+
+  private requireDatabase(): void {
+    if (!this.databaseHere())
+      throw new ScheduleError('database-lost', `Digests are stopped: ${this.lostDatabase}`);
+  }
+
   private async sweep(subs: readonly Subscription[]): Promise<void> {
+    if (!this.databaseHere()) return;
     const now = this.now();
     const horizon = new Date(now.getTime() + TIMER_SLACK_MS);
     // Zone arithmetic is the costly part of a sweep: once per distinct time and zone, not per channel.
@@ -228,6 +289,9 @@ export class DigestService {
     if (fire.at.getTime() < Date.parse(sub.activeFrom)) return undefined;
     if (this.store.hasScheduled(sub.channelId, fire.localDate)) return undefined;
     const late = now.getTime() - fire.at.getTime();
+    // A fire that fell due while this process ran is on time however late its timer woke: only fires from
+    // before the start were missed, and only those are held to the grace.
+    const whileDown = fire.at.getTime() < this.startedAt.getTime();
     if (sub.paused) {
       this.record(
         sub,
@@ -238,17 +302,16 @@ export class DigestService {
       );
       return undefined;
     }
-    if (late > this.graceMs) {
+    if (whileDown && late > this.graceMs) {
       const reason =
         `not sent: the bot was not running at ${sub.time} ${sub.timezone} and came back ${describeDuration(late)} ` +
         `later, past the ${describeDuration(this.graceMs)} catch-up window`;
       this.record(sub, fire, now, 'missed', reason);
       return undefined;
     }
+    // The row says why; how late it went out is added when it is sent.
     const note =
-      late > LATE_AFTER_MS
-        ? `caught up ${describeDuration(late)} late (the bot was not running at ${sub.time} ${sub.timezone})`
-        : null;
+      whileDown && late > LATE_AFTER_MS ? `the bot was not running at ${sub.time} ${sub.timezone}` : null;
     return this.claim(sub, 'scheduled', fire, note);
   }
 
@@ -261,16 +324,20 @@ export class DigestService {
       const reason = `no new briefings${filter ? ` ${filter}` : ''} since the last digest`;
       return this.record(sub, fire, now, 'nothing-new', reason, kind);
     }
+    // The nonces come first: each message carries its own as a marker.
+    const nonceOf = digestNonces();
     let payloads: MessagePayload[];
     try {
-      payloads = briefings.length > 0 ? this.deps.render(briefings, sub) : [this.deps.renderNothingNew(sub)];
+      payloads =
+        briefings.length > 0
+          ? this.deps.render(briefings, sub, nonceOf)
+          : [this.deps.renderNothingNew(sub, nonceOf)];
       if (payloads.length === 0) throw new Error('the renderer returned no message');
     } catch (error) {
       const reason = `could not build the digest: ${error instanceof Error ? error.message : String(error)}`;
       this.log.error({ err: error, channelId: sub.channelId }, 'digest render failed');
       return this.record(sub, fire, now, 'failed', reason, kind);
     }
-    const nonces = digestNonces(payloads.length);
     return this.store.addDelivery({
       guildId: sub.guildId,
       channelId: sub.channelId,
@@ -280,7 +347,7 @@ export class DigestService {
       status: 'pending',
       reason: note,
       briefingIds: briefings.map((briefing) => briefing.id),
-      parts: payloads.map((payload, index) => ({ payload, nonce: nonces[index]! })),
+      parts: payloads.map((payload, index) => ({ payload, nonce: nonceOf(index) })),
       at: now,
     });
   }
@@ -326,17 +393,31 @@ export class DigestService {
   private launch(id: number, publish: boolean): Promise<DeliveryOutcome> {
     const existing = this.inFlight.get(id);
     if (existing) return existing;
+    clearTimeout(this.retryTimers.get(id));
+    this.retryTimers.delete(id);
     const run = completeDelivery(this.context(), id, { publish }).finally(() => this.inFlight.delete(id));
     this.inFlight.set(id, run);
     run.catch((error: unknown) => this.log.error({ err: error, deliveryId: id }, 'digest delivery crashed'));
     return run;
   }
 
-  /** Rows a previous run left pending (crash between send and record, stop mid-send): same nonces again. */
-  private resendPending(): Promise<DeliveryOutcome>[] {
+  /** Pending rows whose retry time has come (or that have none: left by a crash or a stop). */
+  private retryDue(): Promise<DeliveryOutcome>[] {
+    if (!this.databaseHere()) return [];
+    const now = this.now().getTime();
+    return this.resendPending((record) => record.retryAt === null || Date.parse(record.retryAt) <= now);
+  }
+
+  /** Rows a previous run left pending (crash between send and record, stop mid-send, a failed send waiting). */
+  private resendPending(due: (record: DeliveryRecord) => boolean = () => true): Promise<DeliveryOutcome>[] {
     const runs: Promise<DeliveryOutcome>[] = [];
+    if (!this.databaseHere()) return runs;
     for (const record of this.store.pendingDeliveries()) {
       if (this.inFlight.has(record.id)) continue;
+      if (!due(record)) {
+        if (record.retryAt) this.retryLater(record.id, new Date(record.retryAt));
+        continue;
+      }
       const sub = this.store.getSubscription(record.channelId);
       if (!sub) {
         this.store.markEnded(
@@ -352,17 +433,36 @@ export class DigestService {
     return runs;
   }
 
+  /** A timer for a row's next attempt; the minute sweep is the safety net if it is lost. */
+  private retryLater(id: number, at: Date): void {
+    if (!this.running || this.retryTimers.has(id)) return;
+    const delay = Math.max(0, at.getTime() - this.now().getTime());
+    const timer = setTimeout(() => {
+      this.retryTimers.delete(id);
+      void Promise.allSettled(this.retryDue());
+    }, delay);
+    this.retryTimers.set(id, timer);
+  }
+
   private context(): DeliveryContext {
     return {
       store: this.store,
       sink: this.deps.sink,
       now: this.now,
-      retryDelaysMs: this.deps.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
+      quickRetryDelaysMs: this.deps.retryDelaysMs ?? QUICK_RETRY_DELAYS_MS,
+      deadline: (record) =>
+        new Date(
+          Math.max(
+            Date.parse(record.fireAt) + this.graceMs,
+            Date.parse(record.createdAt) + ON_TIME_ALLOWANCE_MS,
+          ),
+        ),
       signal: this.abort.signal,
       log: this.log,
       onChannelLost: (channelId, reason) => {
         if (this.store.getSubscription(channelId)) this.setPaused(channelId, true, reason);
       },
+      onRetryLater: (id, at) => this.retryLater(id, at),
     };
   }
 

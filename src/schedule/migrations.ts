@@ -1,6 +1,8 @@
 /**
  * The schema, as an ordered list of steps. PRAGMA user_version records how many have run; a step is
- * never edited once released: changes are new steps appended at the end.
+ * never edited once released: changes are new steps appended at the end. Steps run with foreign keys off, so a
+ * table rebuilt the way SQLite documents it (create, copy, drop, rename) cascades nothing, and are checked with
+ * foreign_key_check before they commit.
  */
 export const MIGRATIONS: readonly string[] = [
   `
@@ -61,5 +63,34 @@ export const MIGRATIONS: readonly string[] = [
     delivered_at TEXT NOT NULL,
     PRIMARY KEY (channel_id, briefing_id)
   );
+  `,
+  // 2: rows that could not be confirmed (`unconfirmed`), and a failed send's retry state kept across restarts.
+  `
+  CREATE TABLE deliveries_next (
+    id           INTEGER PRIMARY KEY,
+    guild_id     TEXT NOT NULL,
+    channel_id   TEXT NOT NULL,
+    kind         TEXT NOT NULL CHECK (kind IN ('scheduled', 'manual')),
+    local_date   TEXT NOT NULL,
+    fire_at      TEXT NOT NULL,
+    status       TEXT NOT NULL
+                 CHECK (status IN ('pending', 'sent', 'nothing-new', 'missed', 'paused', 'failed', 'unconfirmed')),
+    reason       TEXT,
+    briefing_ids TEXT NOT NULL DEFAULT '[]',
+    created_at   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL,
+    attempts     INTEGER NOT NULL DEFAULT 0,
+    retry_at     TEXT,
+    last_error   TEXT
+  );
+  INSERT INTO deliveries_next (id, guild_id, channel_id, kind, local_date, fire_at, status, reason, briefing_ids,
+    created_at, updated_at)
+  SELECT id, guild_id, channel_id, kind, local_date, fire_at, status, reason, briefing_ids, created_at, updated_at
+  FROM deliveries;
+  DROP TABLE deliveries;
+  ALTER TABLE deliveries_next RENAME TO deliveries;
+  CREATE UNIQUE INDEX deliveries_one_per_day ON deliveries (channel_id, local_date) WHERE kind = 'scheduled';
+  CREATE INDEX deliveries_pending ON deliveries (status) WHERE status = 'pending';
+  CREATE INDEX deliveries_by_guild ON deliveries (guild_id, channel_id, id);
   `,
 ];

@@ -44,7 +44,19 @@ export interface SubscribeInput {
   createdBy?: string | null;
 }
 
-export const DELIVERY_STATUSES = ['pending', 'sent', 'nothing-new', 'missed', 'paused', 'failed'] as const;
+/**
+ * `unconfirmed`: a digest that may or may not be in the channel (an old send the bot could not check for, as the
+ * channel's history could not be read): not sent again, since a second copy is worse than a question.
+ */
+export const DELIVERY_STATUSES = [
+  'pending',
+  'sent',
+  'nothing-new',
+  'missed',
+  'paused',
+  'failed',
+  'unconfirmed',
+] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** `scheduled`: the day's fire, at most one per channel and local day. `manual`: send-now. */
@@ -68,6 +80,12 @@ export interface DeliveryRecord {
   messageIds: string[];
   createdAt: string;
   updatedAt: string;
+  /** Failed attempts so far; a pending row with attempts is being retried. */
+  attempts: number;
+  /** When a pending row is next tried (ISO instant); null when it is not waiting for a retry. */
+  retryAt: string | null;
+  /** What the last failed attempt said. */
+  lastError: string | null;
 }
 
 /** What one delivery came to, as returned by sendNow. */
@@ -77,4 +95,6 @@ export interface DeliveryOutcome {
   reason: string | null;
   briefingIds: string[];
   messageIds: string[];
+  /** Set while a failed send waits to be tried again (ISO instant). */
+  retryAt: string | null;
 }

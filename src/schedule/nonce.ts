@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 export const MAX_NONCE_LENGTH = 25;
 
 /** One nonce per message of a digest: a shared random stem (16 chars) and the part's index. */
-export function digestNonces(parts: number): string[] {
+export function digestNonces(): (part: number) => string {
   const stem = randomBytes(12).toString('base64url');
-  return Array.from({ length: parts }, (_, index) => `${stem}.${index}`);
+  return (part) => `${stem}.${part}`;
 }

@@ -3,6 +3,7 @@
  * A damaged or foreign file is never reset or recreated: subscriptions and the ledger are the
  * server managers' data, and losing the ledger would mean posting digests twice.
  */
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { makeDirectory } from '../files/make-directory.js';
@@ -53,15 +54,27 @@ function migrate(db: Db, file: string): void {
         `this version knows ${MIGRATIONS.length}). Run the newer version, or set DATABASE_PATH to another file.`,
     );
   }
+  // Foreign keys can only be switched outside a transaction: off while steps rebuild tables, on again after.
+  db.pragma('foreign_keys = OFF');
   // Also the write probe: a read-only file fails here rather than at the first delivery.
   db.transaction(() => {
     for (const step of MIGRATIONS.slice(version)) db.exec(step);
+    const broken = db.pragma('foreign_key_check') as unknown[];
+    if (broken.length) throw new Error(`a schema step left ${broken.length} rows pointing nowhere`);
     db.pragma(`user_version = ${MIGRATIONS.length}`);
   }).immediate();
+  db.pragma('foreign_keys = ON');
 }
 
-export function openDatabase(path: string): Db {
+export interface OpenedDatabase {
+  db: Db;
+  /** The file did not exist: this start made a new, empty database. */
+  created: boolean;
+}
+
+export function openDatabase(path: string): OpenedDatabase {
   const file = resolve(path);
+  const created = !existsSync(file);
   try {
     // Not mkdirSync({ recursive: true }): under /proc it never returns (see makeDirectory).
     makeDirectory(dirname(file));
@@ -77,11 +90,13 @@ export function openDatabase(path: string): Db {
   try {
     db.pragma('busy_timeout = 5000');
     db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
+    // Every commit reaches the disk before the call returns: a ledger row that says "about to send" must survive
+    // a power cut or a storage fault, or the digest it guards could go out twice.
+    db.pragma('synchronous = FULL');
     const check = db.pragma('quick_check(1)', { simple: true });
     if (check !== 'ok') throw damaged(file, `integrity check: ${String(check)}`);
     migrate(db, file);
-    return db;
+    return { db, created };
   } catch (error) {
     db.close();
     if (error instanceof OpenError) throw error;

@@ -1,8 +1,10 @@
 /** The schedule's persistence: subscriptions, the delivery ledger and what each channel has received. */
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { MessagePayload } from '../render/payload.js';
 import type { DeliveryKind, DeliveryRecord, DeliveryStatus, Subscription } from './model.js';
-import { openDatabase } from './open-database.js';
+import { type OpenedDatabase, openDatabase } from './open-database.js';
 import { currentZoneName } from './timezones.js';
 
 interface SubscriptionRow {
@@ -36,6 +38,9 @@ interface DeliveryRow {
   message_ids: string;
   created_at: string;
   updated_at: string;
+  attempts: number;
+  retry_at: string | null;
+  last_error: string | null;
 }
 
 interface PartRow {
@@ -102,6 +107,9 @@ function toRecord(row: DeliveryRow): DeliveryRecord {
     messageIds: (JSON.parse(row.message_ids) as (string | null)[]).filter((id): id is string => id !== null),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    attempts: row.attempts,
+    retryAt: row.retry_at,
+    lastError: row.last_error,
   };
 }
 
@@ -141,6 +149,9 @@ function prepareStatements(db: Database.Database) {
     getDelivery: db.prepare<[number], DeliveryRow>(
       `SELECT ${DELIVERY_COLUMNS} FROM deliveries d WHERE d.id = ?`,
     ),
+    deliveryByNonce: db.prepare<[string], DeliveryRow>(
+      `SELECT ${DELIVERY_COLUMNS} FROM deliveries d JOIN delivery_parts p ON p.delivery_id = d.id WHERE p.nonce = ?`,
+    ),
     pendingDeliveries: db.prepare<[], DeliveryRow>(
       `SELECT ${DELIVERY_COLUMNS} FROM deliveries d WHERE d.status = 'pending' ORDER BY d.id`,
     ),
@@ -160,7 +171,10 @@ function prepareStatements(db: Database.Database) {
       'UPDATE delivery_parts SET message_id = ?, sent_at = ? WHERE delivery_id = ? AND part = ? AND message_id IS NULL',
     ),
     finishDelivery: db.prepare<[DeliveryStatus, string | null, string, number]>(
-      "UPDATE deliveries SET status = ?, reason = ?, updated_at = ? WHERE id = ? AND status = 'pending'",
+      "UPDATE deliveries SET status = ?, reason = ?, updated_at = ?, retry_at = NULL WHERE id = ? AND status = 'pending'",
+    ),
+    recordFailure: db.prepare<[string, string | null, string, number]>(
+      "UPDATE deliveries SET attempts = attempts + 1, last_error = ?, retry_at = ?, updated_at = ? WHERE id = ? AND status = 'pending'",
     ),
     setReason: db.prepare<[string | null, string, number]>(
       'UPDATE deliveries SET reason = ?, updated_at = ? WHERE id = ?',
@@ -174,15 +188,40 @@ function prepareStatements(db: Database.Database) {
   };
 }
 
+/** The file as it was opened: a different file (or none) at the path later means the database was replaced. */
+interface FileIdentity {
+  dev: number;
+  ino: number;
+}
+
+function identityOf(file: string): FileIdentity | undefined {
+  try {
+    const { dev, ino } = statSync(file);
+    return { dev, ino };
+  } catch {
+    return undefined;
+  }
+}
+
 export class ScheduleStore {
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly insertDeliveryWithParts: (delivery: NewDelivery) => number | undefined;
   private readonly completeDelivery: (id: number, reason: string | null, at: string) => boolean;
+  private readonly db: Database.Database;
+  private readonly file: string;
+  private readonly identity: FileIdentity | undefined;
+  /** This start made the database: there was no file at the path. */
+  readonly created: boolean;
 
   private constructor(
-    private readonly db: Database.Database,
+    opened: OpenedDatabase,
     readonly path: string,
   ) {
+    const db = opened.db;
+    this.db = db;
+    this.created = opened.created;
+    this.file = resolve(path);
+    this.identity = identityOf(this.file);
     const s = prepareStatements(db);
     this.statements = s;
     this.insertDeliveryWithParts = db.transaction((delivery: NewDelivery) => {
@@ -221,6 +260,19 @@ export class ScheduleStore {
 
   close(): void {
     if (this.db.open) this.db.close();
+  }
+
+  /**
+   * Undefined while the file the store opened is still the one at its path. Otherwise what happened to it: an
+   * open SQLite handle keeps writing into a deleted file, so without this check the ledger would go on in a file
+   * no one will ever open again, and the next start would find no ledger at all.
+   */
+  missingFile(): string | undefined {
+    const now = identityOf(this.file);
+    if (!now) return `the file ${this.file} (or its folder) was deleted`;
+    if (this.identity && (now.dev !== this.identity.dev || now.ino !== this.identity.ino))
+      return `the file ${this.file} was replaced by another file`;
+    return undefined;
   }
 
   // Subscriptions
@@ -282,6 +334,12 @@ export class ScheduleStore {
     return row ? toRecord(row) : undefined;
   }
 
+  /** The delivery one of whose messages carries this nonce. */
+  deliveryByNonce(nonce: string): DeliveryRecord | undefined {
+    const row = this.statements.deliveryByNonce.get(nonce);
+    return row ? toRecord(row) : undefined;
+  }
+
   pendingDeliveries(): DeliveryRecord[] {
     return this.statements.pendingDeliveries.all().map(toRecord);
   }
@@ -313,7 +371,12 @@ export class ScheduleStore {
     return this.completeDelivery(deliveryId, reason, at.toISOString());
   }
 
-  /** pending -> a final status other than sent (failed, paused); nothing is recorded as received. */
+  /** A failed attempt of a pending row: counted, its error kept, and when to try again (null: not on a timer). */
+  recordFailure(deliveryId: number, error: string, retryAt: Date | null, at: Date): void {
+    this.statements.recordFailure.run(error, retryAt?.toISOString() ?? null, at.toISOString(), deliveryId);
+  }
+
+  /** pending -> a final status other than sent (failed, paused, unconfirmed); nothing is recorded as received. */
   markEnded(
     deliveryId: number,
     status: Exclude<DeliveryStatus, 'pending' | 'sent'>,

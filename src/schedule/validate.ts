@@ -3,7 +3,12 @@ import { canonicalZone, searchTimezones } from './timezones.js';
 
 export { listTimezones } from './timezones.js';
 
-export type ScheduleErrorCode = 'invalid-time' | 'invalid-timezone' | 'invalid-input' | 'not-subscribed';
+export type ScheduleErrorCode =
+  | 'invalid-time'
+  | 'invalid-timezone'
+  | 'invalid-input'
+  | 'not-subscribed'
+  | 'database-lost';
 
 /** A request the schedule refuses; `message` is written for the person who asked. */
 export class ScheduleError extends Error {

@@ -5,7 +5,7 @@
 import { cp, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type RunningApp, startApp } from '../../src/app.js';
+import { type AppOptions, type RunningApp, startApp } from '../../src/app.js';
 import { readConfig } from '../../src/config.js';
 import { DEFAULT_IDS, FAKE_TOKEN, type FakeDiscord } from '../fake-discord/index.js';
 
@@ -29,6 +29,9 @@ export interface BotOptions {
   databasePath: string;
   now?: () => Date;
   env?: Record<string, string>;
+  /** Receives the JSON log lines (set LOG_LEVEL in env to see them). */
+  logDestination?: AppOptions['logDestination'];
+  digestRetryDelaysMs?: readonly number[];
 }
 
 export function startBot(fake: FakeDiscord, options: BotOptions): Promise<RunningApp> {
@@ -41,7 +44,13 @@ export function startBot(fake: FakeDiscord, options: BotOptions): Promise<Runnin
     LOG_LEVEL: 'silent',
     ...options.env,
   });
-  return startApp({ config, now: options.now, watch: false });
+  return startApp({
+    config,
+    now: options.now,
+    watch: false,
+    logDestination: options.logDestination,
+    digestRetryDelaysMs: options.digestRetryDelaysMs,
+  });
 }
 
 /** A briefing about `party`, dated `date`, in markdown. */

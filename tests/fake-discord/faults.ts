@@ -81,6 +81,11 @@ export class Faults {
     });
   }
 
+  /** Ends every injected failure still waiting for its turn: the outage is over. */
+  clearFailures(): void {
+    this.failures.length = 0;
+  }
+
   /** The injected answer for this request, if a rule wants it (and uses up one of its turns). */
   takeFailure(request: RecordedRequest): { status: number; body: unknown } | undefined {
     const rule = this.failures.find((candidate) => candidate.remaining > 0 && candidate.matches(request));

@@ -346,6 +346,11 @@ export class FakeDiscord {
    * Holds back the responses of matching requests after the route ran (the message exists, the bot does not
    * know yet) until `hold.release()`. `times` limits how many requests are held.
    */
+  /** Ends the failures failNext injected and that have not happened yet. */
+  clearFailures(): void {
+    this.faults.clearFailures();
+  }
+
   pauseRoute(matcher: RequestMatcher, options: { times?: number } = {}): RouteHold {
     return this.faults.pause(matcher, options.times);
   }
@@ -353,6 +358,11 @@ export class FakeDiscord {
   // --- the world and what the bot left in it ---------------------------------------------------------------
 
   /** Messages in a channel, oldest first (ephemeral ones are never listed). */
+  /** As if Discord's nonce window had passed: every nonce seen so far is forgotten. */
+  forgetNonces(): void {
+    this.messageStore.forgetNonces();
+  }
+
   messages(channelId: string): APIMessage[] {
     return this.messageStore.inChannel(channelId);
   }

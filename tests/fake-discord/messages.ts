@@ -81,6 +81,11 @@ export class MessageStore {
     return { message, duplicate: false };
   }
 
+  /** Discord's nonce memory runs out (it keeps nonces for minutes): a repeated nonce now creates a new message. */
+  forgetNonces(): void {
+    this.nonces.clear();
+  }
+
   /** Takes in a message a test made up (say, for a button click), so later edits of it have something to edit. */
   adopt(message: APIMessage): APIMessage {
     const known = this.byId.get(message.id);

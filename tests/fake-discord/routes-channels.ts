@@ -50,14 +50,14 @@ function history(messages: APIMessage[], query: Record<string, string>): APIMess
   const limit = Math.min(100, Math.max(1, Number(query.limit ?? 50) || 50));
   const before = query.before ? BigInt(query.before) : undefined;
   const after = query.after ? BigInt(query.after) : undefined;
-  return messages
-    .filter(
-      (message) =>
-        (before === undefined || BigInt(message.id) < before) &&
-        (after === undefined || BigInt(message.id) > after),
-    )
-    .reverse()
-    .slice(0, limit);
+  const matching = messages.filter(
+    (message) =>
+      (before === undefined || BigInt(message.id) < before) &&
+      (after === undefined || BigInt(message.id) > after),
+  );
+  // Newest first either way; `after` pages forward (the oldest messages after it), the others backward.
+  if (after !== undefined && before === undefined) return matching.slice(0, limit).reverse();
+  return matching.reverse().slice(0, limit);
 }
 
 export const channelRoutes: readonly RouteDefinition[] = [

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Briefing } from '../../src/briefing/model.js';
 import type { MessagePayload } from '../../src/render/payload.js';
-import { DeliveryError, type DigestSink } from '../../src/schedule/delivery.js';
+import { DeliveryError, type DigestSink, type PostedSearch } from '../../src/schedule/delivery.js';
 import { DigestService, type DigestServiceDeps } from '../../src/schedule/digest-service.js';
 import type { SubscribeInput } from '../../src/schedule/model.js';
 import type { JobScheduler, SchedulerHandlers, Slot } from '../../src/schedule/scheduler.js';
@@ -59,6 +59,16 @@ export class FakeSink implements DigestSink {
   private readonly waiting: (() => void)[] = [];
   private counter = 0;
   publishError: unknown;
+  /** Thrown by findPosted: the channel's history cannot be read. */
+  historyError: unknown;
+  /** findPosted reads only this many of the channel's messages (Infinity: all). */
+  historyReadable = Number.POSITIVE_INFINITY;
+  readonly searches: { channelId: string; markers: readonly string[]; since: Date }[] = [];
+
+  /** Discord's nonce memory runs out: a send with an old nonce now posts again. */
+  forgetNonces(): void {
+    this.byNonce.clear();
+  }
 
   /** The next `times` sends to the channel throw `error`. */
   fail(channelId: string, error: unknown, times = 1): this {
@@ -78,6 +88,11 @@ export class FakeSink implements DigestSink {
 
   postThenHang(channelId: string): this {
     return this.plan(channelId, { kind: 'post-then-hang' });
+  }
+
+  /** Drops every queued behaviour: sends go through from now on. */
+  recover(): void {
+    this.plans.clear();
   }
 
   /** Lets every hanging send finish normally. */
@@ -101,6 +116,18 @@ export class FakeSink implements DigestSink {
     this.posted.push(posted);
     if (plan?.kind === 'post-then-hang') await new Promise<void>(() => {});
     return { messageId: posted.messageId };
+  }
+
+  async findPosted(channelId: string, markers: readonly string[], since: Date): Promise<PostedSearch> {
+    this.searches.push({ channelId, markers, since });
+    if (this.historyError) throw this.historyError;
+    const history = this.inChannel(channelId);
+    const readable = history.slice(0, this.historyReadable);
+    const found = new Map<string, string>();
+    for (const post of readable) {
+      if (markers.includes(post.nonce) && !found.has(post.nonce)) found.set(post.nonce, post.messageId);
+    }
+    return { found, complete: readable.length === history.length };
   }
 
   async publish(channelId: string, messageId: string): Promise<void> {

@@ -216,19 +216,29 @@ describe('failures', () => {
     expect(service.status(GUILD)[0]?.status).toBe('sent');
   });
 
-  it('records a failure after the retries run out, without pausing, and offers the briefings again', async () => {
+  it('records a failure with the last error once its catch-up window closes, without pausing, and offers the briefings again', async () => {
     const { service, clock, sink } = morning();
     service.subscribe(subscription());
-    sink.fail(CHANNEL, transient(), 4);
+    sink.fail(CHANNEL, transient(), 1_000);
     clock.set('2025-06-02T06:00:00Z');
     await service.runDue();
     expect(sink.calls).toHaveLength(4);
+    expect(service.status(GUILD)[0]).toMatchObject({ status: 'pending', attempts: 4 });
+    // The sweep every minute until the grace (12 h) has passed: the row is tried on its own timetable.
+    while (service.status(GUILD)[0]?.status === 'pending') {
+      clock.advance(60_000);
+      await service.runDue();
+    }
     expect(service.status(GUILD)[0]).toMatchObject({
       status: 'failed',
-      reason: 'Service Unavailable (503) (after 4 attempts)',
+      reason: expect.stringMatching(
+        /^Service Unavailable \(503\) \(after \d+ attempts, until its catch-up window closed\)$/,
+      ),
     });
+    expect(sink.calls.length).toBeLessThan(40);
     expect(service.get(CHANNEL)?.paused).toBe(false);
 
+    sink.recover();
     clock.set('2025-06-03T06:00:00Z');
     await service.runDue();
     expect(sink.posted.map((post) => post.message.content?.split(':')[0])).toEqual([

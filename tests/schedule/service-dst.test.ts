@@ -5,9 +5,10 @@ import { makeService, subscription } from './helpers.js';
 const GUILD = '111111111111111111';
 const MINUTE = 60_000;
 
-/** Runs the sweep every minute from `from` to `to` (UTC), as the running bot would. */
+/** Starts the bot at `from` and runs the sweep every minute until `to` (UTC), as the running bot would. */
 async function sweepEveryMinute(harness: ReturnType<typeof makeService>, from: string, to: string) {
   harness.clock.set(from);
+  await harness.service.start();
   const end = Date.parse(to);
   while (harness.clock.now().getTime() <= end) {
     await harness.service.runDue();

@@ -65,14 +65,14 @@ describe('restarts', () => {
     const sink = new FakeSink();
     const first = boot(path, sink, '2025-06-02T05:00:00Z');
     first.service.subscribe(subscription());
-    const [nonce] = digestNonces(1);
+    const nonce = digestNonces()(0);
     const row = {
       guildId: GUILD,
       channelId: CHANNEL,
       localDate: '2025-06-02',
       fireAt: new Date('2025-06-02T06:00:00Z'),
       briefingIds: ['grain-corridor'],
-      parts: [{ nonce: nonce!, payload: { content: 'digest' } }],
+      parts: [{ nonce, payload: { content: 'digest' } }],
       reason: null,
       at: new Date('2025-06-02T06:00:00Z'),
     };
@@ -156,13 +156,13 @@ describe('catch-up after downtime', () => {
     return { ...second, sink };
   }
 
-  it('sends one late digest on start-up within the grace window, saying it was caught up', async () => {
+  it('sends one late digest on start-up within the grace window, saying how late and why', async () => {
     const { sink, service } = await downAcrossEight('2025-06-02T09:10:00Z');
     expect(sink.posted).toHaveLength(2);
     expect(service.status(GUILD)[0]).toMatchObject({
       status: 'sent',
       localDate: '2025-06-02',
-      reason: 'caught up 3 h 10 min late (the bot was not running at 08:00 Europe/Berlin)',
+      reason: 'posted 3 h 10 min late (the bot was not running at 08:00 Europe/Berlin)',
     });
   });
 

@@ -36,6 +36,14 @@ export class RecordingSink implements DigestSink {
     this.sent.push({ channelId, message, nonce });
     return { messageId: String(this.sent.length) };
   }
+  async findPosted(channelId: string, markers: readonly string[]) {
+    const found = new Map<string, string>();
+    this.sent.forEach((item, index) => {
+      if (item.channelId === channelId && markers.includes(item.nonce))
+        found.set(item.nonce, String(index + 1));
+    });
+    return { found, complete: true };
+  }
 }
 
 export function testDispatcher(briefings: Briefing[], now = new Date('2025-12-15T10:00:00Z')) {

@@ -6,6 +6,7 @@ import { renderPartiesOverview } from '../../render/parties.js';
 import type { CommandInput, Services, SlashCommand } from '../types.js';
 import { UsageError } from '../types.js';
 import { briefingDefinition } from './definition.js';
+import { DIGEST_BUTTON_PREFIX, readFromDigest } from './digest-read.js';
 import { list, party, search, turnPage } from './paged.js';
 import { latest, onDate, show, today } from './read.js';
 
@@ -50,4 +51,5 @@ export const briefingCommand: SlashCommand = {
     return [];
   },
   page: (state, services) => refusingLongNames(() => turnPage(state, services)),
+  buttons: { prefix: DIGEST_BUTTON_PREFIX, press: readFromDigest },
 };

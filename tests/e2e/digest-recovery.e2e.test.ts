@@ -1,0 +1,273 @@
+/**
+ * Exactly once without Discord's help, end to end through discord.js and the fake: a digest created but not
+ * recorded before a crash is found in the channel once Discord has forgotten its nonce; a channel whose history
+ * cannot be read is reported, not posted to twice; a ledger that lost its last writes recovers; an outage at the
+ * fire time is outlasted; a grace of 0 still delivers on time; a database deleted under the bot stops digests.
+ */
+import { copyFile, rm } from 'node:fs/promises';
+import { Writable } from 'node:stream';
+import { ComponentType, MessageFlags } from 'discord-api-types/v10';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RunningApp } from '../../src/app.js';
+import { type FakeDiscord, startFakeDiscord } from '../fake-discord/index.js';
+import { clock, messageCreates, recorded, subscribeChannel, type TestClock } from './digest-steps.js';
+import {
+  briefingAbout,
+  briefingFolder,
+  databasePath,
+  E2E_TEST_TIMEOUT_MS,
+  eventually,
+  ids,
+  startBot,
+} from './harness.js';
+
+const channel = ids.channels.briefings;
+const isCreate = (request: { method: string; path: string }) =>
+  request.method === 'POST' && request.path.endsWith(`/channels/${channel}/messages`);
+const historyReads = (fake: FakeDiscord) =>
+  fake.requests.filter((r) => r.method === 'GET' && r.path.endsWith(`/channels/${channel}/messages`));
+
+let fake: FakeDiscord;
+let running: RunningApp[] = [];
+let dir: string;
+let db: string;
+
+beforeEach(async () => {
+  fake = await startFakeDiscord();
+  dir = await briefingFolder({
+    '2026-03-29-ukraine-talks.md': briefingAbout('ukraine-talks', '2026-03-29', 'Ukraine'),
+  });
+  db = await databasePath();
+}, E2E_TEST_TIMEOUT_MS);
+
+afterEach(async () => {
+  for (const app of running) await app.stop();
+  running = [];
+  await fake.close();
+}, E2E_TEST_TIMEOUT_MS);
+
+async function start(time: TestClock, options: { env?: Record<string, string>; logs?: string[] } = {}) {
+  const logs = options.logs;
+  const app = await startBot(fake, {
+    briefingsDir: dir,
+    databasePath: db,
+    now: time.now,
+    env: { ...(logs ? { LOG_LEVEL: 'info' } : {}), ...options.env },
+    // Quick retries without waiting: the later ones, kept in the ledger, are what these tests follow.
+    digestRetryDelaysMs: [0, 0, 0],
+    ...(logs
+      ? {
+          logDestination: new Writable({
+            write(chunk, _encoding, done) {
+              logs.push(...String(chunk).split('\n').filter(Boolean));
+              done();
+            },
+          }),
+        }
+      : {}),
+  });
+  running.push(app);
+  return app;
+}
+
+async function stop(app: RunningApp) {
+  running = running.filter((other) => other !== app);
+  await app.stop();
+}
+
+/**
+ * Subscribes at 05:59, then at 06:00:05 (08:00 in Berlin) the digest is created in the channel but the answer
+ * never reaches the bot, and the bot stops: the ledger row is left pending. `atSend` runs as the create arrives.
+ */
+async function crashAfterCreate(time: TestClock, atSend: () => Promise<void> = async () => {}) {
+  time.set('2026-03-29T05:59:00Z');
+  const first = await start(time);
+  await subscribeChannel(fake, channel);
+  const hold = fake.pauseRoute(isCreate, { times: 1 });
+  time.set('2026-03-29T06:00:05Z');
+  void first.digests.runDue();
+  await hold.waitForHeld(1, 30_000);
+  await atSend();
+  await eventually(() => fake.messages(channel).length === 1, 'the held create');
+  expect(first.digests.status(ids.guild, channel)[0]?.status).toBe('pending');
+  await stop(first);
+  hold.release();
+}
+
+/** Discord forgets the nonce, and the bot comes back six minutes later. */
+async function restartAfterNonceWindow(time: TestClock) {
+  fake.forgetNonces();
+  time.set('2026-03-29T06:06:05Z');
+  return start(time);
+}
+
+describe('exactly once without Discord’s nonce memory', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
+  it('finds a digest created before a crash in the channel once the nonce is forgotten, and posts nothing again', async () => {
+    const time = clock('2026-03-29T05:59:00Z');
+    await crashAfterCreate(time);
+    const second = await restartAfterNonceWindow(time);
+    const row = await recorded(second, channel, 'sent');
+    await second.digests.runDue();
+
+    expect(fake.messages(channel)).toHaveLength(1);
+    expect(messageCreates(fake, channel)).toHaveLength(1);
+    expect(historyReads(fake).length).toBeGreaterThan(0);
+    expect(row.messageIds).toEqual([fake.messages(channel)[0]?.id]);
+    expect(row.reason).toMatch(/^posted 6 min late/);
+  });
+
+  it('sends a digest that was never created after the window, once', async () => {
+    const time = clock('2026-03-29T05:59:00Z');
+    const first = await start(time);
+    await subscribeChannel(fake, channel);
+    // Discord is unreachable for the send: the request fails before any message exists.
+    fake.failNext(isCreate, 503, undefined, 100);
+    time.set('2026-03-29T06:00:05Z');
+    await first.digests.runDue();
+    expect(first.digests.status(ids.guild, channel)[0]).toMatchObject({ status: 'pending' });
+    await stop(first);
+    fake.clearFailures();
+
+    const second = await restartAfterNonceWindow(time);
+    await recorded(second, channel, 'sent');
+    expect(fake.messages(channel)).toHaveLength(1);
+    expect(historyReads(fake).length).toBeGreaterThan(0);
+  });
+
+  it('does not guess when the channel’s history cannot be read: no second post, and status says why', async () => {
+    const time = clock('2026-03-29T05:59:00Z');
+    await crashAfterCreate(time);
+    fake.denyBot(channel, 'ReadMessageHistory');
+    const second = await restartAfterNonceWindow(time);
+    const row = await recorded(second, channel, 'unconfirmed');
+    expect(row.reason).toMatch(/could not check whether it is already in the channel/);
+    expect(row.reason).toMatch(/Read Message History/);
+    expect(fake.messages(channel)).toHaveLength(1);
+    expect(messageCreates(fake, channel)).toHaveLength(1);
+
+    const status = await fake.command('digest status', {}, { user: ids.users.manager });
+    expect(JSON.stringify(status.callback.data)).toContain('not confirmed');
+  });
+
+  it('recovers without a duplicate when the ledger loses every write after the send began', async () => {
+    const time = clock('2026-03-29T05:59:00Z');
+    const snapshot = `${db}.at-send`;
+    // What the disk holds when the create reaches Discord: the pending row and its nonce, nothing later.
+    await crashAfterCreate(time, async () => {
+      await copyFile(db, snapshot);
+      await copyFile(`${db}-wal`, `${snapshot}-wal`).catch(() => {});
+    });
+    await copyFile(snapshot, db);
+    await rm(`${db}-shm`, { force: true });
+    await copyFile(`${snapshot}-wal`, `${db}-wal`).catch(() => rm(`${db}-wal`, { force: true }));
+
+    const second = await restartAfterNonceWindow(time);
+    await recorded(second, channel, 'sent');
+    await second.digests.runDue();
+    expect(fake.messages(channel)).toHaveLength(1);
+  });
+});
+
+describe('retries for the day', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
+  it('outlasts a 60 s outage at the fire time and delivers that day, once', async () => {
+    const time = clock('2026-03-29T05:59:00Z');
+    const app = await start(time);
+    await subscribeChannel(fake, channel);
+    fake.failNext(isCreate, 503, undefined, 1_000);
+    time.set('2026-03-29T06:00:05Z');
+    await app.digests.runDue();
+    const waiting = app.digests.status(ids.guild, channel)[0];
+    expect(waiting).toMatchObject({ status: 'pending', attempts: 4, lastError: 'Service Unavailable' });
+    expect(fake.messages(channel)).toHaveLength(0);
+
+    // Half a minute on, Discord is still down, and the row waits for its time in the ledger.
+    time.set('2026-03-29T06:00:35Z');
+    await app.digests.runDue();
+    expect(app.digests.status(ids.guild, channel)[0]).toMatchObject({ status: 'pending', attempts: 4 });
+
+    // A minute after the fire Discord is back, and the ledger's retry time has come.
+    fake.clearFailures();
+    time.set('2026-03-29T06:01:05Z');
+    await app.digests.runDue();
+    const row = await recorded(app, channel, 'sent');
+    expect(row.reason).toBeNull();
+    time.set('2026-03-29T06:30:00Z');
+    await app.digests.runDue();
+    expect(fake.messages(channel)).toHaveLength(1);
+  });
+
+  it('keeps retrying across a restart', async () => {
+    const time = clock('2026-03-29T05:59:00Z');
+    const first = await start(time);
+    await subscribeChannel(fake, channel);
+    fake.failNext(isCreate, 503, undefined, 1_000);
+    time.set('2026-03-29T06:00:05Z');
+    await first.digests.runDue();
+    await stop(first);
+    fake.clearFailures();
+
+    time.set('2026-03-29T06:01:30Z');
+    const second = await start(time);
+    await recorded(second, channel, 'sent');
+    expect(fake.messages(channel)).toHaveLength(1);
+  });
+});
+
+describe('grace and a database that goes away', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
+  it('DIGEST_GRACE_HOURS=0 still delivers an on-time digest', async () => {
+    const time = clock('2026-03-29T05:59:00Z');
+    const app = await start(time, { env: { DIGEST_GRACE_HOURS: '0' } });
+    await subscribeChannel(fake, channel);
+    // The minute timer wakes a few milliseconds after the minute.
+    time.set('2026-03-29T06:00:00.004Z');
+    await app.digests.runDue();
+    await recorded(app, channel, 'sent');
+    expect(fake.messages(channel)).toHaveLength(1);
+  });
+
+  it('stops delivering, loudly, when the database file is deleted; a new start says it made a new one', async () => {
+    const time = clock('2026-03-29T05:59:00Z');
+    const logs: string[] = [];
+    const app = await start(time, { logs });
+    await subscribeChannel(fake, channel);
+    await rm(db);
+    time.set('2026-03-29T06:00:05Z');
+    await app.digests.runDue();
+    expect(fake.messages(channel)).toHaveLength(0);
+    const lost = logs.map((line) => JSON.parse(line) as { level: number; msg: string });
+    expect(lost.filter((line) => line.level >= 50 && line.msg.includes(db))).toHaveLength(1);
+
+    const answer = await fake.command(
+      'digest subscribe',
+      { channel, time: '09:00', timezone: 'Europe/Berlin' },
+      { user: ids.users.manager },
+    );
+    expect(answer.callback.data).toMatchObject({
+      flags: MessageFlags.Ephemeral,
+      content: expect.stringMatching(/^Digests are stopped: the file .* was deleted/),
+    });
+    await stop(app);
+
+    const restartLogs: string[] = [];
+    await start(time, { logs: restartLogs });
+    expect(restartLogs.some((line) => line.includes(`No schedule database at ${db}`))).toBe(true);
+  });
+});
+
+describe('the Read buttons under a digest', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
+  it('show the whole briefing to whoever clicks, privately', async () => {
+    const time = clock('2026-03-29T05:59:00Z');
+    const app = await start(time);
+    await subscribeChannel(fake, channel);
+    time.set('2026-03-29T06:00:05Z');
+    await app.digests.runDue();
+    const [message] = fake.messages(channel);
+    const row = message?.components?.[0];
+    const read = row?.type === ComponentType.ActionRow ? row.components[0] : undefined;
+    expect(read).toMatchObject({ type: ComponentType.Button, label: expect.stringMatching(/^Read: /) });
+    const customId = read && 'custom_id' in read ? read.custom_id : '';
+    const click = await fake.button(customId, { message: message!.id, user: ids.users.member });
+    expect(click.callback.data).toMatchObject({ flags: MessageFlags.Ephemeral });
+    expect(JSON.stringify(click.callback.data)).toContain('Delegations from Ukraine met in Geneva');
+  });
+});
