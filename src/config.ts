@@ -25,6 +25,11 @@ const schema = z.object({
     .number({ error: 'expected a number of hours such as 12' })
     .min(0, 'expected a number of hours, 0 or more')
     .max(168, 'expected at most 168 hours (a week)')
+    // Timers wake a moment late and a minute is the schedule's unit: a window shorter than that is not one.
+    .refine(
+      (hours) => hours === 0 || hours * 60 >= 1,
+      'expected 0 (no catch-up after downtime) or at least one minute (0.017 hours)',
+    )
     .default(12),
 });
 

@@ -70,13 +70,21 @@ const STATUS_WORDS: Record<DeliveryRecord['status'], string> = {
   unconfirmed: '❔ not confirmed',
 };
 
+/** A send Discord has not taken yet: how often it failed, why, and when it is tried again. */
+function retryNote(record: DeliveryRecord): string | null {
+  if (record.status !== 'pending' || record.attempts === 0) return null;
+  const next = record.retryAt ? `; next try ${discordTime(new Date(record.retryAt), 'R')}` : '';
+  return `${plural(record.attempts, 'failed attempt')} (${record.lastError ?? 'no answer'})${next}`;
+}
+
 function recordLine(record: DeliveryRecord): string {
   const what =
     record.status === 'sent'
       ? `${plural(record.briefingIds.length, 'briefing')} in ${plural(record.messageIds.length, 'message')}`
       : '';
   const kind = record.kind === 'manual' ? 'send-now' : `digest of ${record.localDate}`;
-  const reason = record.reason ? ` · ${record.reason}` : '';
+  const notes = [record.reason, retryNote(record)].filter(Boolean);
+  const reason = notes.length ? ` · ${notes.join(' · ')}` : '';
   return `${discordTime(new Date(record.fireAt))} · ${kind} · **${STATUS_WORDS[record.status]}**${what ? ` · ${what}` : ''}${reason}`;
 }
 

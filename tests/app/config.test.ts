@@ -63,6 +63,15 @@ describe('readConfig', () => {
     expect(problems.find((line) => line.startsWith('DISCORD_API_URL:'))).toMatch(/http/);
   });
 
+  it('takes a grace of 0 (no catch-up) or of a minute or more, and refuses one in between', () => {
+    expect(readConfig({ DIGEST_GRACE_HOURS: '0' }).digestGraceMs).toBe(0);
+    expect(readConfig({ DIGEST_GRACE_HOURS: '0.02' }).digestGraceMs).toBe(72_000);
+    const [problem] = problemsOf({ DIGEST_GRACE_HOURS: '0.01' });
+    expect(problem).toMatch(
+      /^DIGEST_GRACE_HOURS: expected 0 \(no catch-up after downtime\) or at least one minute/,
+    );
+  });
+
   it('never echoes a malformed token back', () => {
     const [problem] = problemsOf({ DISCORD_TOKEN: 'short-secret' });
     expect(problem).toMatch(/^DISCORD_TOKEN:/);

@@ -57,6 +57,30 @@ describe('/digest', () => {
     expect(again.content).toMatch(/^Updated/);
   });
 
+  it('answers a digest’s Read button with the whole briefing, for the clicker alone', async () => {
+    const { dispatcher, input, sink } = testDispatcher(briefings);
+    const on = { channels: { channel: channels.briefings } };
+    await dispatcher.run(input('digest', 'subscribe', { time: '18:00', tag: 'weather' }, on));
+    await dispatcher.run(input('digest', 'send-now', {}, on));
+    const [read] = (sink.sent[0]?.message.components ?? []).flatMap((row) => row.components);
+    const customId = read && 'custom_id' in read ? read.custom_id : '';
+    expect(customId).toMatch(/^digest:[\w-]{16}\.0:0$/);
+
+    const reader = { id: '444444444444444444', name: 'reader' };
+    const { reply, update } = dispatcher.button(customId, reader);
+    expect(update).toBe(false);
+    expect(reply.ephemeral).toBe(true);
+    expect(JSON.stringify(reply.embeds)).toContain('Floods hit Pakistan.');
+    expect(checkMessageLimits(reply)).toEqual([]);
+
+    // A button whose delivery the ledger does not know, or whose briefing is gone, says so and what to do.
+    expect(dispatcher.button('digest:unknown.0:0', reader).reply).toMatchObject({
+      ephemeral: true,
+      content: expect.stringMatching(/no longer in the library.*\/briefing latest/),
+    });
+    expect(dispatcher.button('digest:x.0:toString', reader).reply.content).toMatch(/not one of the bot/);
+  });
+
   it('lists, previews, sends now, pauses, resumes, shows status and unsubscribes', async () => {
     const { dispatcher, input, sink, digests } = testDispatcher(briefings);
     const on = { channels: { channel: channels.briefings } };

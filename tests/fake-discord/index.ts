@@ -358,6 +358,13 @@ export class FakeDiscord {
   // --- the world and what the bot left in it ---------------------------------------------------------------
 
   /** Messages in a channel, oldest first (ephemeral ones are never listed). */
+  /** A member writes in a channel (the bot is not told): history for the bot to page through. */
+  postAs(userId: string, channelId: string, content: string): APIMessage {
+    const user = this.world.users.find((candidate) => candidate.id === userId);
+    if (!user) throw new Error(`postAs: no user ${userId} in the world`);
+    return this.messageStore.create(channelId, { content }, apiUser(user)).message;
+  }
+
   /** As if Discord's nonce window had passed: every nonce seen so far is forgotten. */
   forgetNonces(): void {
     this.messageStore.forgetNonces();

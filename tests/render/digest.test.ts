@@ -49,6 +49,34 @@ describe('renderDigest', () => {
     for (const briefing of all) expect(text).toContain(`/briefing show id:${briefing.id}`);
   });
 
+  it('puts under each message a Read button for each briefing it shows, marked with that part’s nonce', () => {
+    const all = briefings(23);
+    const messages = renderDigest(all, { heading: 'Daily digest', marker: (part) => `stem.${part}` });
+    expectWithinLimits(messages);
+    let next = 0;
+    messages.forEach((message, part) => {
+      const buttons = (message.components ?? []).flatMap((row) => row.components);
+      const ids = buttons.map((button) => ('custom_id' in button ? button.custom_id : ''));
+      const shown = message.embeds?.length ?? 0;
+      expect(ids).toEqual(Array.from({ length: shown }, (_, index) => `digest:stem.${part}:${next + index}`));
+      expect(buttons.map((button) => ('label' in button ? button.label : ''))).toEqual(
+        all.slice(next, next + shown).map((briefing) => `Read: ${briefing.title}`),
+      );
+      next += shown;
+    });
+    expect(next).toBe(23);
+    // Without a marker (a preview) there is nothing to press.
+    expect(renderDigest(all).every((message) => message.components === undefined)).toBe(true);
+  });
+
+  it('marks a quiet day’s note with a Latest briefing button', () => {
+    const note = renderNothingNew({ marker: (part) => `quiet.${part}` });
+    expectWithinLimits([note]);
+    expect(note.components?.[0]?.components).toEqual([
+      expect.objectContaining({ custom_id: 'digest:quiet.0:latest', label: 'Latest briefing' }),
+    ]);
+  });
+
   it('splits by characters before embeds when the embeds are large', () => {
     const big = Array.from({ length: 12 }, (_, i) => makeBriefing({ id: `big-${i}`, title: words(i, 300) }));
     const messages = renderDigest(big);

@@ -201,6 +201,7 @@ export function makeService(
     mentions?: DigestServiceDeps['mentions'];
     graceMs?: number;
     retryDelaysMs?: number[];
+    log?: DigestServiceDeps['log'];
   } = {},
 ): Harness {
   const store = ScheduleStore.open(options.path ?? tempDbPath());
@@ -220,6 +221,7 @@ export function makeService(
     retryDelaysMs: options.retryDelaysMs ?? [0, 0, 0],
     stopTimeoutMs: 50,
     scheduler,
+    log: options.log,
   });
   return { service, store, sink, clock, scheduler, library };
 }

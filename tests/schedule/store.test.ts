@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../src/schedule/migrations.js';
+import { openDatabase } from '../../src/schedule/open-database.js';
 import { ScheduleStore } from '../../src/schedule/store.js';
 import { makeService, subscription, tempDbPath, tempDir } from './helpers.js';
 
@@ -78,6 +79,57 @@ describe('ScheduleStore.open', () => {
     db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
     db.close();
     expect(() => ScheduleStore.open(path)).toThrow(/newer version of the bot/);
+  });
+});
+
+describe('durability and upgrades', () => {
+  it('syncs every commit to disk, and says whether it made a new file', () => {
+    const path = tempDbPath();
+    const made = ScheduleStore.open(path);
+    expect(made.created).toBe(true);
+    made.close();
+    const reopened = ScheduleStore.open(path);
+    expect(reopened.created).toBe(false);
+    reopened.close();
+    // synchronous is per connection: what the store's own connection runs with is what counts.
+    const { db } = openDatabase(path);
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    db.close();
+  });
+
+  it('upgrades a database of the first schema with its rows, messages and received briefings intact', () => {
+    const path = tempDbPath();
+    mkdirSync(dirname(path), { recursive: true });
+    const old = new Database(path);
+    old.exec(MIGRATIONS[0]!);
+    old.pragma('user_version = 1');
+    old.exec(`
+      INSERT INTO deliveries (id, guild_id, channel_id, kind, local_date, fire_at, status, reason, briefing_ids,
+        created_at, updated_at)
+      VALUES (7, 'g', 'c', 'scheduled', '2025-06-02', '2025-06-02T06:00:00.000Z', 'sent', NULL, '["a"]',
+        '2025-06-02T06:00:00.000Z', '2025-06-02T06:00:01.000Z');
+      INSERT INTO delivery_parts (delivery_id, part, nonce, payload, message_id) VALUES (7, 0, 'n.0', '{}', 'm1');
+      INSERT INTO delivered_briefings VALUES ('c', 'a', 7, '2025-06-02T06:00:01.000Z');
+    `);
+    old.close();
+
+    const store = ScheduleStore.open(path);
+    expect(store.getDelivery(7)).toMatchObject({
+      status: 'sent',
+      messageIds: ['m1'],
+      attempts: 0,
+      retryAt: null,
+      lastError: null,
+    });
+    expect([...store.receivedOrPending('c')]).toEqual(['a']);
+    expect(store.deliveryByNonce('n.0')?.id).toBe(7);
+    store.close();
+    // The parts still belong to the rebuilt table: deleting the row takes them with it.
+    const check = new Database(path);
+    check.pragma('foreign_keys = ON');
+    check.prepare('DELETE FROM deliveries WHERE id = 7').run();
+    expect(check.prepare('SELECT count(*) AS n FROM delivery_parts').get()).toEqual({ n: 0 });
+    check.close();
   });
 });
 

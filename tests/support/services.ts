@@ -55,8 +55,8 @@ export function testDispatcher(briefings: Briefing[], now = new Date('2025-12-15
     sink,
     briefings: () => library.all(),
     mentions: (id, party) => library.mentions(id, party),
-    render: (list) => renderDigest(list),
-    renderNothingNew: () => renderNothingNew(),
+    render: (list, _sub, marker) => renderDigest(list, { marker }),
+    renderNothingNew: (_sub, marker) => renderNothingNew({ marker }),
     now: () => now,
     retryDelaysMs: [],
   });

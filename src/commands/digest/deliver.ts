@@ -1,5 +1,5 @@
 /** /digest preview and send-now: the digest a channel would get, shown to the manager or posted now. */
-import { channelLabel } from '../../render/digest-admin.js';
+import { channelLabel, discordTime } from '../../render/digest-admin.js';
 import { plural } from '../../render/format.js';
 import { MAX_FOLLOW_UPS, type Reply } from '../../render/payload.js';
 import type { CommandInput, Services } from '../types.js';
@@ -30,6 +30,8 @@ export async function sendNow(input: CommandInput, services: Services): Promise<
   const content =
     outcome.status === 'sent'
       ? `Posted ${plural(outcome.briefingIds.length, 'new briefing')} in ${where} (${plural(outcome.messageIds.length, 'message')}).`
-      : `Nothing posted in ${where}: ${outcome.status}${outcome.reason ? `, ${outcome.reason}` : ''}.`;
+      : outcome.status === 'pending'
+        ? `Discord did not take the digest for ${where} yet; it is tried again ${outcome.retryAt ? discordTime(new Date(outcome.retryAt), 'R') : 'shortly'}. See \`/digest status\`.`
+        : `Nothing posted in ${where}: ${outcome.status}${outcome.reason ? `, ${outcome.reason}` : ''}.`;
   return { content, ephemeral: true };
 }
