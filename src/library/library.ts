@@ -1,6 +1,6 @@
 /** The in-memory index every reader question is answered from. Rebuilt whole when the folder changes. */
 import type { Briefing } from '../briefing/model.js';
-import type { PartyKind, PartyReport } from '../party/model.js';
+import type { PartyAnswer, PartyKind, PartyReport } from '../party/model.js';
 import { partyKey } from '../party/party-key.js';
 import type { PartyRegistry } from '../party/registry.js';
 import { PartyIndex } from '../party/report-index.js';
@@ -46,6 +46,7 @@ export class Library {
   private partyCountsCache?: PartyCount[];
   // Page buttons ask the same question again for every page; popular parties are asked all day.
   private readonly recentReports = new Recent<PartyReport>(64);
+  private readonly recentAnswers = new Recent<PartyAnswer>(64);
   private readonly recentSearches = new Recent<SearchHit[]>(64);
 
   constructor(
@@ -113,9 +114,20 @@ export class Library {
     return this.recentSearches.get(`${limit}\u0000${query}`, () => this.searchIndex.search(query, limit));
   }
 
-  /** Throws NameTooLongError for a name in no registry past MAX_NAME_LENGTH (src/party/name-pattern.ts). */
+  /**
+   * Everything the briefings say about the party, read whole (what `briefings party` prints). Throws
+   * NameTooLongError for a name in no registry past MAX_NAME_LENGTH (src/party/name-pattern.ts).
+   */
   party(query: string): PartyReport {
     return this.recentReports.get(query, () => this.parties.report(query));
+  }
+
+  /**
+   * What `/briefing party` shows, a page at a time: the report, or for a name in no registry that most briefings
+   * hold, one read only as far as the pages shown (PartyIndex.answer). Throws as party() does.
+   */
+  partyAnswer(query: string): PartyAnswer {
+    return this.recentAnswers.get(query, () => this.parties.answer(query));
   }
 
   /** The briefing mentions or declares that party (or one of its members): used by digest filters. */

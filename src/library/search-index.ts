@@ -59,11 +59,28 @@ function matchExpression(terms: readonly string[], operator: 'AND' | 'OR'): stri
     .join(` ${operator} `);
 }
 
+/**
+ * A MATCH expression for briefings whose summary or sections hold every word, or undefined for no words. Words are
+ * names' folded words (`o'brien`, `donetsk`); each is split as the index splits text (`o`, `brien`).
+ */
+function wordsExpression(words: readonly string[]): string | undefined {
+  const terms = [...new Set(words.flatMap((word) => [...fold(word).matchAll(WORD)].map((m) => m[0])))];
+  if (!terms.length) return undefined;
+  // Terms are letters and digits only, quoted: no FTS5 syntax gets through.
+  return `{summary body} : (${terms.map((term) => `"${term}"`).join(' AND ')})`;
+}
+
+/** eachBriefingWithWords fetches this many briefings first (a page's worth and more), then twice as many each time. */
+const FIRST_BATCH = 32;
+const MAX_BATCH = 1024;
+
 export class SearchIndex {
   private readonly db = new Database(':memory:');
   private readonly byRow: Briefing[];
   private readonly query: Database.Statement<[string, number], { rowid: number; score: number }>;
   private readonly rowsMatching: Database.Statement<[string], { rowid: number }>;
+  private readonly rowsMatchingAfter: Database.Statement<[string, number, number], number>;
+  private readonly countMatching: Database.Statement<[string], number>;
   private vocabulary?: string[];
 
   constructor(briefings: Iterable<Briefing>) {
@@ -91,19 +108,46 @@ export class SearchIndex {
       `SELECT rowid, -bm25(docs, ${weights}) AS score FROM docs WHERE docs MATCH ? ORDER BY bm25(docs, ${weights}) LIMIT ?`,
     );
     this.rowsMatching = this.db.prepare('SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY rowid');
+    this.rowsMatchingAfter = this.db
+      .prepare<[string, number, number], number>(
+        'SELECT rowid FROM docs WHERE docs MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?',
+      )
+      .pluck();
+    this.countMatching = this.db
+      .prepare<[string], number>('SELECT count(*) FROM docs WHERE docs MATCH ?')
+      .pluck();
   }
 
   /**
-   * Briefings whose summary or sections hold every word given, in the order they were indexed: what a party
-   * question about a name in no registry reads, instead of every statement. Words are names' folded words
-   * (`o'brien`, `donetsk`); each is split as the index splits text (`o`, `brien`). No words: none.
+   * Briefings whose summary or sections hold every word given (see wordsExpression), in the order they were
+   * indexed: what a party question about a name in no registry reads, instead of every statement. No words: none.
    */
   briefingsWithWords(words: readonly string[]): Briefing[] {
-    const terms = [...new Set(words.flatMap((word) => [...fold(word).matchAll(WORD)].map((m) => m[0])))];
-    if (!terms.length) return [];
-    // Terms are letters and digits only, quoted: no FTS5 syntax gets through.
-    const expression = `{summary body} : (${terms.map((term) => `"${term}"`).join(' AND ')})`;
+    const expression = wordsExpression(words);
+    if (!expression) return [];
     return this.rowsMatching.all(expression).map((row) => this.byRow[row.rowid]!);
+  }
+
+  /** How many briefings briefingsWithWords finds, counted in the index without reading them. */
+  countBriefingsWithWords(words: readonly string[]): number {
+    const expression = wordsExpression(words);
+    return expression ? this.countMatching.get(expression)! : 0;
+  }
+
+  /**
+   * The briefings briefingsWithWords finds, in the same order, fetched a few at a time as the caller goes on:
+   * a report on a word most briefings hold reads only as far as the page it shows.
+   */
+  *eachBriefingWithWords(words: readonly string[]): Generator<Briefing, void, undefined> {
+    const expression = wordsExpression(words);
+    if (!expression) return;
+    // Each batch is a query of its own: no statement stays open between pages (it would hold the connection).
+    for (let after = -1, batch = FIRST_BATCH; ; batch = Math.min(batch * 2, MAX_BATCH)) {
+      const rows = this.rowsMatchingAfter.all(expression, after, batch);
+      for (const row of rows) yield this.byRow[row]!;
+      if (rows.length < batch) return;
+      after = rows.at(-1)!;
+    }
   }
 
   /**

@@ -45,3 +45,26 @@ export interface PartyReport {
   /** Closest known party names, filled only when nothing was found. */
   suggestions: string[];
 }
+
+/**
+ * The answer about a name in no registry that more briefings hold than are read at once: its briefings are read
+ * one at a time, newest first, only as far as the pages shown. The count comes from the full-text index.
+ */
+export interface OpenPartyReport {
+  query: string;
+  party: null;
+  members: string[];
+  /** How many briefings hold every word of the name: those naming it are among them. */
+  briefingsWithWords: number;
+  /** The `index`-th briefing naming it, newest first (read now if not yet), or undefined past the last. */
+  briefingAt(index: number): PartyReportBriefing | undefined;
+  /** Closest known party names; worked out when read, for an answer that turns out empty. */
+  readonly suggestions: string[];
+}
+
+/** What a reader is shown: the whole report, or for a name most briefings hold, one read as its pages are. */
+export type PartyAnswer = PartyReport | OpenPartyReport;
+
+export function isOpenReport(answer: PartyAnswer): answer is OpenPartyReport {
+  return 'briefingAt' in answer;
+}

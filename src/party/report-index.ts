@@ -5,14 +5,20 @@
  */
 import type { Briefing } from '../briefing/model.js';
 import { type MentionMatcher, matcherFor } from './matcher.js';
-import type { CitedStatement, Party, PartyReport, PartyReportBriefing } from './model.js';
+import type { CitedStatement, Party, PartyAnswer, PartyReport, PartyReportBriefing } from './model.js';
 import { checkNameLength, MAX_NAME_LENGTH, namePattern, nameWords } from './name-pattern.js';
 import { NamedSoFar } from './named-so-far.js';
+import { OpenReport } from './open-report.js';
 import type { PartyRegistry } from './registry.js';
 import { statementsOf } from './statements.js';
 
 /** How many "did you mean" names an empty answer carries. */
 const SUGGESTIONS = 5;
+/**
+ * A name in no registry whose words this many briefings hold, or fewer, is answered whole (exact counts, every
+ * page known) in a few milliseconds; one held by more is read as its pages are shown.
+ */
+export const READ_WHOLE_MAX = 250;
 
 /** Newest first: by date, then by id so the order is stable. */
 function newestFirst(a: Briefing, b: Briefing): number {
@@ -21,10 +27,15 @@ function newestFirst(a: Briefing, b: Briefing): number {
 
 /**
  * The briefings holding every word of a name (the library's full-text index): a question about a name in no
- * registry reads only their statements, not every statement of every briefing.
+ * registry reads only their statements, not every statement of every briefing. Briefings come in the order they
+ * were given to the index, which must be the report's (the library gives both the same newest-first list).
  */
 export interface BriefingWords {
   briefingsWithWords(words: readonly string[]): readonly Briefing[];
+  /** How many briefingsWithWords would return, without reading them. */
+  countBriefingsWithWords(words: readonly string[]): number;
+  /** The same briefings, read only as far as the caller goes. */
+  eachBriefingWithWords(words: readonly string[]): Iterable<Briefing>;
 }
 
 export class PartyIndex {
@@ -134,6 +145,25 @@ export class PartyIndex {
     };
   }
 
+  /**
+   * What a reader is shown: the report, or for a name in no registry whose words more than READ_WHOLE_MAX
+   * briefings hold, a report counted in the word index and read only as far as the pages shown.
+   */
+  answer(query: string): PartyAnswer {
+    if (!this.words || this.registry.resolve(query)) return this.report(query);
+    const words = nameWords(query);
+    const pattern = namePattern(query);
+    const count = pattern ? this.words.countBriefingsWithWords(words) : 0;
+    if (!pattern || count <= READ_WHOLE_MAX) return this.report(query);
+    return new OpenReport(
+      query,
+      count,
+      inReportOrder(this.indexesOf(this.words.eachBriefingWithWords(words))),
+      (index) => this.naming(index, pattern),
+      () => this.suggest(query),
+    );
+  }
+
   /** The briefing mentions or declares the party (or one of its members). */
   mentions(briefingId: string, partyQuery: string): boolean {
     const index = this.indexOf(briefingId);
@@ -179,9 +209,18 @@ export class PartyIndex {
     // Before any pattern is built or index asked: a name thousands of characters long is no name.
     checkNameLength(query);
     const briefings = this.group(this.statementsNaming(query));
-    const suggestions =
-      briefings.length === 0 ? this.registry.suggest(query, SUGGESTIONS).map((party) => party.name) : [];
+    const suggestions = briefings.length === 0 ? this.suggest(query) : [];
     return { query, party: null, members: [], briefings, suggestions };
+  }
+
+  private suggest(query: string): string[] {
+    return this.registry.suggest(query, SUGGESTIONS).map((party) => party.name);
+  }
+
+  /** The briefing at `index` with its statements the pattern finds, or undefined when it finds none. */
+  private naming(index: number, pattern: RegExp): PartyReportBriefing | undefined {
+    const found: number[] = [];
+    return this.collectNaming(index, pattern, found) ? this.group(found)[0] : undefined;
   }
 
   /**
@@ -199,17 +238,20 @@ export class PartyIndex {
   /** Indexes of the briefings that may name the words, ascending. */
   private candidates(words: readonly string[]): Iterable<number> {
     if (!this.words) return this.briefings.keys();
+    return [...this.indexesOf(this.words.briefingsWithWords(words))].sort((a, b) => a - b);
+  }
+
+  /** The indexes of briefings the word index gives, in its order, as they are read. */
+  private *indexesOf(briefings: Iterable<Briefing>): Generator<number, void, undefined> {
     if (!this.positions) {
       this.positions = new Map();
       for (let index = 0; index < this.briefings.length; index++)
         this.positions.set(this.briefings[index]!, index);
     }
-    const found: number[] = [];
-    for (const briefing of this.words.briefingsWithWords(words)) {
+    for (const briefing of briefings) {
       const index = this.positions.get(briefing);
-      if (index !== undefined) found.push(index);
+      if (index !== undefined) yield index;
     }
-    return found.sort((a, b) => a - b);
   }
 
   /** Adds the ids of the briefing's statements the pattern finds; returns how many it added. */
@@ -242,6 +284,19 @@ export class PartyIndex {
       current!.statements.push(this.statements[index]![id - this.firstStatement[index]!]!);
     }
     return grouped;
+  }
+}
+
+/**
+ * The indexes as they come, which must be ascending: a report read as it is shown cannot sort what it has not
+ * read, so a word index in another order is a mistake said at once, not a report out of order.
+ */
+function* inReportOrder(indexes: Iterable<number>): Generator<number, void, undefined> {
+  let last = -1;
+  for (const index of indexes) {
+    if (index <= last) throw new Error('the word index gives briefings in another order than the report');
+    last = index;
+    yield index;
   }
 }
 

@@ -29,7 +29,7 @@ export interface PagedView {
   color: number;
   /** A short line or two under the title on every page. */
   description?: string;
-  items: readonly Section[] | SectionList;
+  items: readonly Section[] | SectionList | OpenSectionList;
   /** At most this many fields on a page (search results read better five at a time). */
   fieldsPerPage?: number;
   /** Appended to "Page N/M" in the footer. */
@@ -40,7 +40,10 @@ export interface PagedReply {
   payload: Reply;
   /** The page shown, 1-based, after clamping the one asked for. */
   page: number;
+  /** How many pages there are; for an open view not read to its end, how many are known so far (see open). */
   pages: number;
+  /** The view was read only as far as the page shown, and goes on: how many pages it has is not known yet. */
+  open?: true;
 }
 
 /**
@@ -54,10 +57,48 @@ export interface SectionList {
   size?(index: number): number | undefined;
 }
 
-function listOf(items: readonly Section[] | SectionList): SectionList {
-  return Array.isArray(items)
-    ? { count: items.length, at: (index) => items[index]! }
-    : (items as SectionList);
+/**
+ * Sections whose number is not known up front (statements naming a word most briefings hold): the view is read
+ * only as far as the page shown, and says how many pages it has once a reader gets to the last.
+ */
+export interface OpenSectionList {
+  /** Whether there is a section at `index`: finds out by reading that far. */
+  has(index: number): boolean;
+  at(index: number): Section;
+  size?(index: number): number | undefined;
+}
+
+type Items = PagedView['items'];
+
+/** Any of those as the layout reads them. */
+interface Sections {
+  has(index: number): boolean;
+  at(index: number): Section;
+  size?(index: number): number | undefined;
+  open: boolean;
+}
+
+function sectionsOf(items: Items): Sections {
+  if (Array.isArray(items)) {
+    const list = items as readonly Section[];
+    return { has: (index) => index < list.length, at: (index) => list[index]!, open: false };
+  }
+  if ('count' in items) {
+    const list = items as SectionList;
+    return {
+      has: (index) => index < list.count,
+      at: (index) => list.at(index),
+      size: (index) => list.size?.(index),
+      open: false,
+    };
+  }
+  const list = items as OpenSectionList;
+  return {
+    has: (index) => list.has(index),
+    at: (index) => list.at(index),
+    size: (index) => list.size?.(index),
+    open: true,
+  };
 }
 
 /** One field of a paged view, by the section it comes from; sized without building it when that is cheap. */
@@ -67,11 +108,6 @@ interface Slot {
   size: number;
 }
 
-/**
- * The size of the one field a short, clean section makes, without building it: a party named in thousands of
- * briefings is measured in microseconds, and only the page shown is built. Undefined when the section needs the
- * full treatment (line breaks, stray spaces, a long name, more than one field).
- */
 /** Text that sectionFields would keep as it is: one line, nothing to trim. */
 function clean(text: string): boolean {
   return (
@@ -82,6 +118,11 @@ function clean(text: string): boolean {
   );
 }
 
+/**
+ * The size of the one field a short, clean section makes, without building it: a party named in thousands of
+ * briefings is measured in microseconds, and only the page shown is built. Undefined when the section needs the
+ * full treatment (line breaks, stray spaces, a long name, more than one field).
+ */
 function oneFieldSize(section: Section): number | undefined {
   if (!clean(section.name) || section.name.length > LIMITS.fieldName || !section.lines.length)
     return undefined;
@@ -93,75 +134,75 @@ function oneFieldSize(section: Section): number | undefined {
   return value <= LIMITS.fieldValue ? section.name.length + value : undefined;
 }
 
-function slotsOf(items: SectionList, built: Map<number, APIEmbedField[]>): Slot[] {
-  const slots: Slot[] = [];
-  for (let item = 0; item < items.count; item++) {
-    const known = items.size?.(item);
-    const section = known === undefined ? items.at(item) : undefined;
-    const size = known ?? (section && oneFieldSize(section));
-    if (size !== undefined) {
-      slots.push({ item, field: 0, size });
-      continue;
+/** The fields one section makes, as slots; the fields are kept in `built` when they had to be built to measure. */
+function slotsOf(items: Sections, item: number, built: Map<number, APIEmbedField[]>): Slot[] {
+  const known = items.size?.(item);
+  const section = known === undefined ? items.at(item) : undefined;
+  const size = known ?? (section && oneFieldSize(section));
+  if (size !== undefined) return [{ item, field: 0, size }];
+  const fields = sectionFields(section ?? items.at(item));
+  built.set(item, fields);
+  return fields.map((field, index) => ({ item, field: index, size: fieldLength(field) }));
+}
+
+/** Where the sections fall on pages, worked out only as far as asked and carried on from there next time. */
+class Layout {
+  readonly pages: Slot[][] = [];
+  readonly built = new Map<number, APIEmbedField[]>();
+  /** Every section is placed: `pages` are all the pages there are. */
+  complete = false;
+  private next = 0;
+  private used = 0;
+
+  constructor(
+    readonly key: string,
+    private readonly items: Sections,
+    private readonly budget: number,
+    private readonly perPage: number,
+  ) {}
+
+  /** Places sections until page `page` (1-based) is followed by another, or there are no more. */
+  through(page: number): void {
+    while (!this.complete && this.pages.length <= page) {
+      if (!this.items.has(this.next)) this.complete = true;
+      else for (const slot of slotsOf(this.items, this.next++, this.built)) this.place(slot);
     }
-    const fields = sectionFields(section ?? items.at(item));
-    built.set(item, fields);
-    fields.forEach((field, index) => {
-      slots.push({ item, field: index, size: fieldLength(field) });
-    });
   }
-  return slots;
+
+  private place(slot: Slot): void {
+    const current = this.pages.at(-1);
+    if (current && current.length < this.perPage && this.used + slot.size <= this.budget) {
+      current.push(slot);
+      this.used += slot.size;
+    } else {
+      this.pages.push([slot]);
+      this.used = slot.size;
+    }
+  }
 }
 
-interface Layout {
-  key: string;
-  pages: Slot[][];
-  built: Map<number, APIEmbedField[]>;
-}
+// A list the caller keeps (a remembered party report) is laid out once: turning its pages is then cheap.
+const layouts = new WeakMap<SectionList | OpenSectionList, Layout>();
 
-// A SectionList the caller keeps (a remembered party report) is laid out once: turning its pages is then cheap.
-const layouts = new WeakMap<SectionList, Layout>();
-
-function layout(
-  given: readonly Section[] | SectionList,
-  items: SectionList,
-  budget: number,
-  perPage: number,
-): Layout {
-  const key = `${items.count}:${budget}:${perPage}`;
-  const reusable = Array.isArray(given) ? undefined : (given as SectionList);
+function layoutOf(given: Items, items: Sections, head: number, budget: number, perPage: number): Layout {
+  const reusable = Array.isArray(given) ? undefined : (given as SectionList | OpenSectionList);
+  const key = `${head}:${reusable && 'count' in reusable ? reusable.count : '?'}:${budget}:${perPage}`;
   const known = reusable && layouts.get(reusable);
   if (known?.key === key) return known;
-  const built = new Map<number, APIEmbedField[]>();
-  const fresh = { key, pages: paginate(slotsOf(items, built), budget, perPage), built };
+  const fresh = new Layout(key, items, budget, perPage);
   if (reusable) layouts.set(reusable, fresh);
   return fresh;
 }
 
 /** Sections placed before a list (a full title, a long description), without copying the list. */
-function prepend(head: readonly Section[], rest: SectionList): SectionList {
+function prepend(head: readonly Section[], rest: Sections): Sections {
   if (!head.length) return rest;
   return {
-    count: head.length + rest.count,
+    has: (index) => index < head.length || rest.has(index - head.length),
     at: (index) => (index < head.length ? head[index]! : rest.at(index - head.length)),
     size: (index) => (index < head.length ? undefined : rest.size?.(index - head.length)),
+    open: rest.open,
   };
-}
-
-function paginate(slots: readonly Slot[], budget: number, perPage: number): Slot[][] {
-  const pages: Slot[][] = [];
-  let current: Slot[] = [];
-  let size = 0;
-  for (const slot of slots) {
-    if (current.length && (current.length >= perPage || size + slot.size > budget)) {
-      pages.push(current);
-      current = [];
-      size = 0;
-    }
-    current.push(slot);
-    size += slot.size;
-  }
-  pages.push(current);
-  return pages;
 }
 
 export function pageButtons(
@@ -191,7 +232,10 @@ export function pageButtons(
   };
 }
 
-/** Page `page` (1-based, clamped) of a paged view; a view that fits one page gets no buttons. */
+/**
+ * Page `page` (1-based, clamped) of a paged view; a view that fits one page gets no buttons. An open list is read
+ * only as far as that page: its footer gives the page's number alone until the last page is reached.
+ */
 export function renderPage(view: PagedView, page: number): PagedReply {
   const head: Section[] = [];
   const fullTitle = oneLine(view.title);
@@ -202,9 +246,9 @@ export function renderPage(view: PagedView, page: number): PagedReply {
     head.push({ name: 'About', lines: description.split('\n') });
     description = undefined;
   }
-  const items = prepend(head, listOf(view.items));
-  const footerFor = (n: number, of: number) =>
-    [`Page ${n}/${of}`, view.footerNote].filter(Boolean).join(' · ');
+  const items = prepend(head, sectionsOf(view.items));
+  const footerFor = (n: number, of: number | undefined) =>
+    [of === undefined ? `Page ${n}` : `Page ${n}/${of}`, view.footerNote].filter(Boolean).join(' · ');
   const header: APIEmbed = {
     title,
     ...(description ? { description } : {}),
@@ -212,8 +256,13 @@ export function renderPage(view: PagedView, page: number): PagedReply {
   };
   const budget = Math.min(PAGE_CHAR_BUDGET, LIMITS.embedTotalChars - embedLength(header));
   const perPage = Math.min(view.fieldsPerPage ?? LIMITS.embedFields, LIMITS.embedFields);
-  const { pages, built } = layout(view.items, items, budget, perPage);
-  const current = Math.min(Math.max(1, Math.trunc(page) || 1), pages.length);
+  const layout = layoutOf(view.items, items, head.length, budget, perPage);
+  const wanted = Math.max(1, Math.trunc(page) || 1);
+  layout.through(items.open ? wanted : Number.POSITIVE_INFINITY);
+  const { pages, built } = layout;
+  const current = Math.min(wanted, Math.max(1, pages.length));
+  // Known once every section is placed; until then there is at least the page after this one.
+  const total = layout.complete ? Math.max(1, pages.length) : undefined;
   const fieldOf = (slot: Slot) => {
     let fields = built.get(slot.item);
     if (!fields) {
@@ -225,9 +274,11 @@ export function renderPage(view: PagedView, page: number): PagedReply {
   const fields = (pages[current - 1] ?? []).map(fieldOf);
   const embed: APIEmbed = { color: view.color, title, ...(description ? { description } : {}) };
   if (fields.length) embed.fields = fields;
-  const footer = pages.length > 1 ? footerFor(current, pages.length) : view.footerNote;
+  const footer = total === 1 ? view.footerNote : footerFor(current, total);
   if (footer) embed.footer = { text: footer };
   const payload: Reply = { embeds: [embed] };
-  if (pages.length > 1) payload.components = [pageButtons(view.state, current, pages.length)];
-  return { payload, page: current, pages: pages.length };
+  if (total !== 1) payload.components = [pageButtons(view.state, current, total ?? current + 1)];
+  return total === undefined
+    ? { payload, page: current, pages: pages.length, open: true }
+    : { payload, page: current, pages: total };
 }

@@ -1,12 +1,19 @@
 /** What the briefings say about one party, each statement cited, newest briefing first, in pages. */
 import { SECTION_LABELS, type SectionKey } from '../briefing/model.js';
-import type { CitedStatement, PartyReport, PartyReportBriefing } from '../party/model.js';
+import {
+  type CitedStatement,
+  isOpenReport,
+  type OpenPartyReport,
+  type PartyAnswer,
+  type PartyReport,
+  type PartyReportBriefing,
+} from '../party/model.js';
 import { partyKey } from '../party/party-key.js';
 import type { Section } from './fields.js';
 import { COLORS, formatDate, plural, titleLine } from './format.js';
 import { LIMITS } from './limits.js';
 import { renderNotice } from './notice.js';
-import { type PagedReply, renderPage, type SectionList } from './pager.js';
+import { type OpenSectionList, type PagedReply, renderPage, type SectionList } from './pager.js';
 
 export interface PartyPageOptions {
   section?: SectionKey;
@@ -42,7 +49,7 @@ function briefingFieldSize(briefing: PartyReportBriefing): number | undefined {
   return value <= LIMITS.fieldValue ? name.length + value : undefined;
 }
 
-function nothingFound(report: PartyReport, section: SectionKey | undefined): PagedReply {
+function nothingFound(report: PartyAnswer, section: SectionKey | undefined): PagedReply {
   const where = section ? ` in *${SECTION_LABELS[section]}*` : '';
   let text: string;
   if (report.party) text = `The briefings say nothing about **${titleLine(report.party.name)}**${where} yet.`;
@@ -54,55 +61,94 @@ function nothingFound(report: PartyReport, section: SectionKey | undefined): Pag
 }
 
 interface ReportSections {
-  briefings: PartyReportBriefing[];
-  items: SectionList;
+  /** Whether any briefing has statements (in the chosen section). */
+  any: boolean;
+  /** The description's first line: how much there is. */
+  counts: string;
+  items: SectionList | OpenSectionList;
 }
 
 // Kept per report object (the library remembers recent reports), so paging through one builds its list once.
-const sectionsByReport = new WeakMap<PartyReport, Map<string, ReportSections>>();
+const sectionsByReport = new WeakMap<PartyAnswer, Map<string, ReportSections>>();
+
+/** The briefing with only its statements in the chosen section; all of them when no section is chosen. */
+function inSection(briefing: PartyReportBriefing, label: string | undefined): PartyReportBriefing {
+  if (!label) return briefing;
+  return { ...briefing, statements: briefing.statements.filter((statement) => statement.section === label) };
+}
 
 /** The report's briefings (only those with statements in the chosen section) as a list of sections. */
-function sectionsFor(report: PartyReport, label: string | undefined): ReportSections {
-  const byLabel = sectionsByReport.get(report) ?? new Map<string, ReportSections>();
-  sectionsByReport.set(report, byLabel);
-  const known = byLabel.get(label ?? '');
-  if (known) return known;
-  const briefings = label
-    ? report.briefings
-        .map((briefing) => ({
-          ...briefing,
-          statements: briefing.statements.filter((statement) => statement.section === label),
-        }))
-        .filter((briefing) => briefing.statements.length)
-    : report.briefings.filter((briefing) => briefing.statements.length);
+function wholeSections(report: PartyReport, label: string | undefined): ReportSections {
+  const briefings = report.briefings
+    .map((briefing) => inSection(briefing, label))
+    .filter((briefing) => briefing.statements.length);
   const members: Section[] = report.members.length
     ? [{ name: 'Members named', lines: [report.members.join(', ')] }]
     : [];
-  const items: SectionList = {
-    count: members.length + briefings.length,
-    at: (index) => members[index] ?? briefingSection(briefings[index - members.length]!),
-    size: (index) =>
-      index < members.length ? undefined : briefingFieldSize(briefings[index - members.length]!),
+  const statements = briefings.reduce((sum, briefing) => sum + briefing.statements.length, 0);
+  return {
+    any: briefings.length > 0,
+    counts: `${plural(statements, 'statement')} in ${plural(briefings.length, 'briefing')}`,
+    items: {
+      count: members.length + briefings.length,
+      at: (index) => members[index] ?? briefingSection(briefings[index - members.length]!),
+      size: (index) =>
+        index < members.length ? undefined : briefingFieldSize(briefings[index - members.length]!),
+    },
   };
-  const sections = { briefings, items };
-  byLabel.set(label ?? '', sections);
+}
+
+/**
+ * The same for a report read as it is shown: briefings are taken from it (and kept) only as far as a page
+ * reaches, and the count is the word index's.
+ */
+function openSections(report: OpenPartyReport, label: string | undefined): ReportSections {
+  const kept: PartyReportBriefing[] = [];
+  let read = 0;
+  const has = (index: number) => {
+    while (kept.length <= index) {
+      const briefing = report.briefingAt(read);
+      if (!briefing) return false;
+      read++;
+      const narrowed = inSection(briefing, label);
+      if (narrowed.statements.length) kept.push(narrowed);
+    }
+    return true;
+  };
+  return {
+    any: has(0),
+    counts: `${plural(report.briefingsWithWords, 'briefing')} hold its words, newest first`,
+    items: {
+      has,
+      at: (index) => briefingSection(kept[index]!),
+      size: (index) => briefingFieldSize(kept[index]!),
+    },
+  };
+}
+
+function sectionsFor(report: PartyAnswer, label: string | undefined): ReportSections {
+  const byLabel = sectionsByReport.get(report) ?? new Map<string, ReportSections>();
+  sectionsByReport.set(report, byLabel);
+  let sections = byLabel.get(label ?? '');
+  if (!sections) {
+    sections = isOpenReport(report) ? openSections(report, label) : wholeSections(report, label);
+    byLabel.set(label ?? '', sections);
+  }
   return sections;
 }
 
 /** Page `page` (1-based, clamped) of a party report for the reader `owner`. */
 export function renderPartyPage(
-  report: PartyReport,
+  report: PartyAnswer,
   page: number,
   owner: string,
   options: PartyPageOptions = {},
 ): PagedReply {
   const { section } = options;
   const label = section ? SECTION_LABELS[section] : undefined;
-  const { briefings, items } = sectionsFor(report, label);
-  if (!briefings.length) return nothingFound(report, section);
+  const { any, counts, items } = sectionsFor(report, label);
+  if (!any) return nothingFound(report, section);
 
-  const statements = briefings.reduce((sum, briefing) => sum + briefing.statements.length, 0);
-  const counts = `${plural(statements, 'statement')} in ${plural(briefings.length, 'briefing')}`;
   const description = [
     label ? `${counts} · *${label}* only` : counts,
     ...(report.party ? [] : ['Not a known party: statements that name it.']),

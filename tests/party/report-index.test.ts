@@ -284,6 +284,8 @@ describe('a name in no registry', () => {
         asked.push([...list]);
         return [newer];
       },
+      countBriefingsWithWords: () => 1,
+      eachBriefingWithWords: () => [newer],
     };
     const indexed = new PartyIndex(registry, [older, sameDay, newer], words);
     expect(indexed.report('Talks').briefings.map((entry) => entry.id)).toEqual(['second-day']);

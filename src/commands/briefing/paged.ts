@@ -47,7 +47,9 @@ function renderView(state: PageState, services: Services): PagedReply {
   const { page, ...view } = state;
   switch (state.view) {
     case 'party':
-      return renderPartyPage(library.party(state.query), page, state.owner, { section: state.section });
+      return renderPartyPage(library.partyAnswer(state.query), page, state.owner, {
+        section: state.section,
+      });
     case 'search':
       return renderSearchPage({ query: state.query, hits: library.search(state.query) }, page, state.owner);
     case 'list':

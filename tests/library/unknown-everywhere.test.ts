@@ -1,0 +1,174 @@
+/**
+ * A name in no registry that most briefings hold: its answer takes the count of briefings holding its words from
+ * the full-text index and reads only the briefings of the page shown; turning every page still shows each
+ * statement naming it once, newest first, as the whole report lists them.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Briefing } from '../../src/briefing/model.js';
+import { Library } from '../../src/library/library.js';
+import { SearchIndex } from '../../src/library/search-index.js';
+import type { PartyReport } from '../../src/party/model.js';
+import { PartyRegistry } from '../../src/party/registry.js';
+import { type BriefingWords, PartyIndex } from '../../src/party/report-index.js';
+import type { PagedReply } from '../../src/render/pager.js';
+import { renderPartyPage } from '../../src/render/party.js';
+import { expectWithinLimits } from '../render/helpers.js';
+import { makeBriefing } from '../support/briefings.js';
+import { testDispatcher, USER } from '../support/services.js';
+
+const OWNER = '223344556677889900';
+const COUNT = 600;
+
+function dateOf(index: number): string {
+  return new Date(Date.UTC(2020, 0, 1) + index * 86_400_000).toISOString().slice(0, 10);
+}
+
+const briefings: Briefing[] = Array.from({ length: COUNT }, (_, index) =>
+  makeBriefing({
+    id: `day-${index}`,
+    date: dateOf(index),
+    summary: `Officials met on day ${index}. Nothing else was said.`,
+    sections: {
+      whatHappened: [`The officials agreed on point ${index}.`, 'Talks went on.'],
+      whyItMatters: [`Officials disagree about item ${index}.`],
+      implications: ['More talks.'],
+    },
+  }),
+);
+const registry = PartyRegistry.builtIn();
+
+/** The library's full-text index, counting the briefings a report reads from it. */
+class CountingWords implements BriefingWords {
+  read = 0;
+  constructor(private readonly index: SearchIndex) {}
+  briefingsWithWords(words: readonly string[]) {
+    const found = this.index.briefingsWithWords(words);
+    this.read += found.length;
+    return found;
+  }
+  countBriefingsWithWords(words: readonly string[]) {
+    return this.index.countBriefingsWithWords(words);
+  }
+  *eachBriefingWithWords(words: readonly string[]) {
+    for (const briefing of this.index.eachBriefingWithWords(words)) {
+      this.read++;
+      yield briefing;
+    }
+  }
+}
+
+function fresh() {
+  // Newest first, as the library gives both indexes its briefings.
+  const newestFirst = [...briefings].reverse();
+  const words = new CountingWords(new SearchIndex(newestFirst));
+  return { words, parties: new PartyIndex(registry, newestFirst, words) };
+}
+
+function nextButton(reply: PagedReply) {
+  const next = reply.payload.components?.[0]?.components[1];
+  return next && 'disabled' in next ? { disabled: next.disabled } : undefined;
+}
+
+/** Every statement of every page, as `briefing id: statement`, turning pages until Next is disabled. */
+function readEveryPage(answer: Parameters<typeof renderPartyPage>[0], section?: 'whyItMatters') {
+  const seen: string[] = [];
+  let n = 1;
+  for (;;) {
+    const reply = renderPartyPage(answer, n, OWNER, { section });
+    expect(reply.page).toBe(n);
+    expectWithinLimits([reply.payload]);
+    for (const field of reply.payload.embeds?.[0]?.fields ?? []) {
+      const id = /\((day-\d+)\)$/.exec(field.name)?.[1];
+      for (const line of field.value.split('\n')) seen.push(`${id}: ${line}`);
+    }
+    if (nextButton(reply)?.disabled !== false) return { seen, last: reply };
+    n++;
+  }
+}
+
+function everyStatement(report: PartyReport, label?: string): string[] {
+  return report.briefings.flatMap((briefing) =>
+    briefing.statements
+      .filter((statement) => !label || statement.section === label)
+      .map((statement) => `${briefing.id}: • ${statement.text} — *${statement.section}*`),
+  );
+}
+
+describe('a name in no registry that most briefings hold', () => {
+  it('counts the briefings from the index and reads only those of the page shown', () => {
+    const { words, parties } = fresh();
+    const first = renderPartyPage(parties.answer('officials'), 1, OWNER);
+    const embed = first.payload.embeds?.[0];
+    expect(embed?.title).toBe('"officials"');
+    expect(embed?.description).toBe(
+      '600 briefings hold its words, newest first\nNot a known party: statements that name it.',
+    );
+    expect(embed?.fields?.[0]?.name).toMatch(/\(day-599\)$/);
+    // Not every briefing holding the word: the page shown, and the rest of the chunk it was read in.
+    expect(words.read).toBeGreaterThan(0);
+    expect(words.read).toBeLessThan(COUNT / 4);
+    // How many pages there are is not known yet: the footer says which page this is, and Next is open.
+    expect(embed?.footer?.text).toBe('Page 1');
+    expect(nextButton(first)).toEqual({ disabled: false });
+    expectWithinLimits([first.payload]);
+  });
+
+  it('pages through every statement naming it, newest first, and knows the last page when it gets there', () => {
+    const { parties } = fresh();
+    const whole = parties.report('officials');
+    const { seen, last } = readEveryPage(parties.answer('officials'));
+    expect(seen).toEqual(everyStatement(whole));
+    expect(seen).toHaveLength(COUNT * 3);
+    expect(last.payload.embeds?.[0]?.footer?.text).toBe(`Page ${last.page}/${last.page}`);
+    // A page past the end is the last one, as with any report.
+    const beyond = renderPartyPage(parties.answer('officials'), last.page + 50, OWNER);
+    expect(beyond.page).toBe(last.page);
+  });
+
+  it('narrows to one section page by page', () => {
+    const { parties } = fresh();
+    const answer = parties.answer('officials');
+    const { seen } = readEveryPage(answer, 'whyItMatters');
+    expect(seen).toEqual(everyStatement(parties.report('officials'), 'Why it matters'));
+    expect(seen).toHaveLength(COUNT);
+    const first = renderPartyPage(answer, 1, OWNER, { section: 'whyItMatters' });
+    expect(first.payload.embeds?.[0]?.description).toMatch(/^600 briefings hold its words, newest first · /);
+  });
+
+  it('says nothing names it when its words are in most briefings but never together', () => {
+    const { parties } = fresh();
+    const reply = renderPartyPage(parties.answer('talks officials'), 1, OWNER);
+    expect(reply.payload.ephemeral).toBe(true);
+    expect(reply.payload.content).toMatch(/^No briefing mentions "talks officials"\./);
+  });
+
+  it('a name few briefings hold is read whole, with exact counts', () => {
+    const { parties } = fresh();
+    const reply = renderPartyPage(parties.answer('point 7'), 1, OWNER);
+    expect(reply.payload.embeds?.[0]?.description).toBe(
+      '1 statement in 1 briefing\nNot a known party: statements that name it.',
+    );
+    expect(reply.payload.embeds?.[0]?.footer).toBeUndefined();
+  });
+
+  it('is what the library answers a party question with, remembered for the next page', () => {
+    const library = new Library(briefings, registry);
+    const answer = library.partyAnswer('officials');
+    expect(library.partyAnswer('officials')).toBe(answer);
+    expect(renderPartyPage(answer, 2, OWNER).payload.embeds?.[0]?.footer?.text).toBe('Page 2');
+    // The whole report, as `briefings party` prints it, still lists every briefing.
+    expect(library.party('officials').briefings).toHaveLength(COUNT);
+    library.close();
+  });
+
+  it('is what /briefing party shows, a page at a time', async () => {
+    const { dispatcher, input, library } = testDispatcher(briefings);
+    const first = await dispatcher.run(input('briefing', 'party', { name: 'officials' }));
+    expect(first.embeds?.[0]?.description).toMatch(/^600 briefings hold its words/);
+    const next = first.components?.[0]?.components[1];
+    const turned = dispatcher.page(next && 'custom_id' in next ? next.custom_id : '', USER.id);
+    expect(turned.update).toBe(true);
+    expect(turned.reply.embeds?.[0]?.footer?.text).toBe('Page 2');
+    library.close();
+  });
+});
