@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { ChannelType } from 'discord-api-types/v10';
 import { startApp } from '../src/app.js';
 import { readConfig } from '../src/config.js';
+import { ScheduleStore } from '../src/schedule/store.js';
 import { briefingAbout, briefingFolder } from '../tests/e2e/harness.js';
 import { DEFAULT_IDS, startFakeDiscord } from '../tests/fake-discord/index.js';
 import { until } from './processes.js';
@@ -16,6 +17,36 @@ import type { Report } from './stats.js';
 
 const CHANNELS = 1_000;
 const GLOBAL_PER_SECOND = 50;
+
+/**
+ * What the durable ledger costs per channel: the writes one digest makes (the pending row with its message,
+ * the message id, sent with its briefings), each committed and synced to disk, timed on their own.
+ */
+function ledgerWritesPerChannel(dbDir: string): number {
+  const store = ScheduleStore.open(join(dbDir, 'ledger-cost.sqlite'));
+  const rounds = 500;
+  const start = performance.now();
+  for (let index = 0; index < rounds; index++) {
+    const at = new Date();
+    const id = store.addDelivery({
+      guildId: DEFAULT_IDS.guild,
+      channelId: `1300000000000${String(index).padStart(5, '0')}`,
+      kind: 'scheduled',
+      localDate: '2026-03-30',
+      fireAt: at,
+      status: 'pending',
+      reason: null,
+      briefingIds: ['bench'],
+      parts: [{ nonce: `cost.${index}`, payload: { content: 'digest' } }],
+      at,
+    });
+    store.markPartSent(id!, 0, String(index), at);
+    store.markSent(id!, null, at);
+  }
+  const perChannel = (performance.now() - start) / rounds;
+  store.close();
+  return perChannel;
+}
 
 export async function benchDigest(report: Report): Promise<void> {
   const channelIds = Array.from(
@@ -70,6 +101,13 @@ export async function benchDigest(report: Report): Promise<void> {
     report.add({ metric: 'digest_fanout_1000_seconds', value: seconds, unit: 's' });
     report.add({ metric: 'digest_fanout_floor_seconds', value: floor, unit: 's' });
     report.add({ metric: 'digest_fanout_vs_floor', value: seconds / floor, unit: 'x', target: '< 1.1' });
+    const ledgerMs = ledgerWritesPerChannel(dbDir);
+    report.add({ metric: 'digest_ledger_synced_writes_per_channel', value: ledgerMs, unit: 'ms' });
+    report.add({
+      metric: 'digest_ledger_share_of_floor',
+      value: (ledgerMs * CHANNELS) / 1000 / floor,
+      unit: 'x',
+    });
     report.add({
       metric: 'digest_fanout_429s',
       value: fake.stats.rateLimited - limitedBefore,

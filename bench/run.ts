@@ -1,8 +1,9 @@
 /**
- * `npm run bench [-- --json] [-- --only library|interactions|concurrency|digest]`: prints the figures the targets
+ * `npm run bench [-- --json] [-- --only library|interactions|concurrency|digest|crash]`: prints the figures the targets
  * are judged by.
  */
 import { benchConcurrency } from './concurrency.js';
+import { benchCrashRuns } from './crash-runs.js';
 import { benchDigest } from './digest.js';
 import { benchInteractions } from './interactions.js';
 import { benchLibrary } from './library.js';
@@ -18,6 +19,7 @@ const suites: Record<string, (report: Report) => Promise<void>> = {
   interactions: benchInteractions,
   concurrency: benchConcurrency,
   digest: benchDigest,
+  crash: benchCrashRuns,
 };
 
 for (const [name, run] of Object.entries(suites)) {

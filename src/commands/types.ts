@@ -14,6 +14,8 @@ export interface ChannelOption {
   kind: 'text' | 'announcement' | 'other';
   /** Permissions the bot lacks there, by their names in Discord's UI ("Send Messages"). */
   missingPermissions: string[];
+  /** Permissions it can post without but should have ("Read Message History": checking a digest after a crash). */
+  missingRecommended?: string[];
 }
 
 export interface CommandInput {

@@ -9,6 +9,9 @@ const NEEDED = [
   [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
 ] as const;
 
+/** What a digest can go without, at a cost: without history, a digest cut off by a crash cannot be checked for. */
+const RECOMMENDED = [[PermissionFlagsBits.ReadMessageHistory, 'Read Message History']] as const;
+
 export function describeChannel(channel: GuildBasedChannel): ChannelOption {
   const kind =
     channel.type === ChannelType.GuildText
@@ -19,5 +22,6 @@ export function describeChannel(channel: GuildBasedChannel): ChannelOption {
   const me = channel.guild.members.me;
   const permissions = me ? channel.permissionsFor(me) : null;
   const missingPermissions = NEEDED.filter(([flag]) => !permissions?.has(flag)).map(([, name]) => name);
-  return { id: channel.id, name: channel.name, kind, missingPermissions };
+  const missingRecommended = RECOMMENDED.filter(([flag]) => !permissions?.has(flag)).map(([, name]) => name);
+  return { id: channel.id, name: channel.name, kind, missingPermissions, missingRecommended };
 }

@@ -154,6 +154,16 @@ describe('exactly once without Discord’s nonce memory', { timeout: E2E_TEST_TI
 
     const status = await fake.command('digest status', {}, { user: ids.users.manager });
     expect(JSON.stringify(status.callback.data)).toContain('not confirmed');
+
+    // Subscribing such a channel says what it costs, and what to grant.
+    const again = await fake.command(
+      'digest subscribe',
+      { channel, time: '08:00', timezone: 'Europe/Berlin' },
+      { user: ids.users.manager },
+    );
+    expect(again.callback.data).toMatchObject({
+      content: expect.stringContaining('Also give the bot **Read Message History**'),
+    });
   });
 
   it('recovers without a duplicate when the ledger loses every write after the send began', async () => {

@@ -48,5 +48,11 @@ export function subscribe(input: CommandInput, services: Services): Reply {
     ...describeSubscription(sub, digests.nextFireAt(sub)),
     'See what it would post now with `/digest preview`.',
   ];
+  const recommended = 'missingRecommended' in channel ? (channel.missingRecommended ?? []) : [];
+  if (recommended.length)
+    lines.push(
+      `Also give the bot **${recommended.join(', ')}** in #${channel.name}: without it, a digest cut off by a ` +
+        'restart cannot be checked for in the channel, and is reported as not confirmed instead of being sent again.',
+    );
   return { content: lines.join('\n'), ephemeral: true };
 }
