@@ -5,7 +5,9 @@ import { partyKey } from '../party/party-key.js';
 import type { PartyRegistry } from '../party/registry.js';
 import { PartyIndex } from '../party/report-index.js';
 import { LIMITS } from '../render/limits.js';
+import { isHashKey } from '../short-key.js';
 import { BriefingCompleter, type Choice } from './autocomplete.js';
+import { briefingKey } from './briefing-key.js';
 import { localDate } from './dates.js';
 import { Recent } from './recent.js';
 import { type SearchHit, SearchIndex } from './search-index.js';
@@ -44,6 +46,8 @@ export class Library {
   private readonly parties: PartyIndex;
   private readonly completer: BriefingCompleter;
   private partyCountsCache?: PartyCount[];
+  /** briefingKey -> briefing, for the ids that key hashes; built on the first hashed key asked for. */
+  private byHashedKey?: Map<string, Briefing>;
   // Page buttons ask the same question again for every page; popular parties are asked all day.
   private readonly recentReports = new Recent<PartyReport>(64);
   private readonly recentAnswers = new Recent<PartyAnswer>(64);
@@ -86,6 +90,19 @@ export class Library {
 
   get(id: string): Briefing | undefined {
     return this.byId.get(id.trim());
+  }
+
+  /** By id, or by the hash a page button or an autocomplete value carries for a long id (see briefing-key.ts). */
+  find(idOrKey: string): Briefing | undefined {
+    const briefing = this.get(idOrKey);
+    if (briefing || !isHashKey(idOrKey.trim())) return briefing;
+    // Only the ids that get hashed need hashing to compare: the long ones, a few at most.
+    this.byHashedKey ??= new Map(
+      this.ordered
+        .filter((one) => briefingKey(one.id) !== one.id)
+        .map((one) => [briefingKey(one.id), one] as const),
+    );
+    return this.byHashedKey.get(idOrKey.trim());
   }
 
   /** Briefings dated YYYY-MM-DD. */

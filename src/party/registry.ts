@@ -2,11 +2,11 @@
  * Every party the bot knows: the built-in countries, organisations and office-holders, extended and
  * overridden by briefings/parties.yml. A name or alias belongs to exactly one party.
  */
+import { hashKey, isHashKey } from '../short-key.js';
 import { builtInParties } from './built-in.js';
 import type { PartyFileEntry } from './file-entry.js';
 import { fold, slugify } from './fold.js';
 import type { Party } from './model.js';
-import { hashedPartyKey, isHashedPartyKey } from './party-key.js';
 import { PartySuggester } from './suggest.js';
 import { nameKey } from './tokens.js';
 
@@ -29,7 +29,7 @@ export class PartyRegistry {
   private readonly nameList: PartyName[] = [];
   private readonly sorted: readonly Party[];
   private suggester?: PartySuggester;
-  /** hashedPartyKey(id) -> party, built on the first hashed key asked for. */
+  /** hashKey(id) -> party (see partyKey), built on the first hashed key asked for. */
   private byHashedKey?: Map<string, Party>;
 
   /** `parties` in priority order: where two claim the same name, the earlier keeps it. */
@@ -77,13 +77,13 @@ export class PartyRegistry {
    * matter.
    */
   resolve(name: string): Party | undefined {
-    if (isHashedPartyKey(name.trim())) return this.hashedKeys().get(name.trim());
+    if (isHashKey(name.trim())) return this.hashedKeys().get(name.trim());
     const key = nameKey(name);
     return (key ? this.byKey.get(key) : undefined) ?? this.byId.get(fold(name).trim());
   }
 
   private hashedKeys(): Map<string, Party> {
-    this.byHashedKey ??= new Map([...this.byId.values()].map((party) => [hashedPartyKey(party.id), party]));
+    this.byHashedKey ??= new Map([...this.byId.values()].map((party) => [hashKey(party.id), party]));
     return this.byHashedKey;
   }
 

@@ -6,7 +6,7 @@ import { SECTION_KEYS, type SectionKey } from '../briefing/model.js';
 import { LIMITS } from './limits.js';
 import { truncateUnits } from './split.js';
 
-/** `briefing`: one briefing, by a key of its id (see briefingKey); `day`: the briefings of one YYYY-MM-DD. */
+/** `briefing`: one briefing, by a key of its id (see briefing-key.ts); `day`: the briefings of one YYYY-MM-DD. */
 export const PAGE_VIEWS = ['party', 'search', 'list', 'briefing', 'day'] as const;
 export type PageView = (typeof PAGE_VIEWS)[number];
 
@@ -16,7 +16,7 @@ export interface PageState {
   owner: string;
   /** 1-based; a button may point one past either end (it is then disabled), so readers clamp it. */
   page: number;
-  /** What to ask again: a party name, a search text, a briefing's key, a date; empty for the list. */
+  /** What to ask again: a party's or a question's key, a briefing's key, a date; empty for the list. */
   query: string;
   section?: SectionKey;
 }
@@ -25,9 +25,8 @@ const PREFIX = 'page';
 
 /**
  * The query is the last part and is cut to whatever room the other parts leave, so an id never exceeds 100
- * characters. A cut query asks a shorter question when the page is turned; callers therefore pass a resolved
- * name (the party's canonical name) where they have one, and a very long search text may page through
- * slightly different results than the first page showed.
+ * characters. A cut query would ask a different question when the page is turned: callers pass a short key
+ * instead of anything longer than KEY_MAX (src/short-key.ts), which always fits, so nothing is cut.
  */
 export function encodePageId(state: PageState): string {
   // Owner ids are snowflakes; encoding keeps a stray ':' from shifting the parts.

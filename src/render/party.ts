@@ -17,6 +17,11 @@ import { type OpenSectionList, type PagedReply, renderPage, type SectionList } f
 
 export interface PartyPageOptions {
   section?: SectionKey;
+  /**
+   * What the buttons carry to ask about a name in no registry again, when not the name itself (a short key for a
+   * long one). A known party always rides as its own key.
+   */
+  key?: string;
 }
 
 /** The citation over a briefing's statements; the title is shortened so the date and id always show. */
@@ -144,7 +149,7 @@ export function renderPartyPage(
   owner: string,
   options: PartyPageOptions = {},
 ): PagedReply {
-  const { section } = options;
+  const { section, key } = options;
   const label = section ? SECTION_LABELS[section] : undefined;
   const { any, counts, items } = sectionsFor(report, label);
   if (!any) return nothingFound(report, section);
@@ -159,7 +164,7 @@ export function renderPartyPage(
       state: {
         view: 'party',
         owner,
-        query: report.party ? partyKey(report.party) : report.query,
+        query: report.party ? partyKey(report.party) : (key ?? report.query),
         ...(section ? { section } : {}),
       },
       title: report.party

@@ -15,6 +15,8 @@ export interface SearchResult {
 
 export interface SearchResults {
   query: string;
+  /** What the buttons carry to ask the same again, when not the query itself (a short key for a long one). */
+  key?: string;
   /** Best first. */
   hits: readonly SearchResult[];
 }
@@ -32,7 +34,7 @@ export function renderSearchPage(results: SearchResults, page: number, owner: st
   }));
   return renderPage(
     {
-      state: { view: 'search', owner, query },
+      state: { view: 'search', owner, query: results.key ?? query },
       title: `Search: ${query}`,
       color: COLORS.search,
       description: `${plural(hits.length, 'result')}, best first`,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Briefing } from '../../src/briefing/model.js';
 import type { CommandInput } from '../../src/commands/types.js';
 import { checkMessageLimits } from '../../src/render/check.js';
-import { decodePageId } from '../../src/render/page-id.js';
+import { decodePageId, encodePageId } from '../../src/render/page-id.js';
 import type { Reply } from '../../src/render/payload.js';
 import { replyToText } from '../../src/render/text.js';
 import { makeBriefing } from '../support/briefings.js';
@@ -218,5 +218,70 @@ describe('/briefing never floods a channel', () => {
     const gone = changed.page(next, USER.id);
     expect(gone).toMatchObject({ update: false, reply: { ephemeral: true } });
     expect(gone.reply.content).toMatch(/no longer in the library/);
+  });
+});
+
+describe('a long question pages through the same question', () => {
+  const NAME = 'Joint Committee on Water Sharing and Flood Control of the Lower Danube Riparian State Body';
+  const QUERY =
+    'water sharing flood control danube riparian committee joint lower states talks resumed in vienna';
+  const dated = (index: number) => `2025-${String((index % 12) + 1).padStart(2, '0')}-10`;
+  const library = [
+    // The whole name, and the whole search text, in 40 briefings...
+    ...Array.from({ length: 40 }, (_, index) =>
+      makeBriefing({
+        id: `whole-${index}`,
+        date: dated(index),
+        summary: `The ${NAME} met again. Water sharing flood control danube riparian committee joint lower states talks resumed in vienna.`,
+      }),
+    ),
+    // ...and only their beginnings in 40 more: what a question cut to fit a button would find too.
+    ...Array.from({ length: 40 }, (_, index) =>
+      makeBriefing({
+        id: `start-${index}`,
+        date: dated(index),
+        summary: `The Joint Committee on Water Sharing and Flood Control of the Lower Danube met. Water sharing flood control danube riparian committee joint lower states talks.`,
+      }),
+    ),
+  ];
+  const { dispatcher, input } = testDispatcher(library);
+
+  async function firstAndSecond(subcommand: string, options: CommandInput['options']) {
+    const first = await dispatcher.run(input('briefing', subcommand, options));
+    expect(first.ephemeral).toBeFalsy();
+    const next = buttonIds(first)[1] ?? '';
+    expect(next.length).toBeLessThanOrEqual(100);
+    const second = dispatcher.page(next, USER.id);
+    expect(second.update).toBe(true);
+    return { first: first.embeds?.[0], second: second.reply.embeds?.[0] };
+  }
+
+  it('a 90-character name in no registry', async () => {
+    expect(NAME).toHaveLength(90);
+    const { first, second } = await firstAndSecond('party', { name: NAME });
+    expect(first?.description).toMatch(/^40 statements in 40 briefings\n/);
+    expect(second?.title).toBe(`"${NAME}"`);
+    expect(second?.description).toBe(first?.description);
+    expect(second?.footer?.text).toBe(first?.footer?.text?.replace(/^Page 1\//, 'Page 2/'));
+    expect(second?.fields?.map((field) => field.name).join('\n')).not.toMatch(/start-/);
+  });
+
+  it('a long search text', async () => {
+    expect(QUERY.length).toBeGreaterThan(90);
+    const { first, second } = await firstAndSecond('search', { query: QUERY });
+    expect(first?.description).toBe('40 results, best first');
+    expect(second?.title).toBe(`Search: ${QUERY}`);
+    expect(second?.description).toBe(first?.description);
+    expect(second?.footer?.text).toMatch(/^Page 2\//);
+  });
+
+  it('a button whose question the bot no longer remembers says so, privately', () => {
+    const forgotten = encodePageId({ view: 'search', owner: USER.id, page: 2, query: '~AAAAAAAAAAAAAAAA' });
+    const reply = dispatcher.page(forgotten, USER.id);
+    expect(reply.update).toBe(false);
+    expect(reply.reply.ephemeral).toBe(true);
+    expect(reply.reply.content).toMatch(/no longer remembers that question .*Ask again/);
+    const party = dispatcher.page(forgotten.replace(':search:', ':party:'), USER.id);
+    expect(party.reply.content).toMatch(/no longer remembers that question .*Ask again/);
   });
 });

@@ -39,7 +39,7 @@ describe('a party name thousands of characters long', () => {
 
   it('gets an ephemeral notice giving the limit and what to type instead', async () => {
     const reply = await dispatcher.run(input('briefing', 'party', { name: 'x'.repeat(9_000) }));
-    expectNotice(reply, /at most 80 characters; this one has 9,000\. .*\/briefing party name:Russia/);
+    expectNotice(reply, /at most 100 characters; this one has 9,000\. .*\/briefing party name:Russia/);
     // A digest filter too: held to its option's limit.
     const digest = await dispatcher.run(
       input('digest', 'subscribe', { channel: '333333333333333331', time: '08:00', party: 'y'.repeat(500) }),

@@ -69,7 +69,7 @@ describe('local mode', () => {
     });
     const printed = chunks.join('');
     expect(printed).toContain('/briefing needs one of: latest, today');
-    expect(printed).toMatch(/The name option takes at most 80 characters; this one has 9,000\./);
+    expect(printed).toMatch(/The name option takes at most 100 characters; this one has 9,000\./);
     expect(printed).toContain('/briefing party name:Russia');
     expect(printed).toContain('Russia and Ukraine are far apart.');
     expect(printed.length).toBeLessThan(5_000);

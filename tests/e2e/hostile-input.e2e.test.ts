@@ -56,7 +56,7 @@ describe('hostile and long names through discord.js', () => {
     const refused = await fake.command('briefing party', { name: 'x'.repeat(9_000) });
     expect(refused.callback.data).toMatchObject({ flags: MessageFlags.Ephemeral });
     const content = String(refused.callback.data?.content);
-    expect(content).toMatch(/at most 80 characters; this one has 9,000\. .*\/briefing party name:Russia/);
+    expect(content).toMatch(/at most 100 characters; this one has 9,000\. .*\/briefing party name:Russia/);
     expect(content.length).toBeLessThan(400);
     const next = await fake.command('briefing party', { name: 'Russia' });
     expect(titleOf(next)).toBe('Russia · country');

@@ -7,9 +7,13 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import { SECTION_KEYS, SECTION_LABELS } from '../../briefing/model.js';
+import { MAX_NAME_LENGTH } from '../../party/name-pattern.js';
 
-/** Longest search query: the query rides in the page buttons' custom_id, which Discord caps at 100. */
-export const MAX_QUERY_LENGTH = 80;
+/**
+ * Longest party name or search text: a name is at most what an autocomplete value holds. Page buttons carry a
+ * longer question as a short key (src/short-key.ts), so every question a reader can type pages whole.
+ */
+export const MAX_QUERY_LENGTH = MAX_NAME_LENGTH;
 
 const section: APIApplicationCommandBasicOption = {
   type: ApplicationCommandOptionType.String,

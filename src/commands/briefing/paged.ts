@@ -2,8 +2,8 @@
  * Answers long enough to need pages, and the buttons that turn them: search, party and list, and the briefings
  * themselves (latest, today, date, show), which show one message at a time however long they are.
  */
-import { createHash } from 'node:crypto';
 import type { Briefing, SectionKey } from '../../briefing/model.js';
+import { briefingKey } from '../../library/briefing-key.js';
 import type { Library } from '../../library/library.js';
 import { renderBriefingPage } from '../../render/briefing.js';
 import { formatDate } from '../../render/format.js';
@@ -14,31 +14,24 @@ import { renderPartyPage } from '../../render/party.js';
 import type { Reply } from '../../render/payload.js';
 import { renderListPage, renderSearchPage } from '../../render/search.js';
 import type { CommandInput, Services } from '../types.js';
+import { questionKey, questionOf } from './question-keys.js';
 
 export const sectionOption = (input: CommandInput) => input.options.section as SectionKey | undefined;
-
-/** Ids up to this long ride whole in a button's custom_id (100 characters with the rest of the state). */
-const KEY_ID_MAX = 40;
-const HASHED = '~';
-
-function hashOf(id: string): string {
-  return HASHED + createHash('sha256').update(id).digest('base64url').slice(0, 16);
-}
-
-/** A briefing's id as a button carries it: the id itself, or a hash of an id too long for the custom_id. */
-export function briefingKey(id: string): string {
-  return id.length <= KEY_ID_MAX && !id.startsWith(HASHED) ? id : hashOf(id);
-}
-
-function byKey(library: Library, key: string): Briefing | undefined {
-  if (!key.startsWith(HASHED)) return library.get(key);
-  // Only ids that get hashed need hashing to compare: the long ones, a few at most.
-  return library.all().find((briefing) => briefingKey(briefing.id) === key);
-}
 
 /** A click on a page of something no longer there: said privately, the message is left as it is. */
 function gone(text: string, page: number): PagedReply {
   return { payload: renderNotice(`${text} Ask again to see what there is now.`), page, pages: page };
+}
+
+const FORGOTTEN =
+  'The bot no longer remembers that question (it has restarted since, or been asked many more).';
+
+/**
+ * The party question a button carries: a name as asked, a long one's remembered text, or a party's own key (a
+ * hash of its id, which the registry resolves). Undefined for a hash that is none of these any more.
+ */
+function partyQuestion(library: Library, key: string): string | undefined {
+  return questionOf(key) ?? (library.registry.resolve(key) ? key : undefined);
 }
 
 /** Any page of any paged view, from the state a button carries (or a fresh question's first page). */
@@ -46,16 +39,24 @@ function renderView(state: PageState, services: Services): PagedReply {
   const library = services.library();
   const { page, ...view } = state;
   switch (state.view) {
-    case 'party':
-      return renderPartyPage(library.partyAnswer(state.query), page, state.owner, {
-        section: state.section,
-      });
-    case 'search':
-      return renderSearchPage({ query: state.query, hits: library.search(state.query) }, page, state.owner);
+    case 'party': {
+      const question = partyQuestion(library, state.query);
+      if (question === undefined) return gone(FORGOTTEN, page);
+      const answer = library.partyAnswer(question);
+      // A known party rides as its own key; a name in no registry as the question's.
+      const key = answer.party ? undefined : questionKey(question);
+      return renderPartyPage(answer, page, state.owner, { section: state.section, key });
+    }
+    case 'search': {
+      const query = questionOf(state.query);
+      if (query === undefined) return gone(FORGOTTEN, page);
+      const results = { query, key: questionKey(query), hits: library.search(query) };
+      return renderSearchPage(results, page, state.owner);
+    }
     case 'list':
       return renderListPage(library.all(), page, state.owner);
     case 'briefing': {
-      const briefing = byKey(library, state.query);
+      const briefing = library.find(state.query);
       if (!briefing) return gone('That briefing is no longer in the library.', page);
       return renderBriefingPage([briefing], page, view, { section: state.section });
     }
