@@ -1,6 +1,7 @@
 /** Autocomplete answers, from memory: Discord gives 3 s and they cannot be deferred. */
 import type { Briefing } from '../briefing/model.js';
 import { LIMITS } from '../render/limits.js';
+import { briefingChoiceValue } from './briefing-key.js';
 
 export interface Choice {
   name: string;
@@ -13,8 +14,12 @@ function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
+/** Its value is the id, or for an id past Discord's 100 characters the key Library.find knows it by. */
 export function briefingChoice(briefing: Briefing): Choice {
-  return { name: clip(`${briefing.date} · ${briefing.title}`, LIMITS.choiceName), value: briefing.id };
+  return {
+    name: clip(`${briefing.date} · ${briefing.title}`, LIMITS.choiceName),
+    value: briefingChoiceValue(briefing.id),
+  };
 }
 
 interface Entry {
@@ -49,8 +54,13 @@ export class BriefingCompleter {
   }
 
   complete(typed: string, limit: number = LIMITS.autocompleteChoices): Choice[] {
+    return this.closest(typed, limit).map(briefingChoice);
+  }
+
+  /** The briefings complete offers, best first. */
+  closest(typed: string, limit: number = LIMITS.autocompleteChoices): Briefing[] {
     const query = fold(typed.trim());
-    if (!query) return this.briefings.slice(0, limit).map(briefingChoice);
+    if (!query) return this.briefings.slice(0, limit);
     const picked = new Set<number>();
     this.byPrefix(query, limit, picked);
     // Several words are matched as a phrase anywhere in the id or title ("talks on gr").
@@ -60,7 +70,7 @@ export class BriefingCompleter {
       const close = this.typoWords.filter((word) => withinOneEdit(word.slice(0, query.length), query));
       this.addNewest(close, limit, picked);
     }
-    return [...picked].map((index) => briefingChoice(this.entries[index]!.briefing));
+    return [...picked].map((index) => this.entries[index]!.briefing);
   }
 
   /** Entries with a word (or id) starting with the query, from the sorted word list. */

@@ -168,7 +168,7 @@ export class Library {
 
   /** Ids closest to one that does not exist, for "did you mean". */
   closestIds(id: string, limit = 5): string[] {
-    return this.completer.complete(id, limit).map((choice) => choice.value);
+    return this.completer.closest(id, limit).map((briefing) => briefing.id);
   }
 
   /** Parties the briefings mention, most briefings first. */

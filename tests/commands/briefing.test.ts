@@ -285,3 +285,41 @@ describe('a long question pages through the same question', () => {
     expect(party.reply.content).toMatch(/no longer remembers that question .*Ask again/);
   });
 });
+
+describe('/briefing show, by autocomplete, for an id of any length', () => {
+  const longId = `treaty-${'of-the-lower-danube-riparian-states-'.repeat(5)}final-text`;
+  const fullWidthId = `accord-${'x'.repeat(93)}`;
+  const library = [
+    makeBriefing({ id: longId, date: '2025-12-15', title: 'The riparian treaty, final text' }),
+    makeBriefing({ id: fullWidthId, date: '2025-12-14', title: 'An accord with a full-width id' }),
+    makeBriefing({ id: 'short-one', date: '2025-12-13', title: 'A short id' }),
+  ];
+  const { dispatcher, input } = testDispatcher(library);
+  const choose = (typed: string) =>
+    dispatcher.autocomplete({ ...input('briefing', 'show'), focused: { name: 'id', value: typed } });
+
+  it('offers a choice whose value fits, and show finds the briefing by it', async () => {
+    expect(longId.length).toBeGreaterThan(150);
+    const [choice] = choose('treaty');
+    expect(choice?.name.length).toBeLessThanOrEqual(100);
+    expect(choice?.value.length).toBeLessThanOrEqual(100);
+    const reply = await dispatcher.run(input('briefing', 'show', { id: choice?.value }));
+    expect(reply.ephemeral).toBeFalsy();
+    expect(reply.embeds?.[0]?.title).toBe('The riparian treaty, final text');
+    expect(reply.embeds?.at(-1)?.footer?.text).toContain(longId.slice(0, 40));
+  });
+
+  it('keeps an id of up to 100 characters as the value, and an id typed in full still works', async () => {
+    expect(fullWidthId).toHaveLength(100);
+    expect(choose('accord').map((choice) => choice.value)).toEqual([fullWidthId]);
+    expect(choose('short').map((choice) => choice.value)).toEqual(['short-one']);
+    const typed = await dispatcher.run(input('briefing', 'show', { id: fullWidthId }));
+    expect(typed.embeds?.[0]?.title).toBe('An accord with a full-width id');
+  });
+
+  it('suggests ids, not keys, for an id that does not exist', async () => {
+    const reply = await dispatcher.run(input('briefing', 'show', { id: 'treaty-of' }));
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.content).toContain(longId);
+  });
+});

@@ -39,7 +39,8 @@ export function onDate(input: CommandInput, services: Services): Reply {
 export function show(input: CommandInput, services: Services): Reply {
   const id = String(input.options.id ?? '').trim();
   const library = services.library();
-  const briefing = library.get(id);
+  // An id as typed, or the key an autocomplete choice carries for an id longer than Discord lets it.
+  const briefing = library.find(id);
   if (!briefing) return renderUnknownId(id, library.closestIds(id));
   return briefingAnswer(briefing, input, services);
 }
