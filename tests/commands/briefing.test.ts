@@ -284,6 +284,11 @@ describe('a long question pages through the same question', () => {
     const party = dispatcher.page(forgotten.replace(':search:', ':party:'), USER.id);
     expect(party.reply.content).toMatch(/no longer remembers that question .*Ask again/);
   });
+
+  it('a question typed like a key is asked as typed', async () => {
+    const typed = await dispatcher.run(input('briefing', 'search', { query: '~AAAAAAAAAAAAAAAA' }));
+    expect(typed.content).toMatch(/^No briefing matches "~AAAAAAAAAAAAAAAA"/);
+  });
 });
 
 describe('/briefing show, by autocomplete, for an id of any length', () => {

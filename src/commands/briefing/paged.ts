@@ -27,30 +27,37 @@ const FORGOTTEN =
   'The bot no longer remembers that question (it has restarted since, or been asked many more).';
 
 /**
- * The party question a button carries: a name as asked, a long one's remembered text, or a party's own key (a
- * hash of its id, which the registry resolves). Undefined for a hash that is none of these any more.
+ * The question a button's state stands for: a party or search question as asked (a long one's remembered text),
+ * or a party's own key (a hash of its id, which the registry resolves). Undefined for a hash the bot no longer
+ * remembers. Other views carry what they need as it is.
  */
-function partyQuestion(library: Library, key: string): string | undefined {
-  return questionOf(key) ?? (library.registry.resolve(key) ? key : undefined);
+function questionAsked(state: PageState, library: Library): string | undefined {
+  if (state.view !== 'party' && state.view !== 'search') return state.query;
+  const asked = questionOf(state.query);
+  if (asked !== undefined) return asked;
+  return state.view === 'party' && library.registry.resolve(state.query) ? state.query : undefined;
 }
 
-/** Any page of any paged view, from the state a button carries (or a fresh question's first page). */
+/**
+ * Any page of any paged view: a fresh question's first page, or the page a button asks for once its question is
+ * known again (a party or search view's query is the question as asked; buttons get its key).
+ */
 function renderView(state: PageState, services: Services): PagedReply {
   const library = services.library();
   const { page, ...view } = state;
   switch (state.view) {
     case 'party': {
-      const question = partyQuestion(library, state.query);
-      if (question === undefined) return gone(FORGOTTEN, page);
-      const answer = library.partyAnswer(question);
+      const answer = library.partyAnswer(state.query);
       // A known party rides as its own key; a name in no registry as the question's.
-      const key = answer.party ? undefined : questionKey(question);
+      const key = answer.party ? undefined : questionKey(state.query);
       return renderPartyPage(answer, page, state.owner, { section: state.section, key });
     }
     case 'search': {
-      const query = questionOf(state.query);
-      if (query === undefined) return gone(FORGOTTEN, page);
-      const results = { query, key: questionKey(query), hits: library.search(query) };
+      const results = {
+        query: state.query,
+        key: questionKey(state.query),
+        hits: library.search(state.query),
+      };
       return renderSearchPage(results, page, state.owner);
     }
     case 'list':
@@ -105,7 +112,9 @@ export function list(input: CommandInput, services: Services): Reply {
 
 /** A Previous/Next click. A page that no longer exists (the briefings changed) gets a clear answer. */
 export function turnPage(state: PageState, services: Services): Reply {
-  const paged = renderView(state, services);
+  const asked = questionAsked(state, services.library());
+  if (asked === undefined) return gone(FORGOTTEN, state.page).payload;
+  const paged = renderView({ ...state, query: asked }, services);
   if (paged.page === state.page) return paged.payload;
   const now = paged.pages === 1 ? 'there is 1 page' : `there are ${paged.pages} pages`;
   return {
