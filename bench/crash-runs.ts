@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ChannelType } from 'discord-api-types/v10';
-import { ScheduleStore } from '../src/schedule/store.js';
+import { SqliteDigestStore } from '../src/digest/store/sqlite-store.js';
 import { briefingAbout, briefingFolder } from '../tests/e2e/harness.js';
 import { DEFAULT_IDS, type FakeDiscord, startFakeDiscord } from '../tests/fake-discord/index.js';
 import { startProcess, stopProcess, until } from './processes.js';
@@ -48,14 +48,14 @@ async function fakeWithChannels(): Promise<FakeDiscord> {
 }
 
 /** 200 subscriptions whose fire came two minutes ago: the bot owes each a digest as soon as it starts. */
-function subscribeAll(databasePath: string): void {
-  const store = ScheduleStore.open(databasePath);
+async function subscribeAll(databasePath: string): Promise<void> {
+  const store = SqliteDigestStore.open(databasePath);
   const now = new Date();
   const fire = new Date(now.getTime() - 2 * 60_000);
   const time = `${String(fire.getUTCHours()).padStart(2, '0')}:${String(fire.getUTCMinutes()).padStart(2, '0')}`;
   const long = new Date(now.getTime() - 86_400_000).toISOString();
   for (const channelId of channelIds) {
-    store.saveSubscription({
+    await store.saveSubscription({
       guildId: DEFAULT_IDS.guild,
       channelId,
       channelName: null,
@@ -73,7 +73,7 @@ function subscribeAll(databasePath: string): void {
       activeFrom: long,
     });
   }
-  store.close();
+  await store.close();
 }
 
 function startBot(fake: FakeDiscord, briefingsDir: string, databasePath: string, aheadMs: number) {
@@ -117,7 +117,7 @@ async function oneRun(afterWindow: boolean): Promise<RunResult> {
     const today = new Date().toISOString().slice(0, 10);
     briefingsDir = await briefingFolder({ [`${today}-crash.md`]: briefingAbout('crash', today, 'Ukraine') });
     const databasePath = join(root, 'bot.sqlite');
-    subscribeAll(databasePath);
+    await subscribeAll(databasePath);
 
     // The k-th create's answer is held: the message exists, the bot has not heard of it, and then it dies.
     const killAt = 1 + Math.floor(Math.random() * (CHANNELS - 1));

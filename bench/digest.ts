@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { ChannelType } from 'discord-api-types/v10';
 import { startApp } from '../src/app.js';
 import { readConfig } from '../src/config.js';
-import { ScheduleStore } from '../src/schedule/store.js';
+import { SqliteDigestStore } from '../src/digest/store/sqlite-store.js';
 import { briefingAbout, briefingFolder } from '../tests/e2e/harness.js';
 import { DEFAULT_IDS, startFakeDiscord } from '../tests/fake-discord/index.js';
 import { until } from './processes.js';
@@ -22,13 +22,13 @@ const GLOBAL_PER_SECOND = 50;
  * What the durable ledger costs per channel: the writes one digest makes (the pending row with its message,
  * the message id, sent with its briefings), each committed and synced to disk, timed on their own.
  */
-function ledgerWritesPerChannel(dbDir: string): number {
-  const store = ScheduleStore.open(join(dbDir, 'ledger-cost.sqlite'));
+async function ledgerWritesPerChannel(dbDir: string): Promise<number> {
+  const store = SqliteDigestStore.open(join(dbDir, 'ledger-cost.sqlite'));
   const rounds = 500;
   const start = performance.now();
   for (let index = 0; index < rounds; index++) {
     const at = new Date();
-    const id = store.addDelivery({
+    const id = await store.addDelivery({
       guildId: DEFAULT_IDS.guild,
       channelId: `1300000000000${String(index).padStart(5, '0')}`,
       kind: 'scheduled',
@@ -40,11 +40,11 @@ function ledgerWritesPerChannel(dbDir: string): number {
       parts: [{ nonce: `cost.${index}`, payload: { content: 'digest' } }],
       at,
     });
-    store.markPartSent(id!, 0, String(index), at);
-    store.markSent(id!, null, at);
+    await store.markPartSent(id!, 0, String(index), at);
+    await store.markSent(id!, null, at);
   }
   const perChannel = (performance.now() - start) / rounds;
-  store.close();
+  await store.close();
   return perChannel;
 }
 
@@ -84,7 +84,12 @@ export async function benchDigest(report: Report): Promise<void> {
   const app = await startApp({ config, now: () => now, watch: false });
   try {
     for (const channelId of channelIds) {
-      app.digests.subscribe({ guildId: DEFAULT_IDS.guild, channelId, time: '08:00', timezone: 'UTC' });
+      await app.digests.subscriptions.subscribe({
+        guildId: DEFAULT_IDS.guild,
+        channelId,
+        time: '08:00',
+        timezone: 'UTC',
+      });
     }
     report.note(`Digest fan-out: ${CHANNELS} channels due at once, global limit ${GLOBAL_PER_SECOND}/s`);
     const sent = () =>
@@ -101,7 +106,7 @@ export async function benchDigest(report: Report): Promise<void> {
     report.add({ metric: 'digest_fanout_1000_seconds', value: seconds, unit: 's' });
     report.add({ metric: 'digest_fanout_floor_seconds', value: floor, unit: 's' });
     report.add({ metric: 'digest_fanout_vs_floor', value: seconds / floor, unit: 'x', target: '< 1.1' });
-    const ledgerMs = ledgerWritesPerChannel(dbDir);
+    const ledgerMs = await ledgerWritesPerChannel(dbDir);
     report.add({ metric: 'digest_ledger_synced_writes_per_channel', value: ledgerMs, unit: 'ms' });
     report.add({
       metric: 'digest_ledger_share_of_floor',
@@ -113,9 +118,9 @@ export async function benchDigest(report: Report): Promise<void> {
       value: fake.stats.rateLimited - limitedBefore,
       unit: 'count',
     });
-    const statuses = app.digests
-      .status(DEFAULT_IDS.guild, undefined, CHANNELS)
-      .filter((r) => r.status === 'sent').length;
+    const statuses = (await app.digests.status(DEFAULT_IDS.guild, undefined, CHANNELS)).filter(
+      (r) => r.status === 'sent',
+    ).length;
     report.add({
       metric: 'digest_fanout_sent_in_ledger',
       value: statuses,

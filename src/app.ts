@@ -9,24 +9,15 @@ import { allCommands } from './commands/index.js';
 import { type Config, configSecrets } from './config.js';
 import { runConsole } from './console/repl.js';
 import { ConsoleSink } from './console/sink.js';
-import { describeFilter } from './digest/select.js';
+import type { DigestSink } from './digest/delivery/sink.js';
+import { DigestService } from './digest/service.js';
+import { SqliteDigestStore } from './digest/store/sqlite-store.js';
 import { startDiscordBot } from './discord/bot.js';
 import { createDiscordClient } from './discord/client.js';
 import { DiscordSink } from './discord/sink.js';
 import { LiveLibrary } from './library/live-library.js';
 import { createLogger, type Logger } from './log.js';
-import { renderDigest, renderNothingNew } from './render/digest.js';
-import { plural } from './render/format.js';
-import type { DigestSink } from './schedule/delivery.js';
-import { DigestService } from './schedule/digest-service.js';
-import type { Subscription } from './schedule/model.js';
-import { ScheduleStore } from './schedule/store.js';
-
-/** The line above a digest: how much is new, and the filter when there is one. */
-function digestHeading(count: number, sub: Subscription): string {
-  const filter = describeFilter(sub);
-  return `**Daily briefing digest**${count ? ` · ${plural(count, 'new briefing')}` : ''}${filter ? ` · ${filter}` : ''}`;
-}
+import { digestRenderer } from './render/digest.js';
 
 /** Resends and catch-up can take a while (retries): start-up does not wait for them. */
 function startSchedule(digests: DigestService, log: Logger): void {
@@ -67,11 +58,12 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   });
   const now = options.now ?? (() => new Date());
   // First, so an unusable database stops start-up before anything else is loaded or watched.
-  const store = ScheduleStore.open(config.databasePath);
+  const store = SqliteDigestStore.open(config.databasePath);
+  // Info, not a warning: every first start makes one; an operator who expected a database reads it here.
   if (store.created)
-    log.warn(
-      { path: store.path },
-      `No schedule database at ${store.path}: started a new, empty one (no subscriptions). If digests were set up before, stop the bot and restore that file.`,
+    log.info(
+      { path: store.location },
+      `No schedule database at ${store.location}: started a new, empty one (no subscriptions). If digests were set up before, stop the bot and restore that file.`,
     );
   const live = await LiveLibrary.load(config.briefingsDir, log);
   if (options.watch !== false) await live.watch();
@@ -89,9 +81,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       sink,
       briefings: () => live.library().all(),
       mentions: (briefingId, party) => live.library().mentions(briefingId, party),
-      render: (briefings, sub, marker) =>
-        renderDigest(briefings, { heading: digestHeading(briefings.length, sub), marker }),
-      renderNothingNew: (sub, marker) => renderNothingNew({ heading: digestHeading(0, sub), marker }),
+      ...digestRenderer,
       now,
       graceMs: config.digestGraceMs,
       retryDelaysMs: options.digestRetryDelaysMs,
@@ -108,7 +98,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         log.error({ err: error }, 'error while shutting down');
       }
     }
-    store.close();
+    await store.close();
   };
 
   if (local) {

@@ -88,13 +88,16 @@ export class CommandDispatcher {
    * Any button click: Previous/Next, or a button a command declared (a digest's Read buttons). `update` says the
    * answer replaces the clicked message; otherwise it is a new message for the clicker alone.
    */
-  button(customId: string, clickedBy: CommandInput['user']): { reply: Reply; update: boolean } {
+  async button(
+    customId: string,
+    clickedBy: CommandInput['user'],
+  ): Promise<{ reply: Reply; update: boolean }> {
     const owner = [...this.commands.values()].find(
       (command) => command.buttons && customId.startsWith(command.buttons.prefix),
     );
     if (!owner?.buttons) return this.page(customId, clickedBy.id);
     try {
-      const reply = owner.buttons.press(customId, clickedBy, this.services);
+      const reply = await owner.buttons.press(customId, clickedBy, this.services);
       return { reply: { ...this.capped(reply, { customId }), ephemeral: true }, update: false };
     } catch (error) {
       return { reply: this.answerError(error, { customId }), update: false };

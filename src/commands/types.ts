@@ -1,9 +1,9 @@
 /** What every command handler sees and returns. Adapters (Discord, terminal) build the input and deliver the reply. */
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type { Digests } from '../digest/digests.js';
 import type { Choice, Library } from '../library/library.js';
 import type { PageState } from '../render/page-id.js';
 import type { Reply } from '../render/payload.js';
-import type { DigestService } from '../schedule/digest-service.js';
 
 export type OptionValue = string | number | boolean;
 
@@ -37,7 +37,7 @@ export interface AutocompleteInput extends CommandInput {
 export interface Services {
   /** The current library: it is replaced whenever the briefing folder changes. */
   library(): Library;
-  digests?: DigestService;
+  digests: Digests;
   defaultTimezone: string;
   now(): Date;
 }
@@ -59,7 +59,7 @@ export interface SlashCommand {
   /** Other buttons this command answers: those whose custom_id starts with `prefix`. */
   buttons?: {
     prefix: string;
-    press(customId: string, clickedBy: CommandInput['user'], services: Services): Reply;
+    press(customId: string, clickedBy: CommandInput['user'], services: Services): Promise<Reply> | Reply;
   };
 }
 

@@ -1,8 +1,8 @@
 /** Local mode's digest destination: the terminal. Digests print there at their time. */
 import type { Writable } from 'node:stream';
+import type { DigestSink, PostedSearch } from '../digest/delivery/sink.js';
 import type { MessagePayload } from '../render/payload.js';
 import { payloadToText } from '../render/text.js';
-import type { DigestSink, PostedSearch } from '../schedule/delivery.js';
 
 export class ConsoleSink implements DigestSink {
   private readonly sent = new Map<string, string>();

@@ -5,8 +5,8 @@
  */
 import { type Client, Routes, SnowflakeUtil } from 'discord.js';
 import type { APIMessage } from 'discord-api-types/v10';
-import type { PostedSearch } from '../schedule/delivery.js';
-import { markedNonce } from '../schedule/reconcile.js';
+import { markedNonce } from '../digest/delivery/reconcile.js';
+import type { PostedSearch } from '../digest/delivery/sink.js';
 
 const PAGE_SIZE = 100;
 /** 2,000 messages: far more than a digest channel sees in a day. */

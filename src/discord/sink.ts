@@ -2,8 +2,8 @@
 import { type Client, DiscordAPIError, HTTPError, RESTJSONErrorCodes, Routes } from 'discord.js';
 import type { APIMessage } from 'discord-api-types/v10';
 import type { ChannelOption } from '../commands/types.js';
+import { DeliveryError, type DigestSink, type PostedSearch } from '../digest/delivery/sink.js';
 import { type MessagePayload, NO_MENTIONS } from '../render/payload.js';
-import { DeliveryError, type DigestSink, type PostedSearch } from '../schedule/delivery.js';
 import { describeChannel } from './channels.js';
 import { findPostedMessages } from './find-posted.js';
 
@@ -12,22 +12,41 @@ const ACCESS_CODES = new Set<number>([
   RESTJSONErrorCodes.MissingPermissions,
 ]);
 
-/** Discord's refusal in words a server manager can act on: which permission, in which channel. */
+/** What reading the history (to check after a crash) needs. */
+const TO_READ_HISTORY = ['View Channel', 'Read Message History'];
+const TO_SEND = ['View Channel', 'Send Messages', 'Embed Links'];
+
+/**
+ * Discord's refusal as a server manager can act on it: which permissions, in which channel. The permissions are
+ * those the gateway says the bot lacks among what the call needs, else (an unseen channel) all it needs.
+ */
 function toDeliveryError(
   error: unknown,
   channel: ChannelOption | undefined,
   channelId: string,
-  needed?: string,
+  needs: 'send' | 'read-history' = 'send',
 ): DeliveryError {
-  const where = channel ? `#${channel.name}` : `channel ${channelId}`;
+  const channelName = channel?.name ?? null;
   if (error instanceof DiscordAPIError) {
     if (ACCESS_CODES.has(Number(error.code)) || error.status === 403) {
-      const missing =
-        needed ?? (channel?.missingPermissions.length ? channel.missingPermissions.join(', ') : 'access');
-      return new DeliveryError('missing-access', `missing ${missing} in ${where}`, { cause: error });
+      const wanted = needs === 'send' ? TO_SEND : TO_READ_HISTORY;
+      const lacking = [...(channel?.missingPermissions ?? []), ...(channel?.missingRecommended ?? [])];
+      const missing = lacking.filter((name) => wanted.includes(name));
+      const permissions = missing.length ? missing : needs === 'send' ? ['access'] : TO_READ_HISTORY;
+      return new DeliveryError(
+        'missing-access',
+        `missing ${permissions.join(', ')} in channel ${channelId}`,
+        {
+          cause: error,
+          loss: { code: 'missing-permission', permissions, channelName },
+        },
+      );
     }
     if (error.code === RESTJSONErrorCodes.UnknownChannel || error.status === 404) {
-      return new DeliveryError('unknown-channel', `${where} no longer exists`, { cause: error });
+      return new DeliveryError('unknown-channel', `channel ${channelId} no longer exists`, {
+        cause: error,
+        loss: { code: 'channel-gone', channelName },
+      });
     }
   }
   const message = error instanceof HTTPError || error instanceof Error ? error.message : String(error);
@@ -59,12 +78,7 @@ export class DiscordSink implements DigestSink {
     try {
       return await findPostedMessages(this.client, channelId, markers, since);
     } catch (error) {
-      throw toDeliveryError(
-        error,
-        this.channel(channelId),
-        channelId,
-        'View Channel or Read Message History',
-      );
+      throw toDeliveryError(error, this.channel(channelId), channelId, 'read-history');
     }
   }
 

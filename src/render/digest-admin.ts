@@ -1,5 +1,6 @@
 /** What server managers see about their digests: the subscriptions and the delivery ledger. */
-import type { DeliveryRecord, Subscription } from '../schedule/model.js';
+import type { DeliveryRecord, Subscription } from '../digest/model.js';
+import { describePause, describeReason } from './digest-reasons.js';
 import type { Section } from './fields.js';
 import { COLORS, plural } from './format.js';
 import { capMessages, layoutEmbeds, packMessages, toReply } from './pack.js';
@@ -27,7 +28,7 @@ export function describeSubscription(sub: Subscription, nextAt?: Date): string[]
     sub.publish && 'publishes to followers',
   ].filter(Boolean);
   if (options.length) lines.push(options.join(' · '));
-  if (sub.paused) lines.push(`⏸ Paused: ${sub.pauseReason ?? 'paused by a server manager'}`);
+  if (sub.paused) lines.push(`⏸ Paused: ${describePause(sub.pauseReason)}`);
   else if (nextAt) lines.push(`Next: ${discordTime(nextAt)} (${discordTime(nextAt, 'R')})`);
   return lines;
 }
@@ -83,7 +84,7 @@ function recordLine(record: DeliveryRecord): string {
       ? `${plural(record.briefingIds.length, 'briefing')} in ${plural(record.messageIds.length, 'message')}`
       : '';
   const kind = record.kind === 'manual' ? 'send-now' : `digest of ${record.localDate}`;
-  const notes = [record.reason, retryNote(record)].filter(Boolean);
+  const notes = [record.reason && describeReason(record.reason), retryNote(record)].filter(Boolean);
   const reason = notes.length ? ` · ${notes.join(' · ')}` : '';
   return `${discordTime(new Date(record.fireAt))} · ${kind} · **${STATUS_WORDS[record.status]}**${what ? ` · ${what}` : ''}${reason}`;
 }

@@ -1,7 +1,7 @@
 /**
  * The buttons under each digest message: "Read" for each briefing it shows, answered privately with the whole
  * briefing, or "Latest briefing" under a message with none. Their custom_id also marks the message as a given
- * part of a given delivery (see schedule/reconcile), which is how the bot finds a digest it sent before a crash.
+ * part of a given delivery (see digest/delivery/reconcile), which is how the bot finds a digest it sent before a crash.
  */
 import {
   type APIActionRowComponent,
@@ -9,7 +9,7 @@ import {
   ButtonStyle,
   ComponentType,
 } from 'discord-api-types/v10';
-import { markerId } from '../schedule/reconcile.js';
+import { markerId } from '../digest/delivery/reconcile.js';
 import { LIMITS } from './limits.js';
 import { oneLine, shorten } from './split.js';
 

@@ -1,7 +1,10 @@
 /** A digest: each briefing compact (title, short summary, how to read it all), as few messages as fit. */
 import type { Briefing } from '../briefing/model.js';
+import type { DigestRenderer } from '../digest/compose/compose.js';
+import type { DigestFilter } from '../digest/compose/select.js';
 import { readButtons } from './digest-buttons.js';
-import { COLORS, formatDate, linkable, showHint } from './format.js';
+import { describeFilter } from './digest-reasons.js';
+import { COLORS, formatDate, linkable, plural, showHint } from './format.js';
 import { LIMITS } from './limits.js';
 import { type EmbedDoc, layoutEmbeds, packMessages } from './pack.js';
 import type { MessagePayload } from './payload.js';
@@ -31,7 +34,7 @@ function digestDoc(briefing: Briefing): EmbedDoc {
 }
 
 /** Gives each message a part's marker (its nonce) in Read buttons for the briefings it shows. */
-export type DigestMarker = (part: number) => string;
+type DigestMarker = (part: number) => string;
 
 /**
  * The digest's messages in sending order; none when there are no briefings (see renderNothingNew). With a
@@ -68,3 +71,16 @@ export function renderNothingNew(options: { heading?: string; marker?: DigestMar
     : text;
   return options.marker ? { content, components: readButtons(options.marker(0), []) } : { content };
 }
+
+/** The line above a digest: how much is new, and the filter when there is one. */
+export function digestHeading(count: number, filter: DigestFilter): string {
+  const filterWords = describeFilter(filter);
+  return `**Daily briefing digest**${count ? ` · ${plural(count, 'new briefing')}` : ''}${filterWords ? ` · ${filterWords}` : ''}`;
+}
+
+/** Scheduled digests as the bot posts them: a heading, then the briefings with their Read buttons. */
+export const digestRenderer: DigestRenderer = {
+  render: (briefings, sub, marker) =>
+    renderDigest(briefings, { heading: digestHeading(briefings.length, sub), marker }),
+  renderNothingNew: (sub, marker) => renderNothingNew({ heading: digestHeading(0, sub), marker }),
+};

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkDate, fileNameParts } from '../../src/briefing/dates.js';
 import { parseBriefing } from '../../src/briefing/parse.js';
-import { selectNewBriefings } from '../../src/digest/select.js';
+import { selectNewBriefings } from '../../src/digest/compose/select.js';
 import { Library } from '../../src/library/library.js';
 import { PartyRegistry } from '../../src/party/registry.js';
 

@@ -67,18 +67,20 @@ describe('/digest', () => {
     expect(customId).toMatch(/^digest:[\w-]{16}\.0:0$/);
 
     const reader = { id: '444444444444444444', name: 'reader' };
-    const { reply, update } = dispatcher.button(customId, reader);
+    const { reply, update } = await dispatcher.button(customId, reader);
     expect(update).toBe(false);
     expect(reply.ephemeral).toBe(true);
     expect(JSON.stringify(reply.embeds)).toContain('Floods hit Pakistan.');
     expect(checkMessageLimits(reply)).toEqual([]);
 
     // A button whose delivery the ledger does not know, or whose briefing is gone, says so and what to do.
-    expect(dispatcher.button('digest:unknown.0:0', reader).reply).toMatchObject({
+    expect((await dispatcher.button('digest:unknown.0:0', reader)).reply).toMatchObject({
       ephemeral: true,
       content: expect.stringMatching(/no longer in the library.*\/briefing latest/),
     });
-    expect(dispatcher.button('digest:x.0:toString', reader).reply.content).toMatch(/not one of the bot/);
+    expect((await dispatcher.button('digest:x.0:toString', reader)).reply.content).toMatch(
+      /not one of the bot/,
+    );
   });
 
   it('lists, previews, sends now, pauses, resumes, shows status and unsubscribes', async () => {
@@ -103,7 +105,7 @@ describe('/digest', () => {
     expect(again.content).toMatch(/Nothing posted.*nothing-new/);
 
     expect((await dispatcher.run(input('digest', 'pause', {}, on))).content).toMatch(/Paused/);
-    expect(digests.get(channels.briefings.id)?.paused).toBe(true);
+    expect((await digests.subscriptions.get(channels.briefings.id))?.paused).toBe(true);
     expect((await dispatcher.run(input('digest', 'resume', {}, on))).content).toMatch(/Resumed/);
 
     const status = await dispatcher.run(input('digest', 'status', {}, on));
@@ -112,7 +114,7 @@ describe('/digest', () => {
     expect(text).toContain('nothing new');
 
     expect((await dispatcher.run(input('digest', 'unsubscribe', {}, on))).content).toMatch(/Stopped/);
-    expect(digests.list(GUILD)).toEqual([]);
+    expect(await digests.subscriptions.list(GUILD)).toEqual([]);
     expect((await dispatcher.run(input('digest', 'pause', {}, on))).content).toMatch(
       /no digest in #briefings/i,
     );
@@ -125,7 +127,7 @@ describe('/digest', () => {
     const { dispatcher, input, digests } = testDispatcher(many);
     const on = { channels: { channel: channels.briefings } };
     await dispatcher.run(input('digest', 'subscribe', { time: '18:00' }, on));
-    const messages = digests.preview(channels.briefings.id).length;
+    const messages = (await digests.preview(channels.briefings.id)).length;
     expect(messages).toBeGreaterThan(3);
     const preview = await dispatcher.run(input('digest', 'preview', {}, on));
     expect(preview.ephemeral).toBe(true);
@@ -147,13 +149,13 @@ describe('/digest', () => {
         input('digest', 'subscribe', { time: '08:00', timezone: typed }, on),
       );
       expect(reply.content).toContain(`(${stored})`);
-      expect(digests.get(channels.briefings.id)?.timezone).toBe(stored);
+      expect((await digests.subscriptions.get(channels.briefings.id))?.timezone).toBe(stored);
     }
     const city = await dispatcher.run(input('digest', 'subscribe', { time: '08:00', timezone: 'kyiv' }, on));
     expect(city.content).toMatch(/"kyiv" is not a known time zone\. Did you mean Europe\/Kyiv\?/);
   });
 
-  it('autocompletes time zones by city, country, old name and common alias', () => {
+  it('autocompletes time zones by city, country, old name and common alias', async () => {
     const { dispatcher, input } = testDispatcher(briefings);
     const choices = (value: string) =>
       dispatcher.autocomplete({ ...input('digest', 'subscribe'), focused: { name: 'timezone', value } });
@@ -181,7 +183,7 @@ describe('/digest', () => {
     }
   });
 
-  it('autocompletes time zones by region or city', () => {
+  it('autocompletes time zones by region or city', async () => {
     const { dispatcher, input } = testDispatcher(briefings);
     const complete = (value: string) =>
       dispatcher

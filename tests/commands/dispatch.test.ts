@@ -1,4 +1,5 @@
 /** The dispatcher holds every answer to the posting cap, whatever a handler returns. */
+
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import type { SlashCommand } from '../../src/commands/types.js';
 import { Library } from '../../src/library/library.js';
 import { PartyRegistry } from '../../src/party/registry.js';
 import { MAX_FOLLOW_UPS, type Reply } from '../../src/render/payload.js';
-import { GUILD, USER } from '../support/services.js';
+import { GUILD, noDigests, USER } from '../support/services.js';
 
 function dispatcherAnswering(reply: Reply) {
   const lines: string[] = [];
@@ -27,7 +28,7 @@ function dispatcherAnswering(reply: Reply) {
   const library = new Library([], PartyRegistry.builtIn());
   const dispatcher = new CommandDispatcher(
     [command],
-    { library: () => library, defaultTimezone: 'UTC', now: () => new Date() },
+    { library: () => library, digests: noDigests, defaultTimezone: 'UTC', now: () => new Date() },
     log,
   );
   const ask = () =>

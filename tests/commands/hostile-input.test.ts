@@ -3,6 +3,7 @@
  * subcommands and values named like object methods. Each gets an ephemeral notice saying what to type instead;
  * none reaches a handler, a regular expression or an object's prototype.
  */
+
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { briefingCommand } from '../../src/commands/briefing/index.js';
@@ -15,7 +16,7 @@ import { PartyRegistry } from '../../src/party/registry.js';
 import { decodePageId } from '../../src/render/page-id.js';
 import type { Reply } from '../../src/render/payload.js';
 import { makeBriefing } from '../support/briefings.js';
-import { testDispatcher } from '../support/services.js';
+import { noDigests, testDispatcher } from '../support/services.js';
 
 const briefings = [
   makeBriefing({
@@ -61,7 +62,7 @@ describe('a party name thousands of characters long', () => {
           channelId: null,
           canManageServer: false,
         },
-        { library: () => library, defaultTimezone: 'UTC', now: () => new Date() },
+        { library: () => library, digests: noDigests, defaultTimezone: 'UTC', now: () => new Date() },
       );
     expect(run).toThrow(UsageError);
     expect(run).toThrow(/at most 100 characters; this one has 9,000\. Type a shorter name/);
@@ -99,7 +100,7 @@ describe('forged subcommands, options and values', () => {
             channelId: null,
             canManageServer: false,
           },
-          { library: () => library, defaultTimezone: 'UTC', now: () => new Date() },
+          { library: () => library, digests: noDigests, defaultTimezone: 'UTC', now: () => new Date() },
         );
       expect(run).toThrow(UsageError);
     }
@@ -157,7 +158,12 @@ describe('a party with a name over 100 characters', () => {
   const library = new Library(many, PartyRegistry.builtIn().withFile(entries));
   const dispatcher = new CommandDispatcher(
     allCommands,
-    { library: () => library, defaultTimezone: 'UTC', now: () => new Date('2025-12-15T10:00:00Z') },
+    {
+      library: () => library,
+      digests: noDigests,
+      defaultTimezone: 'UTC',
+      now: () => new Date('2025-12-15T10:00:00Z'),
+    },
     pino({ level: 'silent' }),
   );
   const user = { id: '222222222222222222', name: 'reader' };

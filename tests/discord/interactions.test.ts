@@ -4,6 +4,7 @@
  * deferred before its work starts; one whose work waits on something is deferred by the timer meanwhile.
  * The clock is the test's: lateness is decided by it, not by how fast the machine is.
  */
+
 import type { Interaction } from 'discord.js';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +14,7 @@ import { InteractionRouter } from '../../src/discord/interactions.js';
 import { Library } from '../../src/library/library.js';
 import { PartyRegistry } from '../../src/party/registry.js';
 import type { Reply } from '../../src/render/payload.js';
+import { noDigests } from '../support/services.js';
 
 type Work = () => Reply | Promise<Reply>;
 
@@ -24,7 +26,7 @@ function dispatcherFor(commands: SlashCommand[]) {
   const library = new Library([], PartyRegistry.builtIn());
   return new CommandDispatcher(
     commands,
-    { library: () => library, defaultTimezone: 'UTC', now: () => new Date() },
+    { library: () => library, digests: noDigests, defaultTimezone: 'UTC', now: () => new Date() },
     pino({ level: 'silent' }),
   );
 }

@@ -92,7 +92,7 @@ async function crashAfterCreate(time: TestClock, atSend: () => Promise<void> = a
     () => fake.messages(channel).some((message) => message.author.id === ids.bot),
     'the held create',
   );
-  expect(first.digests.status(ids.guild, channel)[0]?.status).toBe('pending');
+  expect((await first.digests.status(ids.guild, channel))[0]?.status).toBe('pending');
   await stop(first);
   hold.release();
 }
@@ -131,7 +131,7 @@ describe('exactly once without Discord’s nonce memory', { timeout: E2E_TEST_TI
     fake.failNext(isCreate, 503, undefined, 100);
     time.set('2026-03-29T06:00:05Z');
     await first.digests.runDue();
-    expect(first.digests.status(ids.guild, channel)[0]).toMatchObject({ status: 'pending' });
+    expect((await first.digests.status(ids.guild, channel))[0]).toMatchObject({ status: 'pending' });
     await stop(first);
     fake.clearFailures();
 
@@ -193,14 +193,17 @@ describe('retries for the day', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     fake.failNext(isCreate, 503, undefined, 1_000);
     time.set('2026-03-29T06:00:05Z');
     await app.digests.runDue();
-    const waiting = app.digests.status(ids.guild, channel)[0];
+    const waiting = (await app.digests.status(ids.guild, channel))[0];
     expect(waiting).toMatchObject({ status: 'pending', attempts: 4, lastError: 'Service Unavailable' });
     expect(fake.messages(channel)).toHaveLength(0);
 
     // Half a minute on, Discord is still down, and the row waits for its time in the ledger.
     time.set('2026-03-29T06:00:35Z');
     await app.digests.runDue();
-    expect(app.digests.status(ids.guild, channel)[0]).toMatchObject({ status: 'pending', attempts: 4 });
+    expect((await app.digests.status(ids.guild, channel))[0]).toMatchObject({
+      status: 'pending',
+      attempts: 4,
+    });
 
     // A minute after the fire Discord is back, and the ledger's retry time has come.
     fake.clearFailures();

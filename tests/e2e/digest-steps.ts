@@ -2,6 +2,7 @@
 import { MessageFlags } from 'discord-api-types/v10';
 import { expect } from 'vitest';
 import type { RunningApp } from '../../src/app.js';
+import { describeReason } from '../../src/render/digest-reasons.js';
 import type { FakeDiscord } from '../fake-discord/index.js';
 import { eventually, ids } from './harness.js';
 
@@ -19,9 +20,9 @@ export const messageCreates = (fake: FakeDiscord, channelId: string) =>
 
 /** The channel's latest ledger row, once it has this status: sends started at start-up are not awaited by it. */
 export function recorded(app: RunningApp, channelId: string, status: string) {
-  return eventually(() => {
-    const [latest] = app.digests.status(ids.guild, channelId);
-    return latest?.status === status && latest;
+  return eventually(async () => {
+    const [latest] = await app.digests.status(ids.guild, channelId);
+    return latest?.status === status && { ...latest, reason: latest.reason && describeReason(latest.reason) };
   }, `the digest recorded as ${status}`);
 }
 

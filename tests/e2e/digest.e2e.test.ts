@@ -162,13 +162,17 @@ describe('digests through discord.js', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     const app = await start(time);
     await subscribe();
     fake.denyBot(channel, 'SendMessages');
-    await eventually(() => app.digests.get(channel) && true, 'the subscription');
+    await eventually(async () => (await app.digests.subscriptions.get(channel)) && true, 'the subscription');
     time.set('2026-03-29T06:00:05Z');
     await app.digests.runDue();
     expect(fake.messages(channel)).toHaveLength(0);
-    const sub = app.digests.get(channel);
+    const sub = await app.digests.subscriptions.get(channel);
     expect(sub?.paused).toBe(true);
-    expect(sub?.pauseReason).toMatch(/Send Messages.*#briefings/);
+    expect(sub?.pauseReason).toEqual({
+      code: 'missing-permission',
+      permissions: ['Send Messages'],
+      channelName: 'briefings',
+    });
     const list = await fake.command('digest list', {}, { user: ids.users.manager });
     expect(JSON.stringify(list.callback.data)).toMatch(/Paused: .*Send Messages/);
   });

@@ -7,13 +7,14 @@ import type { Briefing } from '../../src/briefing/model.js';
 import { CommandDispatcher } from '../../src/commands/dispatch.js';
 import { allCommands } from '../../src/commands/index.js';
 import type { ChannelOption, CommandInput } from '../../src/commands/types.js';
+import type { DigestSink } from '../../src/digest/delivery/sink.js';
+import type { Digests } from '../../src/digest/digests.js';
+import { DigestService } from '../../src/digest/service.js';
+import { SqliteDigestStore } from '../../src/digest/store/sqlite-store.js';
 import { Library } from '../../src/library/library.js';
 import { PartyRegistry } from '../../src/party/registry.js';
 import { renderDigest, renderNothingNew } from '../../src/render/digest.js';
 import type { MessagePayload } from '../../src/render/payload.js';
-import type { DigestSink } from '../../src/schedule/delivery.js';
-import { DigestService } from '../../src/schedule/digest-service.js';
-import { ScheduleStore } from '../../src/schedule/store.js';
 
 export const GUILD = '111111111111111111';
 export const USER = { id: '222222222222222222', name: 'editor' };
@@ -29,6 +30,13 @@ export const channels = {
     missingPermissions: ['Send Messages'],
   },
 } satisfies Record<string, ChannelOption>;
+
+/** For tests of commands that never reach the digest: any call is a test bug, and says so. */
+export const noDigests: Digests = new Proxy({} as Digests, {
+  get(_target, name) {
+    throw new Error(`this test did not expect the digest to be used (digests.${String(name)})`);
+  },
+});
 
 export class RecordingSink implements DigestSink {
   readonly sent: { channelId: string; message: MessagePayload; nonce: string }[] = [];
@@ -48,7 +56,7 @@ export class RecordingSink implements DigestSink {
 
 export function testDispatcher(briefings: Briefing[], now = new Date('2025-12-15T10:00:00Z')) {
   const library = new Library(briefings, PartyRegistry.builtIn());
-  const store = ScheduleStore.open(join(mkdtempSync(join(tmpdir(), 'briefing-commands-')), 'db.sqlite'));
+  const store = SqliteDigestStore.open(join(mkdtempSync(join(tmpdir(), 'briefing-commands-')), 'db.sqlite'));
   const sink = new RecordingSink();
   const digests = new DigestService({
     store,

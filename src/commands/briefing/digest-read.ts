@@ -3,9 +3,10 @@
  * the briefing by its place in the delivery, and the ledger knows which briefing that is: an id of any length
  * fits, and a briefing that has since been renamed or removed is said to be gone rather than guessed at.
  */
+
+import { MARKER_PREFIX, markedNonce } from '../../digest/delivery/reconcile.js';
 import { readTargetOf } from '../../render/digest-buttons.js';
 import type { Reply } from '../../render/payload.js';
-import { MARKER_PREFIX, markedNonce } from '../../schedule/reconcile.js';
 import type { CommandInput, Services } from '../types.js';
 import { UsageError } from '../types.js';
 import { briefingAnswer } from './paged.js';
@@ -25,7 +26,11 @@ function asReader(user: CommandInput['user']): CommandInput {
   };
 }
 
-export function readFromDigest(customId: string, clickedBy: CommandInput['user'], services: Services): Reply {
+export async function readFromDigest(
+  customId: string,
+  clickedBy: CommandInput['user'],
+  services: Services,
+): Promise<Reply> {
   const marker = markedNonce(customId);
   const target = marker
     ? readTargetOf(customId.slice(DIGEST_BUTTON_PREFIX.length + marker.length + 1))
@@ -37,7 +42,7 @@ export function readFromDigest(customId: string, clickedBy: CommandInput['user']
     if (!newest) throw new UsageError('There are no briefings yet.');
     return briefingAnswer(newest, asReader(clickedBy), services);
   }
-  const id = services.digests?.briefingsMarked(marker)?.[target.briefing];
+  const id = (await services.digests.briefingsMarked(marker))?.[target.briefing];
   const briefing = id === undefined ? undefined : library.get(id);
   if (!briefing)
     throw new UsageError(

@@ -1,5 +1,5 @@
 /** The channel a /digest subcommand is about, and whether the bot can post digests there. */
-import type { Subscription } from '../../schedule/model.js';
+import type { Subscription } from '../../digest/model.js';
 import { type ChannelOption, type CommandInput, type Services, UsageError } from '../types.js';
 
 /** The channel option, else the channel the command was typed in. */
@@ -26,17 +26,11 @@ export function assertPostable(channel: ChannelOption): void {
   }
 }
 
-export function requireSubscription(input: CommandInput, services: Services): Subscription {
-  const digests = requireDigests(services);
+export async function requireSubscription(input: CommandInput, services: Services): Promise<Subscription> {
   const channel = targetChannel(input);
-  const sub = digests.get(channel.id);
+  const sub = await services.digests.subscriptions.get(channel.id);
   if (!sub || sub.guildId !== input.guildId) {
     throw new UsageError(`There is no digest in #${channel.name}. Set one up with \`/digest subscribe\`.`);
   }
   return sub;
-}
-
-export function requireDigests(services: Services) {
-  if (!services.digests) throw new Error('digests are not running');
-  return services.digests;
 }

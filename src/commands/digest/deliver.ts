@@ -1,13 +1,14 @@
 /** /digest preview and send-now: the digest a channel would get, shown to the manager or posted now. */
 import { channelLabel, discordTime } from '../../render/digest-admin.js';
+import { describeReason } from '../../render/digest-reasons.js';
 import { plural } from '../../render/format.js';
 import { MAX_FOLLOW_UPS, type Reply } from '../../render/payload.js';
 import type { CommandInput, Services } from '../types.js';
-import { requireDigests, requireSubscription } from './channel.js';
+import { requireSubscription } from './channel.js';
 
-export function preview(input: CommandInput, services: Services): Reply {
-  const sub = requireSubscription(input, services);
-  const [first, ...rest] = requireDigests(services).preview(sub.channelId);
+export async function preview(input: CommandInput, services: Services): Promise<Reply> {
+  const sub = await requireSubscription(input, services);
+  const [first, ...rest] = await services.digests.preview(sub.channelId);
   if (!first) {
     return {
       content: `Nothing new for ${channelLabel(sub)} since its last digest: today's would be skipped (turn on post_when_empty to post a short note instead).`,
@@ -24,14 +25,14 @@ export function preview(input: CommandInput, services: Services): Reply {
 }
 
 export async function sendNow(input: CommandInput, services: Services): Promise<Reply> {
-  const sub = requireSubscription(input, services);
-  const outcome = await requireDigests(services).sendNow(sub.channelId);
+  const sub = await requireSubscription(input, services);
+  const outcome = await services.digests.sendNow(sub.channelId);
   const where = channelLabel(sub);
   const content =
     outcome.status === 'sent'
       ? `Posted ${plural(outcome.briefingIds.length, 'new briefing')} in ${where} (${plural(outcome.messageIds.length, 'message')}).`
       : outcome.status === 'pending'
         ? `Discord did not take the digest for ${where} yet; it is tried again ${outcome.retryAt ? discordTime(new Date(outcome.retryAt), 'R') : 'shortly'}. See \`/digest status\`.`
-        : `Nothing posted in ${where}: ${outcome.status}${outcome.reason ? `, ${outcome.reason}` : ''}.`;
+        : `Nothing posted in ${where}: ${outcome.status}${outcome.reason ? `, ${describeReason(outcome.reason)}` : ''}.`;
   return { content, ephemeral: true };
 }

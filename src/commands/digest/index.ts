@@ -1,6 +1,8 @@
 /** /digest: daily digests for server managers. Guards are declared here, not buried in the handlers. */
-import { searchTimezones } from '../../schedule/timezones.js';
-import { ScheduleError } from '../../schedule/validate.js';
+
+import { DigestError } from '../../digest/errors.js';
+import { searchTimezones } from '../../digest/subscriptions/timezones.js';
+import { describeDigestProblem } from '../../render/digest-problems.js';
 import type { CommandInput, Services, SlashCommand } from '../types.js';
 import { UsageError } from '../types.js';
 import { digestDefinition } from './definition.js';
@@ -37,8 +39,8 @@ export const digestCommand: SlashCommand = {
     try {
       return await handler(input, services);
     } catch (error) {
-      // The schedule's refusals are written for the manager: show them as they are.
-      if (error instanceof ScheduleError) throw new UsageError(error.message);
+      // The digest's refusals come as codes: said in words the manager can act on.
+      if (error instanceof DigestError) throw new UsageError(describeDigestProblem(error.problem));
       throw error;
     }
   },

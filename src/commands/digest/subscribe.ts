@@ -2,12 +2,12 @@
 import { channelLabel, describeSubscription } from '../../render/digest-admin.js';
 import type { Reply } from '../../render/payload.js';
 import { type CommandInput, type Services, UsageError } from '../types.js';
-import { assertPostable, requireDigests } from './channel.js';
+import { assertPostable } from './channel.js';
 
 const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 
-export function subscribe(input: CommandInput, services: Services): Reply {
-  const digests = requireDigests(services);
+export async function subscribe(input: CommandInput, services: Services): Promise<Reply> {
+  const { digests } = services;
   const channel = input.channels.channel;
   if (!channel)
     throw new UsageError(
@@ -30,8 +30,8 @@ export function subscribe(input: CommandInput, services: Services): Reply {
       `"${party}" is not a party I know.${close.length ? ` Did you mean: ${close.join(', ')}?` : ''} Pick one from the list as you type.`,
     );
   }
-  const existed = Boolean(digests.get(channel.id));
-  const sub = digests.subscribe({
+  const existed = Boolean(await digests.subscriptions.get(channel.id));
+  const sub = await digests.subscriptions.subscribe({
     guildId: input.guildId ?? '',
     channelId: channel.id,
     channelName: channel.name,

@@ -1,3 +1,5 @@
+import type { DeliveryReason, PauseReason } from './reasons.js';
+
 /** The schedule's records: subscriptions and the delivery ledger, as the service hands them out. */
 
 /** One channel's daily digest. One per channel; a server may have many. */
@@ -19,8 +21,8 @@ export interface Subscription {
   /** Crosspost each digest (announcement channels). */
   publish: boolean;
   paused: boolean;
-  /** Why it is paused: a manager's note, or what Discord refused ("missing Send Messages in #briefings"). */
-  pauseReason: string | null;
+  /** Why it is paused: by a manager, or what Discord refused (a permission, a channel gone). */
+  pauseReason: PauseReason | null;
   createdBy: string | null;
   /** ISO instants (UTC). */
   createdAt: string;
@@ -74,7 +76,7 @@ export interface DeliveryRecord {
   fireAt: string;
   status: DeliveryStatus;
   /** Why it ended as it did (skips, failures, late sends), for `/digest status`. */
-  reason: string | null;
+  reason: DeliveryReason | null;
   briefingIds: string[];
   /** Ids of the messages posted so far, in order. */
   messageIds: string[];
@@ -92,7 +94,7 @@ export interface DeliveryRecord {
 export interface DeliveryOutcome {
   deliveryId: number;
   status: DeliveryStatus;
-  reason: string | null;
+  reason: DeliveryReason | null;
   briefingIds: string[];
   messageIds: string[];
   /** Set while a failed send waits to be tried again (ISO instant). */

@@ -1,11 +1,16 @@
-/** The schedule's persistence: subscriptions, the delivery ledger and what each channel has received. */
+/**
+ * The digest store in a SQLite file (the default): subscriptions, the delivery ledger and what each channel has
+ * received. better-sqlite3 is synchronous; the interface is not, so each call resolves at once.
+ */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
-import type { MessagePayload } from '../render/payload.js';
-import type { DeliveryKind, DeliveryRecord, DeliveryStatus, Subscription } from './model.js';
+import type { MessagePayload } from '../../render/payload.js';
+import type { DeliveryKind, DeliveryRecord, DeliveryStatus, Subscription } from '../model.js';
+import { type DeliveryReason, readPauseReason, readReason, storeReason } from '../reasons.js';
+import { currentZoneName } from '../subscriptions/timezones.js';
 import { type OpenedDatabase, openDatabase } from './open-database.js';
-import { currentZoneName } from './timezones.js';
+import type { DeliveryPart, DigestStore, NewDelivery, StoreLoss } from './store.js';
 
 interface SubscriptionRow {
   channel_id: string;
@@ -50,28 +55,6 @@ interface PartRow {
   message_id: string | null;
 }
 
-/** One message of a digest as the ledger holds it. */
-export interface DeliveryPart {
-  part: number;
-  nonce: string;
-  payload: MessagePayload;
-  messageId: string | null;
-}
-
-export interface NewDelivery {
-  guildId: string;
-  channelId: string;
-  kind: DeliveryKind;
-  localDate: string;
-  fireAt: Date;
-  status: DeliveryStatus;
-  reason: string | null;
-  briefingIds: readonly string[];
-  /** Messages to send (status `pending`); none for rows that only record a skip. */
-  parts: readonly { nonce: string; payload: MessagePayload }[];
-  at: Date;
-}
-
 function toSubscription(row: SubscriptionRow): Subscription {
   return {
     guildId: row.guild_id,
@@ -85,7 +68,7 @@ function toSubscription(row: SubscriptionRow): Subscription {
     postWhenEmpty: row.post_when_empty === 1,
     publish: row.publish === 1,
     paused: row.paused === 1,
-    pauseReason: row.pause_reason,
+    pauseReason: readPauseReason(row.pause_reason),
     createdBy: row.created_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -102,7 +85,7 @@ function toRecord(row: DeliveryRow): DeliveryRecord {
     localDate: row.local_date,
     fireAt: row.fire_at,
     status: row.status,
-    reason: row.reason,
+    reason: readReason(row.reason),
     briefingIds: JSON.parse(row.briefing_ids) as string[],
     messageIds: (JSON.parse(row.message_ids) as (string | null)[]).filter((id): id is string => id !== null),
     createdAt: row.created_at,
@@ -203,7 +186,7 @@ function identityOf(file: string): FileIdentity | undefined {
   }
 }
 
-export class ScheduleStore {
+export class SqliteDigestStore implements DigestStore {
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly insertDeliveryWithParts: (delivery: NewDelivery) => number | undefined;
   private readonly completeDelivery: (id: number, reason: string | null, at: string) => boolean;
@@ -215,12 +198,12 @@ export class ScheduleStore {
 
   private constructor(
     opened: OpenedDatabase,
-    readonly path: string,
+    readonly location: string,
   ) {
     const db = opened.db;
     this.db = db;
     this.created = opened.created;
-    this.file = resolve(path);
+    this.file = resolve(location);
     this.identity = identityOf(this.file);
     const s = prepareStatements(db);
     this.statements = s;
@@ -232,7 +215,7 @@ export class ScheduleStore {
         localDate: delivery.localDate,
         fireAt: delivery.fireAt.toISOString(),
         status: delivery.status,
-        reason: delivery.reason,
+        reason: storeReason(delivery.reason),
         briefingIds: JSON.stringify(delivery.briefingIds),
         at: delivery.at.toISOString(),
       });
@@ -254,44 +237,44 @@ export class ScheduleStore {
   }
 
   /** Opens (creating if needed) the database at `path`; throws an Error naming the path when it cannot. */
-  static open(path: string): ScheduleStore {
-    return new ScheduleStore(openDatabase(path), path);
+  static open(path: string): SqliteDigestStore {
+    return new SqliteDigestStore(openDatabase(path), resolve(path));
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 
   /**
-   * Undefined while the file the store opened is still the one at its path. Otherwise what happened to it: an
-   * open SQLite handle keeps writing into a deleted file, so without this check the ledger would go on in a file
-   * no one will ever open again, and the next start would find no ledger at all.
+   * Null while the file the store opened is still the one at its path. Otherwise what happened to it: an open
+   * SQLite handle keeps writing into a deleted file, so without this check the ledger would go on in a file no
+   * one will ever open again, and the next start would find no ledger at all.
    */
-  missingFile(): string | undefined {
+  async loss(): Promise<StoreLoss | null> {
     const now = identityOf(this.file);
-    if (!now) return `the file ${this.file} (or its folder) was deleted`;
+    if (!now) return { code: 'deleted', location: this.file };
     if (this.identity && (now.dev !== this.identity.dev || now.ino !== this.identity.ino))
-      return `the file ${this.file} was replaced by another file`;
-    return undefined;
+      return { code: 'replaced', location: this.file };
+    return null;
   }
 
   // Subscriptions
 
-  getSubscription(channelId: string): Subscription | undefined {
+  async getSubscription(channelId: string): Promise<Subscription | undefined> {
     const row = this.statements.getSubscription.get(channelId);
     return row ? toSubscription(row) : undefined;
   }
 
-  guildSubscriptions(guildId: string): Subscription[] {
+  async guildSubscriptions(guildId: string): Promise<Subscription[]> {
     return this.statements.guildSubscriptions.all(guildId).map(toSubscription);
   }
 
-  allSubscriptions(): Subscription[] {
+  async allSubscriptions(): Promise<Subscription[]> {
     return this.statements.allSubscriptions.all().map(toSubscription);
   }
 
   /** Inserts or replaces by channel; created_by and created_at of an existing row are kept. */
-  saveSubscription(sub: Subscription): void {
+  async saveSubscription(sub: Subscription): Promise<void> {
     this.statements.upsertSubscription.run({
       channel_id: sub.channelId,
       guild_id: sub.guildId,
@@ -303,7 +286,7 @@ export class ScheduleStore {
       post_when_empty: sub.postWhenEmpty ? 1 : 0,
       publish: sub.publish ? 1 : 0,
       paused: sub.paused ? 1 : 0,
-      pause_reason: sub.pauseReason,
+      pause_reason: storeReason(sub.pauseReason),
       created_by: sub.createdBy,
       created_at: sub.createdAt,
       updated_at: sub.updatedAt,
@@ -311,7 +294,7 @@ export class ScheduleStore {
     });
   }
 
-  deleteSubscription(channelId: string): boolean {
+  async deleteSubscription(channelId: string): Promise<boolean> {
     return this.statements.deleteSubscription.run(channelId).changes > 0;
   }
 
@@ -321,31 +304,35 @@ export class ScheduleStore {
    * Writes a ledger row (and its messages, each with its nonce) in one transaction. Returns its id, or
    * undefined when a scheduled row for that channel and local day already exists: the day is taken.
    */
-  addDelivery(delivery: NewDelivery): number | undefined {
+  async addDelivery(delivery: NewDelivery): Promise<number | undefined> {
     return this.insertDeliveryWithParts(delivery);
   }
 
-  hasScheduled(channelId: string, localDate: string): boolean {
+  async hasScheduled(channelId: string, localDate: string): Promise<boolean> {
     return this.statements.scheduledOn.get(channelId, localDate) !== undefined;
   }
 
-  getDelivery(id: number): DeliveryRecord | undefined {
+  async getDelivery(id: number): Promise<DeliveryRecord | undefined> {
     const row = this.statements.getDelivery.get(id);
     return row ? toRecord(row) : undefined;
   }
 
   /** The delivery one of whose messages carries this nonce. */
-  deliveryByNonce(nonce: string): DeliveryRecord | undefined {
+  async deliveryByNonce(nonce: string): Promise<DeliveryRecord | undefined> {
     const row = this.statements.deliveryByNonce.get(nonce);
     return row ? toRecord(row) : undefined;
   }
 
-  pendingDeliveries(): DeliveryRecord[] {
+  async pendingDeliveries(): Promise<DeliveryRecord[]> {
     return this.statements.pendingDeliveries.all().map(toRecord);
   }
 
   /** Newest first. */
-  recentDeliveries(guildId: string, channelId: string | undefined, limit: number): DeliveryRecord[] {
+  async recentDeliveries(
+    guildId: string,
+    channelId: string | undefined,
+    limit: number,
+  ): Promise<DeliveryRecord[]> {
     const rows =
       channelId === undefined
         ? this.statements.guildDeliveries.all(guildId, limit)
@@ -353,7 +340,7 @@ export class ScheduleStore {
     return rows.map(toRecord);
   }
 
-  parts(deliveryId: number): DeliveryPart[] {
+  async parts(deliveryId: number): Promise<DeliveryPart[]> {
     return this.statements.parts.all(deliveryId).map((row) => ({
       part: row.part,
       nonce: row.nonce,
@@ -362,37 +349,40 @@ export class ScheduleStore {
     }));
   }
 
-  markPartSent(deliveryId: number, part: number, messageId: string, at: Date): void {
+  async markPartSent(deliveryId: number, part: number, messageId: string, at: Date): Promise<void> {
     this.statements.markPartSent.run(messageId, at.toISOString(), deliveryId, part);
   }
 
   /** pending -> sent, and its briefings recorded as received by the channel, together or not at all. */
-  markSent(deliveryId: number, reason: string | null, at: Date): boolean {
-    return this.completeDelivery(deliveryId, reason, at.toISOString());
+  async markSent(deliveryId: number, reason: DeliveryReason | null, at: Date): Promise<boolean> {
+    return this.completeDelivery(deliveryId, storeReason(reason), at.toISOString());
   }
 
   /** A failed attempt of a pending row: counted, its error kept, and when to try again (null: not on a timer). */
-  recordFailure(deliveryId: number, error: string, retryAt: Date | null, at: Date): void {
+  async recordFailure(deliveryId: number, error: string, retryAt: Date | null, at: Date): Promise<void> {
     this.statements.recordFailure.run(error, retryAt?.toISOString() ?? null, at.toISOString(), deliveryId);
   }
 
   /** pending -> a final status other than sent (failed, paused, unconfirmed); nothing is recorded as received. */
-  markEnded(
+  async markEnded(
     deliveryId: number,
     status: Exclude<DeliveryStatus, 'pending' | 'sent'>,
-    reason: string,
+    reason: DeliveryReason,
     at: Date,
-  ): boolean {
-    return this.statements.finishDelivery.run(status, reason, at.toISOString(), deliveryId).changes > 0;
+  ): Promise<boolean> {
+    return (
+      this.statements.finishDelivery.run(status, storeReason(reason), at.toISOString(), deliveryId).changes >
+      0
+    );
   }
 
   /** Adds a note to a finished row (a crosspost that failed after the message went out). */
-  setReason(deliveryId: number, reason: string | null, at: Date): void {
-    this.statements.setReason.run(reason, at.toISOString(), deliveryId);
+  async setReason(deliveryId: number, reason: DeliveryReason | null, at: Date): Promise<void> {
+    this.statements.setReason.run(storeReason(reason), at.toISOString(), deliveryId);
   }
 
   /** Briefings the channel has received, or that a pending digest is about to bring it. */
-  receivedOrPending(channelId: string): Set<string> {
+  async receivedOrPending(channelId: string): Promise<Set<string>> {
     const ids = new Set(this.statements.deliveredIds.all(channelId).map((row) => row.briefing_id));
     for (const row of this.statements.pendingBriefingIds.all(channelId)) {
       for (const id of JSON.parse(row.briefing_ids) as string[]) ids.add(id);

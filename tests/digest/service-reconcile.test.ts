@@ -5,9 +5,18 @@
  */
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { DeliveryError } from '../../src/schedule/delivery.js';
-import { ScheduleError } from '../../src/schedule/validate.js';
-import { briefing, Clock, FakeSink, makeService, subscription, tempDbPath, transient } from './helpers.js';
+import { DeliveryError } from '../../src/digest/delivery/sink.js';
+import { DigestError } from '../../src/digest/errors.js';
+import {
+  briefing,
+  Clock,
+  FakeSink,
+  ledger,
+  makeService,
+  subscription,
+  tempDbPath,
+  transient,
+} from './helpers.js';
 
 const GUILD = '111111111111111111';
 const CHANNEL = '222222222222222222';
@@ -25,13 +34,13 @@ function boot(path: string, sink: FakeSink, at: string, graceMs?: number) {
 async function crashMidDigest(sink: FakeSink): Promise<string> {
   const path = tempDbPath();
   const first = boot(path, sink, '2025-06-02T05:00:00Z');
-  first.service.subscribe(subscription());
+  await first.service.subscriptions.subscribe(subscription());
   await first.service.start();
   sink.ok(CHANNEL).postThenHang(CHANNEL);
   first.clock.set('2025-06-02T06:00:00Z');
   void first.service.runDue();
   await vi.waitFor(() => expect(sink.posted).toHaveLength(2));
-  expect(first.service.status(GUILD)[0]?.status).toBe('pending');
+  expect((await ledger(first.service, GUILD))[0]?.status).toBe('pending');
   first.store.close();
   return path;
 }
@@ -48,7 +57,7 @@ describe('a pending row older than the nonce window', () => {
     // Only the part with no message id is looked for, from a minute before the row was written.
     expect(sink.searches[0]?.markers).toEqual([sink.posted[1]?.nonce]);
     expect(sink.searches[0]?.since.toISOString()).toBe('2025-06-02T05:59:00.000Z');
-    expect(second.service.status(GUILD)[0]).toMatchObject({
+    expect((await ledger(second.service, GUILD))[0]).toMatchObject({
       status: 'sent',
       messageIds: sink.posted.map((post) => post.messageId),
       reason: expect.stringMatching(/^posted 10 min late/),
@@ -60,7 +69,7 @@ describe('a pending row older than the nonce window', () => {
     const sink = new FakeSink();
     const path = tempDbPath();
     const first = boot(path, sink, '2025-06-02T05:00:00Z');
-    first.service.subscribe(subscription());
+    await first.service.subscriptions.subscribe(subscription());
     await first.service.start();
     sink.ok(CHANNEL).hang(CHANNEL);
     first.clock.set('2025-06-02T06:00:00Z');
@@ -73,7 +82,7 @@ describe('a pending row older than the nonce window', () => {
     await second.service.start();
     expect(sink.searches).toHaveLength(1);
     expect(sink.posted).toHaveLength(2);
-    expect(second.service.status(GUILD)[0]?.status).toBe('sent');
+    expect((await ledger(second.service, GUILD))[0]?.status).toBe('sent');
   });
 
   it('trusts the nonce while Discord still remembers it: no look in the channel', async () => {
@@ -83,7 +92,7 @@ describe('a pending row older than the nonce window', () => {
     await second.service.start();
     expect(sink.searches).toHaveLength(0);
     expect(sink.posted).toHaveLength(2);
-    expect(second.service.status(GUILD)[0]?.status).toBe('sent');
+    expect((await ledger(second.service, GUILD))[0]?.status).toBe('sent');
   });
 
   it('is left unconfirmed, not resent, when the channel cannot be read; the subscription goes on', async () => {
@@ -94,12 +103,12 @@ describe('a pending row older than the nonce window', () => {
     const second = boot(path, sink, '2025-06-02T06:10:00Z');
     await second.service.start();
     expect(sink.posted).toHaveLength(2);
-    expect(second.service.status(GUILD)[0]).toMatchObject({
+    expect((await ledger(second.service, GUILD))[0]).toMatchObject({
       status: 'unconfirmed',
       reason:
         'not sent again: could not check whether it is already in the channel (missing Read Message History in #briefings)',
     });
-    expect(second.service.get(CHANNEL)?.paused).toBe(false);
+    expect((await second.service.subscriptions.get(CHANNEL))?.paused).toBe(false);
   });
 
   it('is left unconfirmed when more came in the channel than may be read', async () => {
@@ -110,7 +119,7 @@ describe('a pending row older than the nonce window', () => {
     const second = boot(path, sink, '2025-06-02T06:10:00Z');
     await second.service.start();
     expect(sink.posted).toHaveLength(2);
-    expect(second.service.status(GUILD)[0]).toMatchObject({
+    expect((await ledger(second.service, GUILD))[0]).toMatchObject({
       status: 'unconfirmed',
       reason: expect.stringMatching(/too many messages came in the channel/),
     });
@@ -123,7 +132,7 @@ describe('a pending row older than the nonce window', () => {
     sink.historyError = transient();
     const second = boot(path, sink, '2025-06-02T06:10:00Z');
     await second.service.start();
-    expect(second.service.status(GUILD)[0]).toMatchObject({
+    expect((await ledger(second.service, GUILD))[0]).toMatchObject({
       status: 'pending',
       lastError: 'Service Unavailable (503)',
     });
@@ -131,7 +140,7 @@ describe('a pending row older than the nonce window', () => {
     second.clock.advance(2 * MINUTE);
     await second.service.runDue();
     expect(sink.posted).toHaveLength(2);
-    expect(second.service.status(GUILD)[0]?.status).toBe('sent');
+    expect((await ledger(second.service, GUILD))[0]?.status).toBe('sent');
   });
 
   it('past its catch-up window: recorded when found, ended as failed when not, never sent', async () => {
@@ -140,7 +149,7 @@ describe('a pending row older than the nonce window', () => {
     sink.forgetNonces();
     const second = boot(path, sink, '2025-06-02T19:00:00Z', 12 * 60 * MINUTE);
     await second.service.start();
-    expect(second.service.status(GUILD)[0]).toMatchObject({
+    expect((await ledger(second.service, GUILD))[0]).toMatchObject({
       status: 'sent',
       reason: expect.stringMatching(/^posted 13 h late/),
     });
@@ -148,7 +157,7 @@ describe('a pending row older than the nonce window', () => {
     const other = new FakeSink();
     const lostPath = tempDbPath();
     const first = boot(lostPath, other, '2025-06-02T05:00:00Z');
-    first.service.subscribe(subscription());
+    await first.service.subscriptions.subscribe(subscription());
     await first.service.start();
     other.hang(CHANNEL);
     first.clock.set('2025-06-02T06:00:00Z');
@@ -158,7 +167,7 @@ describe('a pending row older than the nonce window', () => {
     const late = boot(lostPath, other, '2025-06-02T19:00:00Z', 12 * 60 * MINUTE);
     await late.service.start();
     expect(other.posted).toHaveLength(0);
-    expect(late.service.status(GUILD)[0]).toMatchObject({
+    expect((await ledger(late.service, GUILD))[0]).toMatchObject({
       status: 'failed',
       reason: 'not sent: its catch-up window closed',
     });
@@ -170,11 +179,11 @@ describe('retries for the day', () => {
     const { service, clock, sink } = makeService({ library: [...library] });
     clock.set('2025-06-02T05:00:00Z');
     await service.start();
-    service.subscribe(subscription());
+    await service.subscriptions.subscribe(subscription());
     sink.fail(CHANNEL, transient(), 4);
     clock.set('2025-06-02T06:00:00Z');
     await service.runDue();
-    expect(service.status(GUILD)[0]).toMatchObject({
+    expect((await ledger(service, GUILD))[0]).toMatchObject({
       status: 'pending',
       attempts: 4,
       retryAt: '2025-06-02T06:01:00.000Z',
@@ -190,14 +199,14 @@ describe('retries for the day', () => {
       clock.set(at);
       await service.runDue();
     }
-    expect(service.status(GUILD)[0]).toMatchObject({
+    expect((await ledger(service, GUILD))[0]).toMatchObject({
       status: 'pending',
       retryAt: '2025-06-02T06:08:00.000Z',
     });
     clock.set('2025-06-02T06:08:00Z');
     await service.runDue();
     expect(sink.posted).toHaveLength(2);
-    expect(service.status(GUILD)[0]).toMatchObject({
+    expect((await ledger(service, GUILD))[0]).toMatchObject({
       status: 'sent',
       reason: 'posted 8 min late (Discord did not take it earlier: Service Unavailable (503))',
     });
@@ -208,7 +217,7 @@ describe('retries for the day', () => {
     const { service, clock, sink } = makeService({ library: [...library], graceMs: 60 * MINUTE });
     clock.set('2025-06-02T05:00:00Z');
     await service.start();
-    service.subscribe(subscription());
+    await service.subscriptions.subscribe(subscription());
     sink.fail(CHANNEL, transient(), 1_000);
     clock.set('2025-06-02T06:00:00Z');
     await service.runDue();
@@ -216,7 +225,7 @@ describe('retries for the day', () => {
       clock.set(new Date(Date.parse('2025-06-02T06:00:00Z') + minute * MINUTE).toISOString());
       await service.runDue();
     }
-    const [row] = service.status(GUILD);
+    const [row] = await ledger(service, GUILD);
     expect(row).toMatchObject({ status: 'failed', retryAt: null });
     expect(row?.reason).toMatch(
       /^Service Unavailable \(503\) \(after \d+ attempts, until its catch-up window closed\)$/,
@@ -232,23 +241,23 @@ describe('grace', () => {
     const { service, clock, sink } = makeService({ library: [...library], graceMs: 0 });
     clock.set('2025-06-02T05:00:00Z');
     await service.start();
-    service.subscribe(subscription());
+    await service.subscriptions.subscribe(subscription());
     clock.set('2025-06-02T06:00:00.007Z');
     await service.runDue();
     expect(sink.posted).toHaveLength(2);
-    expect(service.status(GUILD)[0]).toMatchObject({ status: 'sent', reason: null });
+    expect((await ledger(service, GUILD))[0]).toMatchObject({ status: 'sent', reason: null });
   });
 
   it('with a grace of 0, a fire missed while the bot was down is recorded as missed', async () => {
     const path = tempDbPath();
     const sink = new FakeSink();
     const first = boot(path, sink, '2025-06-02T05:00:00Z', 0);
-    first.service.subscribe(subscription());
+    await first.service.subscriptions.subscribe(subscription());
     first.store.close();
     const second = boot(path, sink, '2025-06-02T06:00:30Z', 0);
     await second.service.start();
     expect(sink.posted).toHaveLength(0);
-    expect(second.service.status(GUILD)[0]).toMatchObject({ status: 'missed' });
+    expect((await ledger(second.service, GUILD))[0]).toMatchObject({ status: 'missed' });
   });
 });
 
@@ -260,27 +269,29 @@ describe('a database file that goes away', () => {
     const harness = makeService({ path, library: [...library], log });
     harness.clock.set('2025-06-02T05:00:00Z');
     await harness.service.start();
-    harness.service.subscribe(subscription());
+    await harness.service.subscriptions.subscribe(subscription());
     rmSync(path);
     harness.clock.set('2025-06-02T06:00:00Z');
     await harness.service.runDue();
     await harness.service.runDue();
     expect(harness.sink.calls).toHaveLength(0);
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toContain(`the file ${path} (or its folder) was deleted`);
-    expect(() => harness.service.subscribe(subscription({ time: '09:00' }))).toThrow(ScheduleError);
-    expect(harness.service.databaseProblem()).toMatch(/Restore the file/);
+    expect(errors[0]).toContain(`${path} was deleted`);
+    await expect(harness.service.subscriptions.subscribe(subscription({ time: '09:00' }))).rejects.toThrow(
+      DigestError,
+    );
+    expect(harness.service.storeLoss()).toEqual({ code: 'deleted', location: path });
   });
 
   it('notices a file replaced by another one', async () => {
     const path = tempDbPath();
     const harness = makeService({ path, library: [...library] });
-    harness.service.subscribe(subscription());
+    await harness.service.subscriptions.subscribe(subscription());
     writeFileSync(`${path}.other`, '');
     renameSync(`${path}.other`, path);
     harness.clock.set('2025-06-02T06:00:00Z');
     await harness.service.runDue();
     expect(harness.sink.calls).toHaveLength(0);
-    expect(harness.service.databaseProblem()).toMatch(/was replaced by another file/);
+    expect(harness.service.storeLoss()).toEqual({ code: 'replaced', location: path });
   });
 });

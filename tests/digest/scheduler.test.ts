@@ -1,7 +1,7 @@
 import { getTasks } from 'node-cron';
 import { afterEach, describe, expect, it } from 'vitest';
-import { nextFire } from '../../src/schedule/fire-time.js';
-import { CronScheduler, cronExpression } from '../../src/schedule/scheduler.js';
+import { nextFire } from '../../src/digest/plan/fire-time.js';
+import { CronScheduler, cronExpression } from '../../src/digest/plan/scheduler.js';
 
 const schedulers: CronScheduler[] = [];
 afterEach(() => {
@@ -13,12 +13,12 @@ function digestTasks() {
 }
 
 describe('CronScheduler', () => {
-  it('turns HH:MM into a daily six-field expression', () => {
+  it('turns HH:MM into a daily six-field expression', async () => {
     expect(cronExpression('08:05')).toBe('0 5 8 * * *');
     expect(cronExpression('00:00')).toBe('0 0 0 * * *');
   });
 
-  it('runs a sweep and one job per slot, in the slot’s zone', () => {
+  it('runs a sweep and one job per slot, in the slot’s zone', async () => {
     const scheduler = new CronScheduler();
     schedulers.push(scheduler);
     scheduler.start({ onSlot() {}, onSweep() {} });
@@ -35,7 +35,7 @@ describe('CronScheduler', () => {
     expect(digestTasks().some((task) => task.name === 'digest sweep')).toBe(true);
   });
 
-  it('rebuilds to match the slots, keeping the jobs that did not change', () => {
+  it('rebuilds to match the slots, keeping the jobs that did not change', async () => {
     const scheduler = new CronScheduler();
     schedulers.push(scheduler);
     scheduler.start({ onSlot() {}, onSweep() {} });
@@ -50,7 +50,7 @@ describe('CronScheduler', () => {
     expect(scheduler.jobNames()).toEqual(['19:30 Asia/Tokyo']);
   });
 
-  it('leaves no job running after stop', () => {
+  it('leaves no job running after stop', async () => {
     const scheduler = new CronScheduler();
     scheduler.start({ onSlot() {}, onSweep() {} });
     scheduler.sync([{ time: '08:00', timezone: 'UTC' }]);

@@ -3,12 +3,24 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Briefing } from '../../src/briefing/model.js';
+import { DeliveryError, type DigestSink, type PostedSearch } from '../../src/digest/delivery/sink.js';
+import type { SubscribeInput } from '../../src/digest/model.js';
+import type { JobScheduler, SchedulerHandlers, Slot } from '../../src/digest/plan/scheduler.js';
+import { DigestService, type DigestServiceDeps } from '../../src/digest/service.js';
+import { SqliteDigestStore } from '../../src/digest/store/sqlite-store.js';
+import { describeReason } from '../../src/render/digest-reasons.js';
 import type { MessagePayload } from '../../src/render/payload.js';
-import { DeliveryError, type DigestSink, type PostedSearch } from '../../src/schedule/delivery.js';
-import { DigestService, type DigestServiceDeps } from '../../src/schedule/digest-service.js';
-import type { SubscribeInput } from '../../src/schedule/model.js';
-import type { JobScheduler, SchedulerHandlers, Slot } from '../../src/schedule/scheduler.js';
-import { ScheduleStore } from '../../src/schedule/store.js';
+
+/** The ledger as `/digest status` reads it: each row's reason in words. */
+export async function ledger(
+  service: Pick<DigestService, 'status'>,
+  guildId: string,
+  channelId?: string,
+  limit?: number,
+) {
+  const records = await service.status(guildId, channelId, limit);
+  return records.map((record) => ({ ...record, reason: record.reason && describeReason(record.reason) }));
+}
 
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'schedule-test-'));
@@ -143,8 +155,14 @@ export class FakeSink implements DigestSink {
   }
 }
 
-export const missingAccess = () => new DeliveryError('missing-access', 'missing Send Messages in #briefings');
-export const unknownChannel = () => new DeliveryError('unknown-channel', 'channel no longer exists');
+export const missingAccess = () =>
+  new DeliveryError('missing-access', 'missing Send Messages in channel 222222222222222222', {
+    loss: { code: 'missing-permission', permissions: ['Send Messages'], channelName: 'briefings' },
+  });
+export const unknownChannel = () =>
+  new DeliveryError('unknown-channel', 'channel 222222222222222222 no longer exists', {
+    loss: { code: 'channel-gone', channelName: 'briefings' },
+  });
 export const transient = () => new DeliveryError('transient', 'Service Unavailable (503)');
 
 export class Clock {
@@ -185,7 +203,7 @@ export const NOTHING_NEW: MessagePayload = { content: 'No new briefings today.' 
 
 export interface Harness {
   service: DigestService;
-  store: ScheduleStore;
+  store: SqliteDigestStore;
   sink: FakeSink;
   clock: Clock;
   scheduler: ManualScheduler;
@@ -204,7 +222,7 @@ export function makeService(
     log?: DigestServiceDeps['log'];
   } = {},
 ): Harness {
-  const store = ScheduleStore.open(options.path ?? tempDbPath());
+  const store = SqliteDigestStore.open(options.path ?? tempDbPath());
   const sink = options.sink ?? new FakeSink();
   const clock = options.clock ?? new Clock(new Date('2025-06-02T06:00:00Z'));
   const scheduler = new ManualScheduler();

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { makeDirectory } from '../files/make-directory.js';
+import { makeDirectory } from '../../files/make-directory.js';
 import { MIGRATIONS } from './migrations.js';
 
 type Db = Database.Database;

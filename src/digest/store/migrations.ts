@@ -93,4 +93,11 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX deliveries_pending ON deliveries (status) WHERE status = 'pending';
   CREATE INDEX deliveries_by_guild ON deliveries (guild_id, channel_id, id);
   `,
+  // 3: reasons are codes with their facts (JSON); a sentence written before keeps its words as a legacy code.
+  `
+  UPDATE deliveries SET reason = json_object('code', 'legacy', 'text', reason)
+  WHERE reason IS NOT NULL AND NOT json_valid(reason);
+  UPDATE subscriptions SET pause_reason = json_object('code', 'legacy', 'text', pause_reason)
+  WHERE pause_reason IS NOT NULL AND NOT json_valid(pause_reason);
+  `,
 ];

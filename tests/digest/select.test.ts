@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeFilter, selectNewBriefings } from '../../src/digest/select.js';
+import { selectNewBriefings } from '../../src/digest/compose/select.js';
+import { describeFilter } from '../../src/render/digest-reasons.js';
 import { briefing } from './helpers.js';
 
 const library = [
@@ -18,7 +19,7 @@ const base = {
 };
 
 describe('selectNewBriefings', () => {
-  it('keeps what the channel has not received, from notBefore on, oldest first', () => {
+  it('keeps what the channel has not received, from notBefore on, oldest first', async () => {
     const ids = selectNewBriefings({
       ...base,
       mentions: () => false,
@@ -27,7 +28,7 @@ describe('selectNewBriefings', () => {
     expect(ids).toEqual(['energy-prices', 'ceasefire-talks']);
   });
 
-  it('filters by tag case-insensitively', () => {
+  it('filters by tag case-insensitively', async () => {
     const ids = selectNewBriefings({
       ...base,
       notBefore: '2025-01-01',
@@ -37,19 +38,19 @@ describe('selectNewBriefings', () => {
     expect(ids.map((item) => item.id)).toEqual(['old-summit', 'ceasefire-talks']);
   });
 
-  it('filters by party through the injected mention check', () => {
+  it('filters by party through the injected mention check', async () => {
     const ids = selectNewBriefings({ ...base, party: 'Ukraine', mentions: mentionsUkraine }).map(
       (item) => item.id,
     );
     expect(ids).toEqual(['grain-corridor', 'ceasefire-talks']);
   });
 
-  it('applies party and tag together', () => {
+  it('applies party and tag together', async () => {
     const ids = selectNewBriefings({ ...base, party: 'Ukraine', tag: 'trade', mentions: mentionsUkraine });
     expect(ids.map((item) => item.id)).toEqual(['grain-corridor']);
   });
 
-  it('describes its filters in words', () => {
+  it('describes its filters in words', async () => {
     expect(describeFilter({ party: 'Russia', tag: 'energy' })).toBe('about Russia tagged energy');
     expect(describeFilter({ party: null, tag: null })).toBe('');
   });

@@ -47,12 +47,3 @@ export function nextFire(slot: Slot, now: Date): Fire {
 export function dayBefore(instant: Date, timezone: string): string {
   return DateTime.fromJSDate(instant, { zone: timezone }).minus({ days: 1 }).toISODate()!;
 }
-
-/** "3 h 5 min", "40 min": for reasons in the ledger. */
-export function describeDuration(ms: number): string {
-  const minutes = Math.round(ms / 60_000);
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  if (hours === 0) return `${rest} min`;
-  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
-}

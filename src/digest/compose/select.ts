@@ -1,5 +1,5 @@
 /** What a digest holds: the briefings a channel has not received yet, after its filters, oldest first. */
-import type { Briefing } from '../briefing/model.js';
+import type { Briefing } from '../../briefing/model.js';
 
 export interface DigestFilter {
   /** Only briefings that mention this party. */
@@ -39,12 +39,4 @@ export function selectNewBriefings(selection: DigestSelection): Briefing[] {
         (party === null || mentions(briefing.id, party)),
     )
     .sort(oldestFirst);
-}
-
-/** "about Russia tagged energy": the filters in words, for skip reasons; empty without filters. */
-export function describeFilter(filter: DigestFilter): string {
-  const words = [filter.party && `about ${filter.party}`, filter.tag && `tagged ${filter.tag}`].filter(
-    Boolean,
-  );
-  return words.join(' ');
 }

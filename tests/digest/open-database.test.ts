@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, inject, it, onTestFinished } from 'vitest';
-import { openDatabase } from '../../src/schedule/open-database.js';
+import { openDatabase } from '../../src/digest/store/open-database.js';
 import { PROCESS_TEST_TIMEOUT_MS } from '../support/processes.js';
 import { tempDir } from './helpers.js';
 
@@ -12,7 +12,7 @@ import { tempDir } from './helpers.js';
  * worker is not frozen with it; the test fails at its timeout and the child is killed.
  */
 function openInChild(path: string): Promise<{ code: number | null; stdout: string }> {
-  const compiled = pathToFileURL(join(inject('builtSrc'), 'schedule/open-database.js')).href;
+  const compiled = pathToFileURL(join(inject('builtSrc'), 'digest/store/open-database.js')).href;
   const script =
     `import { openDatabase } from ${JSON.stringify(compiled)};` +
     'try { openDatabase(process.argv[1]); } catch (error) { process.stdout.write(error.message); process.exitCode = 3; }';
@@ -46,7 +46,7 @@ describe('openDatabase', () => {
     PROCESS_TEST_TIMEOUT_MS,
   );
 
-  it('names the file when a part of its folder is a file', () => {
+  it('names the file when a part of its folder is a file', async () => {
     const file = join(tempDir(), 'not-a-folder');
     writeFileSync(file, '');
     const path = join(file, 'data', 'bot.sqlite');

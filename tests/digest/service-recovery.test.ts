@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { digestNonces } from '../../src/schedule/nonce.js';
-import { briefing, Clock, FakeSink, makeService, subscription, tempDbPath } from './helpers.js';
+import { digestNonces } from '../../src/digest/delivery/nonce.js';
+import { briefing, Clock, FakeSink, ledger, makeService, subscription, tempDbPath } from './helpers.js';
 
 const GUILD = '111111111111111111';
 const CHANNEL = '222222222222222222';
@@ -16,7 +16,7 @@ describe('restarts', () => {
     const path = tempDbPath();
     const sink = new FakeSink();
     const first = boot(path, sink, '2025-06-02T05:00:00Z');
-    first.service.subscribe(subscription());
+    await first.service.subscriptions.subscribe(subscription());
     await first.service.start();
     await first.service.stop();
     first.store.close();
@@ -26,7 +26,7 @@ describe('restarts', () => {
     expect(sink.posted).toHaveLength(2);
     await second.service.runDue();
     expect(sink.posted).toHaveLength(2);
-    expect(second.service.status(GUILD)[0]).toMatchObject({ status: 'sent', reason: null });
+    expect((await ledger(second.service, GUILD))[0]).toMatchObject({ status: 'sent', reason: null });
     await second.service.stop();
   });
 
@@ -34,13 +34,13 @@ describe('restarts', () => {
     const path = tempDbPath();
     const sink = new FakeSink();
     const first = boot(path, sink, '2025-06-02T05:00:00Z');
-    first.service.subscribe(subscription());
+    await first.service.subscriptions.subscribe(subscription());
     sink.ok(CHANNEL).postThenHang(CHANNEL);
     first.clock.set('2025-06-02T06:00:00Z');
     void first.service.runDue();
     // Part 0 is out and recorded; part 1 is out but the process "dies" before recording it.
     await vi.waitFor(() => expect(sink.posted).toHaveLength(2));
-    expect(first.service.status(GUILD)[0]?.status).toBe('pending');
+    expect((await ledger(first.service, GUILD))[0]?.status).toBe('pending');
     first.store.close();
 
     const second = boot(path, sink, '2025-06-02T06:03:00Z');
@@ -49,14 +49,14 @@ describe('restarts', () => {
     expect(sink.posted).toHaveLength(2);
     expect(sink.calls.filter((call) => call.nonce === part0!.nonce)).toHaveLength(1);
     expect(sink.calls.filter((call) => call.nonce === part1!.nonce)).toHaveLength(2);
-    expect(second.service.status(GUILD)[0]).toMatchObject({
+    expect((await ledger(second.service, GUILD))[0]).toMatchObject({
       status: 'sent',
       messageIds: [part0!.messageId, part1!.messageId],
     });
     // Recorded as received: tomorrow has nothing new.
     second.clock.set('2025-06-03T06:00:00Z');
     await second.service.runDue();
-    expect(second.service.status(GUILD)[0]?.status).toBe('nothing-new');
+    expect((await ledger(second.service, GUILD))[0]?.status).toBe('nothing-new');
     await second.service.stop();
   });
 
@@ -64,7 +64,7 @@ describe('restarts', () => {
     const path = tempDbPath();
     const sink = new FakeSink();
     const first = boot(path, sink, '2025-06-02T05:00:00Z');
-    first.service.subscribe(subscription());
+    await first.service.subscriptions.subscribe(subscription());
     const nonce = digestNonces()(0);
     const row = {
       guildId: GUILD,
@@ -76,7 +76,7 @@ describe('restarts', () => {
       reason: null,
       at: new Date('2025-06-02T06:00:00Z'),
     };
-    first.store.addDelivery({ ...row, kind: 'scheduled', status: 'pending' });
+    await first.store.addDelivery({ ...row, kind: 'scheduled', status: 'pending' });
     first.store.close();
 
     const second = boot(path, sink, '2025-06-02T06:01:00Z');
@@ -89,7 +89,7 @@ describe('restarts', () => {
     await third.service.start();
     expect(sink.calls).toHaveLength(1);
     // The pending row was the day's fire, and it brought grain-corridor: only the rest is left.
-    expect(third.service.preview(CHANNEL).map((message) => message.content?.split(':')[0])).toEqual([
+    expect((await third.service.preview(CHANNEL)).map((message) => message.content?.split(':')[0])).toEqual([
       'ceasefire-talks',
     ]);
     await third.service.stop();
@@ -99,19 +99,19 @@ describe('restarts', () => {
     const path = tempDbPath();
     const sink = new FakeSink();
     const first = boot(path, sink, '2025-06-02T05:00:00Z');
-    first.service.subscribe(subscription());
+    await first.service.subscriptions.subscribe(subscription());
     await first.service.start();
     sink.hang(CHANNEL);
     first.clock.set('2025-06-02T06:00:00Z');
     void first.service.runDue();
     await vi.waitFor(() => expect(sink.calls).toHaveLength(1));
     await first.service.stop();
-    expect(first.service.status(GUILD)[0]?.status).toBe('pending');
+    expect((await ledger(first.service, GUILD))[0]?.status).toBe('pending');
     first.store.close();
 
     const second = boot(path, sink, '2025-06-02T06:05:00Z');
     await second.service.start();
-    expect(second.service.status(GUILD)[0]?.status).toBe('sent');
+    expect((await ledger(second.service, GUILD))[0]?.status).toBe('sent');
     const firstNonce = sink.calls[0]!.nonce;
     expect(sink.posted.filter((post) => post.nonce === firstNonce)).toHaveLength(1);
     sink.release();
@@ -122,18 +122,18 @@ describe('restarts', () => {
     const path = tempDbPath();
     const sink = new FakeSink();
     const first = boot(path, sink, '2025-06-02T05:00:00Z');
-    first.service.subscribe(subscription());
+    await first.service.subscriptions.subscribe(subscription());
     sink.postThenHang(CHANNEL);
     first.clock.set('2025-06-02T06:00:00Z');
     void first.service.runDue();
     await vi.waitFor(() => expect(sink.posted).toHaveLength(1));
-    first.service.unsubscribe(CHANNEL);
+    await first.service.subscriptions.unsubscribe(CHANNEL);
     first.store.close();
 
     const second = boot(path, sink, '2025-06-02T06:05:00Z');
     await second.service.start();
     expect(sink.posted).toHaveLength(1);
-    expect(second.service.status(GUILD)[0]).toMatchObject({
+    expect((await ledger(second.service, GUILD))[0]).toMatchObject({
       status: 'failed',
       reason: 'the subscription was removed before this digest went out',
     });
@@ -146,7 +146,7 @@ describe('catch-up after downtime', () => {
     const path = tempDbPath();
     const sink = new FakeSink();
     const first = boot(path, sink, '2025-06-02T05:00:00Z');
-    first.service.subscribe(subscription());
+    await first.service.subscriptions.subscribe(subscription());
     await first.service.start();
     await first.service.stop();
     first.store.close();
@@ -159,7 +159,7 @@ describe('catch-up after downtime', () => {
   it('sends one late digest on start-up within the grace window, saying how late and why', async () => {
     const { sink, service } = await downAcrossEight('2025-06-02T09:10:00Z');
     expect(sink.posted).toHaveLength(2);
-    expect(service.status(GUILD)[0]).toMatchObject({
+    expect((await ledger(service, GUILD))[0]).toMatchObject({
       status: 'sent',
       localDate: '2025-06-02',
       reason: 'posted 3 h 10 min late (the bot was not running at 08:00 Europe/Berlin)',
@@ -169,7 +169,7 @@ describe('catch-up after downtime', () => {
   it('records the fire as missed beyond the grace window, and the next day brings everything', async () => {
     const { sink, service, clock } = await downAcrossEight('2025-06-02T19:00:00Z');
     expect(sink.posted).toEqual([]);
-    expect(service.status(GUILD)[0]).toMatchObject({
+    expect((await ledger(service, GUILD))[0]).toMatchObject({
       status: 'missed',
       localDate: '2025-06-02',
       reason:
@@ -183,28 +183,28 @@ describe('catch-up after downtime', () => {
   it('takes a configured grace window', async () => {
     const { sink, service } = await downAcrossEight('2025-06-02T07:30:00Z', 3_600_000);
     expect(sink.posted).toEqual([]);
-    expect(service.status(GUILD)[0]?.status).toBe('missed');
+    expect((await ledger(service, GUILD))[0]?.status).toBe('missed');
   });
 
   it('owes yesterday’s fire when the bot comes back after midnight within the window', async () => {
     const { sink, service } = await downAcrossEight('2025-06-02T22:30:00Z', 24 * 3_600_000);
     expect(sink.posted).toHaveLength(2);
-    expect(service.status(GUILD)[0]).toMatchObject({ status: 'sent', localDate: '2025-06-02' });
+    expect((await ledger(service, GUILD))[0]).toMatchObject({ status: 'sent', localDate: '2025-06-02' });
   });
 
   it('records a paused subscription’s fire as paused, not missed', async () => {
     const path = tempDbPath();
     const sink = new FakeSink();
     const first = boot(path, sink, '2025-06-02T05:00:00Z');
-    first.service.subscribe(subscription());
-    first.service.pause(CHANNEL, 'holiday break');
+    await first.service.subscriptions.subscribe(subscription());
+    await first.service.subscriptions.pause(CHANNEL, { code: 'by-manager', by: 'ana' });
     first.store.close();
     const second = boot(path, sink, '2025-06-02T06:30:00Z');
     await second.service.start();
     expect(sink.posted).toEqual([]);
-    expect(second.service.status(GUILD)[0]).toMatchObject({
+    expect((await ledger(second.service, GUILD))[0]).toMatchObject({
       status: 'paused',
-      reason: 'subscription paused: holiday break',
+      reason: 'subscription paused: paused by ana',
     });
     await second.service.stop();
   });

@@ -4,7 +4,7 @@
  * a crash. So an older row is checked against the channel itself: each message carries its part's nonce as a
  * marker (in its buttons' custom_id), and the bot reads its own messages since the row was written.
  */
-import type { DeliveryRecord } from './model.js';
+import type { DeliveryRecord } from '../model.js';
 
 /** Discord keeps a nonce for about five minutes; trusting it for four leaves room for clocks that disagree. */
 export const NONCE_TRUST_MS = 4 * 60_000;

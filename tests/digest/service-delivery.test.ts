@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DigestService } from '../../src/schedule/digest-service.js';
-import { MAX_NONCE_LENGTH } from '../../src/schedule/nonce.js';
+import { MAX_NONCE_LENGTH } from '../../src/digest/delivery/nonce.js';
+import { DigestService } from '../../src/digest/service.js';
 import {
   briefing,
+  ledger,
   makeService,
   missingAccess,
   NOTHING_NEW,
@@ -25,7 +26,7 @@ function morning(options: Parameters<typeof makeService>[0] = {}) {
 describe('the daily fire', () => {
   it('posts the new briefings once at the scheduled minute, oldest first', async () => {
     const { service, clock, sink } = morning();
-    service.subscribe(subscription());
+    await service.subscriptions.subscribe(subscription());
     await service.runDue();
     expect(sink.posted).toEqual([]);
 
@@ -42,7 +43,7 @@ describe('the daily fire', () => {
     await service.runDue();
     expect(sink.posted).toHaveLength(2);
 
-    const [record] = service.status(GUILD, CHANNEL);
+    const [record] = await service.status(GUILD, CHANNEL);
     expect(record).toMatchObject({
       kind: 'scheduled',
       status: 'sent',
@@ -56,7 +57,7 @@ describe('the daily fire', () => {
 
   it('gives each message of a digest its own nonce within 25 characters', async () => {
     const { service, clock, sink } = morning();
-    service.subscribe(subscription());
+    await service.subscriptions.subscribe(subscription());
     clock.set('2025-06-02T06:00:00Z');
     await service.runDue();
     const nonces = sink.posted.map((post) => post.nonce);
@@ -66,14 +67,14 @@ describe('the daily fire', () => {
 
   it('sends only what is new the next day, and records a quiet skip with its reason', async () => {
     const { service, clock, sink, library } = morning();
-    service.subscribe(subscription());
+    await service.subscriptions.subscribe(subscription());
     clock.set('2025-06-02T06:00:00Z');
     await service.runDue();
 
     clock.set('2025-06-03T06:00:00Z');
     await service.runDue();
     expect(sink.posted).toHaveLength(2);
-    expect(service.status(GUILD, CHANNEL)[0]).toMatchObject({
+    expect((await ledger(service, GUILD, CHANNEL))[0]).toMatchObject({
       status: 'nothing-new',
       localDate: '2025-06-03',
       reason: 'no new briefings since the last digest',
@@ -83,7 +84,7 @@ describe('the daily fire', () => {
     clock.set('2025-06-04T06:00:00Z');
     await service.runDue();
     expect(sink.posted.map((post) => post.message.content)).toHaveLength(3);
-    expect(service.status(GUILD, CHANNEL)[0]).toMatchObject({
+    expect((await ledger(service, GUILD, CHANNEL))[0]).toMatchObject({
       status: 'sent',
       briefingIds: ['energy-prices'],
     });
@@ -92,17 +93,17 @@ describe('the daily fire', () => {
   it('posts a short note on an empty day when the channel asks for it', async () => {
     const { service, clock, sink } = makeService();
     clock.set('2025-06-02T06:00:00Z');
-    service.subscribe(subscription({ time: '09:00', postWhenEmpty: true }));
+    await service.subscriptions.subscribe(subscription({ time: '09:00', postWhenEmpty: true }));
     clock.set('2025-06-02T07:00:00Z');
     await service.runDue();
     expect(sink.posted.map((post) => post.message)).toEqual([NOTHING_NEW]);
-    expect(service.status(GUILD)[0]).toMatchObject({ status: 'sent', briefingIds: [] });
+    expect((await ledger(service, GUILD))[0]).toMatchObject({ status: 'sent', briefingIds: [] });
   });
 
   it('does not post the archive to a new subscription: nothing older than the day before it was made', async () => {
     const { service, clock, sink, library } = morning();
     library.push(briefing('last-month', '2025-05-02'), briefing('two-days-ago', '2025-05-31'));
-    service.subscribe(subscription());
+    await service.subscriptions.subscribe(subscription());
     clock.set('2025-06-02T06:00:00Z');
     await service.runDue();
     expect(sink.posted.map((post) => post.message.content?.split(':')[0])).toEqual([
@@ -114,10 +115,10 @@ describe('the daily fire', () => {
   it('does not fire for a time already past when the subscription is made', async () => {
     const { service, clock, sink } = morning();
     clock.set('2025-06-02T07:00:00Z');
-    service.subscribe(subscription());
+    await service.subscriptions.subscribe(subscription());
     await service.runDue();
     expect(sink.posted).toEqual([]);
-    expect(service.status(GUILD)).toEqual([]);
+    expect(await ledger(service, GUILD)).toEqual([]);
     clock.set('2025-06-03T06:00:00Z');
     await service.runDue();
     expect(sink.posted).toHaveLength(2);
@@ -127,9 +128,13 @@ describe('the daily fire', () => {
     const mentions = (id: string, party: string) => party === 'Ukraine' && id === 'grain-corridor';
     const { service, clock, sink, library } = morning({ mentions });
     library.push(briefing('gas-deal', '2025-06-02', { tags: ['Energy'] }));
-    service.subscribe(subscription({ channelId: '300000000000000001', party: 'Ukraine' }));
-    service.subscribe(subscription({ channelId: '300000000000000002', tag: 'energy' }));
-    service.subscribe(subscription({ channelId: '300000000000000003', party: 'Ukraine', tag: 'energy' }));
+    await service.subscriptions.subscribe(
+      subscription({ channelId: '300000000000000001', party: 'Ukraine' }),
+    );
+    await service.subscriptions.subscribe(subscription({ channelId: '300000000000000002', tag: 'energy' }));
+    await service.subscriptions.subscribe(
+      subscription({ channelId: '300000000000000003', party: 'Ukraine', tag: 'energy' }),
+    );
     clock.set('2025-06-02T06:00:00Z');
     await service.runDue();
     expect(sink.inChannel('300000000000000001').map((post) => post.message.content)).toEqual([
@@ -139,24 +144,24 @@ describe('the daily fire', () => {
       'gas-deal: Briefing gas-deal',
     ]);
     expect(sink.inChannel('300000000000000003')).toEqual([]);
-    expect(service.status(GUILD, '300000000000000003')[0]?.reason).toBe(
+    expect((await ledger(service, GUILD, '300000000000000003'))[0]?.reason).toBe(
       'no new briefings about Ukraine tagged energy since the last digest',
     );
   });
 
   it('crossposts in announcement channels, and notes a crosspost that failed without resending', async () => {
     const { service, clock, sink } = morning();
-    service.subscribe(subscription({ publish: true }));
+    await service.subscriptions.subscribe(subscription({ publish: true }));
     clock.set('2025-06-02T06:00:00Z');
     await service.runDue();
     expect(sink.published.map((item) => item.messageId)).toEqual(sink.posted.map((post) => post.messageId));
 
     sink.publishError = missingAccess();
-    service.subscribe(subscription({ publish: true, postWhenEmpty: true }));
+    await service.subscriptions.subscribe(subscription({ publish: true, postWhenEmpty: true }));
     clock.set('2025-06-03T06:00:00Z');
     await service.runDue();
     expect(sink.posted).toHaveLength(3);
-    expect(service.status(GUILD)[0]).toMatchObject({
+    expect((await ledger(service, GUILD))[0]).toMatchObject({
       status: 'sent',
       reason: 'posted, but not crossposted: missing Send Messages in #briefings',
     });
@@ -166,16 +171,16 @@ describe('the daily fire', () => {
 describe('failures', () => {
   it('pauses on missing access, with the reason in list and status, and skips days until resumed', async () => {
     const { service, clock, sink } = morning();
-    service.subscribe(subscription());
+    await service.subscriptions.subscribe(subscription());
     sink.fail(CHANNEL, missingAccess());
     clock.set('2025-06-02T06:00:00Z');
     await service.runDue();
     expect(sink.posted).toEqual([]);
-    expect(service.list(GUILD)[0]).toMatchObject({
+    expect((await service.subscriptions.list(GUILD))[0]).toMatchObject({
       paused: true,
-      pauseReason: 'missing Send Messages in #briefings',
+      pauseReason: { code: 'missing-permission', permissions: ['Send Messages'], channelName: 'briefings' },
     });
-    expect(service.status(GUILD)[0]).toMatchObject({
+    expect((await ledger(service, GUILD))[0]).toMatchObject({
       status: 'failed',
       reason: 'missing Send Messages in #briefings; digest paused until resumed',
     });
@@ -183,13 +188,13 @@ describe('failures', () => {
     clock.set('2025-06-03T06:00:00Z');
     await service.runDue();
     expect(sink.posted).toEqual([]);
-    expect(service.status(GUILD)[0]).toMatchObject({
+    expect((await ledger(service, GUILD))[0]).toMatchObject({
       status: 'paused',
       localDate: '2025-06-03',
       reason: 'subscription paused: missing Send Messages in #briefings',
     });
 
-    service.resume(CHANNEL);
+    await service.subscriptions.resume(CHANNEL);
     clock.set('2025-06-04T06:00:00Z');
     await service.runDue();
     expect(sink.posted).toHaveLength(2);
@@ -197,46 +202,49 @@ describe('failures', () => {
 
   it('pauses when the channel no longer exists', async () => {
     const { service, clock, sink } = morning();
-    service.subscribe(subscription());
+    await service.subscriptions.subscribe(subscription());
     sink.fail(CHANNEL, unknownChannel());
     clock.set('2025-06-02T06:00:00Z');
     await service.runDue();
-    expect(service.get(CHANNEL)).toMatchObject({ paused: true, pauseReason: 'channel no longer exists' });
+    expect(await service.subscriptions.get(CHANNEL)).toMatchObject({
+      paused: true,
+      pauseReason: { code: 'channel-gone', channelName: 'briefings' },
+    });
   });
 
   it('retries transient errors with the same nonce', async () => {
     const { service, clock, sink } = morning();
-    service.subscribe(subscription());
+    await service.subscriptions.subscribe(subscription());
     sink.fail(CHANNEL, transient(), 2);
     clock.set('2025-06-02T06:00:00Z');
     await service.runDue();
     expect(sink.posted).toHaveLength(2);
     const firstNonce = sink.posted[0]!.nonce;
     expect(sink.calls.filter((call) => call.nonce === firstNonce)).toHaveLength(3);
-    expect(service.status(GUILD)[0]?.status).toBe('sent');
+    expect((await ledger(service, GUILD))[0]?.status).toBe('sent');
   });
 
   it('records a failure with the last error once its catch-up window closes, without pausing, and offers the briefings again', async () => {
     const { service, clock, sink } = morning();
-    service.subscribe(subscription());
+    await service.subscriptions.subscribe(subscription());
     sink.fail(CHANNEL, transient(), 1_000);
     clock.set('2025-06-02T06:00:00Z');
     await service.runDue();
     expect(sink.calls).toHaveLength(4);
-    expect(service.status(GUILD)[0]).toMatchObject({ status: 'pending', attempts: 4 });
+    expect((await ledger(service, GUILD))[0]).toMatchObject({ status: 'pending', attempts: 4 });
     // The sweep every minute until the grace (12 h) has passed: the row is tried on its own timetable.
-    while (service.status(GUILD)[0]?.status === 'pending') {
+    while ((await ledger(service, GUILD))[0]?.status === 'pending') {
       clock.advance(60_000);
       await service.runDue();
     }
-    expect(service.status(GUILD)[0]).toMatchObject({
+    expect((await ledger(service, GUILD))[0]).toMatchObject({
       status: 'failed',
       reason: expect.stringMatching(
         /^Service Unavailable \(503\) \(after \d+ attempts, until its catch-up window closed\)$/,
       ),
     });
     expect(sink.calls.length).toBeLessThan(40);
-    expect(service.get(CHANNEL)?.paused).toBe(false);
+    expect((await service.subscriptions.get(CHANNEL))?.paused).toBe(false);
 
     sink.recover();
     clock.set('2025-06-03T06:00:00Z');
@@ -249,7 +257,7 @@ describe('failures', () => {
 
   it('treats an unexpected sink error as transient', async () => {
     const { service, clock, sink } = morning();
-    service.subscribe(subscription());
+    await service.subscriptions.subscribe(subscription());
     sink.fail(CHANNEL, new Error('socket hang up'));
     clock.set('2025-06-02T06:00:00Z');
     await service.runDue();
@@ -270,11 +278,11 @@ describe('failures', () => {
       renderNothingNew: () => NOTHING_NEW,
       now: clock.now,
     });
-    broken.subscribe(subscription());
-    broken.subscribe(subscription({ channelId: '300000000000000001' }));
+    await broken.subscriptions.subscribe(subscription());
+    await broken.subscriptions.subscribe(subscription({ channelId: '300000000000000001' }));
     clock.set('2025-06-02T06:00:00Z');
     await broken.runDue();
-    expect(broken.status(GUILD, CHANNEL)[0]).toMatchObject({
+    expect((await ledger(broken, GUILD, CHANNEL))[0]).toMatchObject({
       status: 'failed',
       reason: 'could not build the digest: embed too long',
     });
@@ -288,7 +296,7 @@ describe('fan-out', () => {
   it('sends to every due channel at once rather than one after another', async () => {
     const { service, clock, sink } = morning();
     for (const channelId of channels) {
-      service.subscribe(subscription({ channelId }));
+      await service.subscriptions.subscribe(subscription({ channelId }));
       sink.hang(channelId);
     }
     clock.set('2025-06-02T06:00:00Z');
@@ -303,29 +311,29 @@ describe('fan-out', () => {
 
   it('does not let one stuck or failing channel hold up the others', async () => {
     const { service, clock, sink } = morning();
-    for (const channelId of channels) service.subscribe(subscription({ channelId }));
+    for (const channelId of channels) await service.subscriptions.subscribe(subscription({ channelId }));
     sink.hang(channels[0]!);
     sink.fail(channels[1]!, missingAccess());
     clock.set('2025-06-02T06:00:00Z');
     const run = service.runDue();
     await vi.waitFor(() => expect(sink.inChannel(channels[2]!)).toHaveLength(2));
-    await vi.waitFor(() => expect(service.get(channels[1]!)?.paused).toBe(true));
-    expect(service.status(GUILD, channels[0])[0]?.status).toBe('pending');
+    await vi.waitFor(async () => expect((await service.subscriptions.get(channels[1]!))?.paused).toBe(true));
+    expect((await ledger(service, GUILD, channels[0]))[0]?.status).toBe('pending');
     sink.release();
     await run;
     expect(sink.inChannel(channels[0]!)).toHaveLength(2);
-    expect(service.status(GUILD, channels[0])[0]?.status).toBe('sent');
+    expect((await ledger(service, GUILD, channels[0]))[0]?.status).toBe('sent');
   });
 });
 
 describe('send-now', () => {
   it('sends through the ledger without taking the day’s scheduled fire', async () => {
     const { service, clock, sink, library } = morning();
-    service.subscribe(subscription());
+    await service.subscriptions.subscribe(subscription());
     const outcome = await service.sendNow(CHANNEL);
     expect(outcome).toMatchObject({ status: 'sent', briefingIds: ['grain-corridor', 'ceasefire-talks'] });
     expect(outcome.messageIds).toHaveLength(2);
-    expect(service.status(GUILD)[0]).toMatchObject({ kind: 'manual', status: 'sent' });
+    expect((await ledger(service, GUILD))[0]).toMatchObject({ kind: 'manual', status: 'sent' });
 
     library.push(briefing('late-news', '2025-06-02'));
     clock.set('2025-06-02T06:00:00Z');
@@ -335,19 +343,19 @@ describe('send-now', () => {
       'ceasefire-talks',
       'late-news',
     ]);
-    expect(service.status(GUILD)[0]).toMatchObject({ kind: 'scheduled', status: 'sent' });
+    expect((await ledger(service, GUILD))[0]).toMatchObject({ kind: 'scheduled', status: 'sent' });
   });
 
   it('answers nothing-new without posting when there is nothing to send', async () => {
     const { service, sink } = makeService();
-    service.subscribe(subscription());
+    await service.subscriptions.subscribe(subscription());
     expect(await service.sendNow(CHANNEL)).toMatchObject({ status: 'nothing-new', messageIds: [] });
     expect(sink.posted).toEqual([]);
   });
 
   it('does not repeat briefings a digest in flight is already bringing', async () => {
     const { service, clock, sink } = morning();
-    service.subscribe(subscription());
+    await service.subscriptions.subscribe(subscription());
     sink.hang(CHANNEL);
     clock.set('2025-06-02T06:00:00Z');
     const run = service.runDue();

@@ -2,15 +2,15 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '../../src/schedule/migrations.js';
-import { openDatabase } from '../../src/schedule/open-database.js';
-import { ScheduleStore } from '../../src/schedule/store.js';
+import { MIGRATIONS } from '../../src/digest/store/migrations.js';
+import { openDatabase } from '../../src/digest/store/open-database.js';
+import { SqliteDigestStore } from '../../src/digest/store/sqlite-store.js';
 import { makeService, subscription, tempDbPath, tempDir } from './helpers.js';
 
-describe('ScheduleStore.open', () => {
-  it('creates the folder and the schema, in WAL mode with foreign keys on', () => {
+describe('SqliteDigestStore.open', () => {
+  it('creates the folder and the schema, in WAL mode with foreign keys on', async () => {
     const path = tempDbPath();
-    const store = ScheduleStore.open(path);
+    const store = SqliteDigestStore.open(path);
     store.close();
     expect(existsSync(path)).toBe(true);
     const db = new Database(path, { readonly: true });
@@ -19,76 +19,78 @@ describe('ScheduleStore.open', () => {
     db.close();
   });
 
-  it('keeps subscriptions across reopening', () => {
+  it('keeps subscriptions across reopening', async () => {
     const path = tempDbPath();
     const first = makeService({ path });
-    first.service.subscribe(subscription({ party: 'Ukraine', tag: 'diplomacy', publish: true }));
+    await first.service.subscriptions.subscribe(
+      subscription({ party: 'Ukraine', tag: 'diplomacy', publish: true }),
+    );
     first.store.close();
-    const again = ScheduleStore.open(path);
-    const [sub] = again.guildSubscriptions('111111111111111111');
+    const again = SqliteDigestStore.open(path);
+    const [sub] = await again.guildSubscriptions('111111111111111111');
     expect(sub).toMatchObject({ time: '08:00', timezone: 'Europe/Berlin', party: 'Ukraine', publish: true });
     again.close();
   });
 
-  it('reads a zone stored under its old name (Europe/Kiev) by its current one', () => {
+  it('reads a zone stored under its old name (Europe/Kiev) by its current one', async () => {
     const path = tempDbPath();
     const first = makeService({ path });
-    first.service.subscribe(subscription({ timezone: 'Europe/Kyiv' }));
+    await first.service.subscriptions.subscribe(subscription({ timezone: 'Europe/Kyiv' }));
     first.store.close();
     const db = new Database(path);
     db.prepare("UPDATE subscriptions SET timezone = 'Europe/Kiev'").run();
     db.close();
-    const again = ScheduleStore.open(path);
-    expect(again.guildSubscriptions('111111111111111111')[0]?.timezone).toBe('Europe/Kyiv');
+    const again = SqliteDigestStore.open(path);
+    expect((await again.guildSubscriptions('111111111111111111'))[0]?.timezone).toBe('Europe/Kyiv');
     again.close();
   });
 
-  it('refuses a file that is not a database, naming it and leaving it untouched', () => {
+  it('refuses a file that is not a database, naming it and leaving it untouched', async () => {
     const path = join(tempDir(), 'bot.sqlite');
     const junk = 'this is a briefing, not a database\n'.repeat(200);
     writeFileSync(path, junk);
-    expect(() => ScheduleStore.open(path)).toThrow(path);
-    expect(() => ScheduleStore.open(path)).toThrow(
+    expect(() => SqliteDigestStore.open(path)).toThrow(path);
+    expect(() => SqliteDigestStore.open(path)).toThrow(
       /damaged or is not a SQLite database.*restore it from a backup/,
     );
     expect(readFileSync(path, 'utf8')).toBe(junk);
   });
 
-  it('refuses a database whose pages are damaged', () => {
+  it('refuses a database whose pages are damaged', async () => {
     const path = tempDbPath();
     makeService({ path }).store.close();
     const bytes = readFileSync(path);
     // Keep the header, scribble over the schema page.
     bytes.fill(0xa5, 100, 4096);
     writeFileSync(path, bytes);
-    expect(() => ScheduleStore.open(path)).toThrow(/damaged or is not a SQLite database/);
+    expect(() => SqliteDigestStore.open(path)).toThrow(/damaged or is not a SQLite database/);
   });
 
-  it('refuses a path it cannot write, with what to do', () => {
+  it('refuses a path it cannot write, with what to do', async () => {
     const blocker = join(tempDir(), 'a-file');
     writeFileSync(blocker, 'not a folder');
     const path = join(blocker, 'data', 'bot.sqlite');
-    expect(() => ScheduleStore.open(path)).toThrow(path);
-    expect(() => ScheduleStore.open(path)).toThrow(/DATABASE_PATH to a writable location/);
+    expect(() => SqliteDigestStore.open(path)).toThrow(path);
+    expect(() => SqliteDigestStore.open(path)).toThrow(/DATABASE_PATH to a writable location/);
   });
 
-  it('refuses a database written by a newer version', () => {
+  it('refuses a database written by a newer version', async () => {
     const path = tempDbPath();
-    ScheduleStore.open(path).close();
+    SqliteDigestStore.open(path).close();
     const db = new Database(path);
     db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
     db.close();
-    expect(() => ScheduleStore.open(path)).toThrow(/newer version of the bot/);
+    expect(() => SqliteDigestStore.open(path)).toThrow(/newer version of the bot/);
   });
 });
 
 describe('durability and upgrades', () => {
-  it('syncs every commit to disk, and says whether it made a new file', () => {
+  it('syncs every commit to disk, and says whether it made a new file', async () => {
     const path = tempDbPath();
-    const made = ScheduleStore.open(path);
+    const made = SqliteDigestStore.open(path);
     expect(made.created).toBe(true);
     made.close();
-    const reopened = ScheduleStore.open(path);
+    const reopened = SqliteDigestStore.open(path);
     expect(reopened.created).toBe(false);
     reopened.close();
     // synchronous is per connection: what the store's own connection runs with is what counts.
@@ -97,7 +99,7 @@ describe('durability and upgrades', () => {
     db.close();
   });
 
-  it('upgrades a database of the first schema with its rows, messages and received briefings intact', () => {
+  it('upgrades a database of the first schema with its rows, messages and received briefings intact', async () => {
     const path = tempDbPath();
     mkdirSync(dirname(path), { recursive: true });
     const old = new Database(path);
@@ -113,16 +115,16 @@ describe('durability and upgrades', () => {
     `);
     old.close();
 
-    const store = ScheduleStore.open(path);
-    expect(store.getDelivery(7)).toMatchObject({
+    const store = SqliteDigestStore.open(path);
+    expect(await store.getDelivery(7)).toMatchObject({
       status: 'sent',
       messageIds: ['m1'],
       attempts: 0,
       retryAt: null,
       lastError: null,
     });
-    expect([...store.receivedOrPending('c')]).toEqual(['a']);
-    expect(store.deliveryByNonce('n.0')?.id).toBe(7);
+    expect([...(await store.receivedOrPending('c'))]).toEqual(['a']);
+    expect((await store.deliveryByNonce('n.0'))?.id).toBe(7);
     store.close();
     // The parts still belong to the rebuilt table: deleting the row takes them with it.
     const check = new Database(path);
@@ -134,7 +136,7 @@ describe('durability and upgrades', () => {
 });
 
 describe('ledger', () => {
-  it('holds at most one scheduled row per channel and local day, and any number of manual ones', () => {
+  it('holds at most one scheduled row per channel and local day, and any number of manual ones', async () => {
     const { store } = makeService();
     const row = {
       guildId: 'g',
@@ -142,21 +144,21 @@ describe('ledger', () => {
       localDate: '2025-06-02',
       fireAt: new Date('2025-06-02T06:00:00Z'),
       status: 'nothing-new' as const,
-      reason: 'no new briefings',
+      reason: { code: 'nothing-new' as const, party: null, tag: null },
       briefingIds: [],
       parts: [],
       at: new Date('2025-06-02T06:00:00Z'),
     };
-    expect(store.addDelivery({ ...row, kind: 'scheduled' })).toBeTypeOf('number');
-    expect(store.addDelivery({ ...row, kind: 'scheduled' })).toBeUndefined();
-    expect(store.addDelivery({ ...row, kind: 'manual' })).toBeTypeOf('number');
-    expect(store.addDelivery({ ...row, kind: 'manual' })).toBeTypeOf('number');
-    expect(store.recentDeliveries('g', 'c', 10)).toHaveLength(3);
+    expect(await store.addDelivery({ ...row, kind: 'scheduled' })).toBeTypeOf('number');
+    expect(await store.addDelivery({ ...row, kind: 'scheduled' })).toBeUndefined();
+    expect(await store.addDelivery({ ...row, kind: 'manual' })).toBeTypeOf('number');
+    expect(await store.addDelivery({ ...row, kind: 'manual' })).toBeTypeOf('number');
+    expect(await store.recentDeliveries('g', 'c', 10)).toHaveLength(3);
   });
 
-  it('refuses a nonce longer than Discord allows', () => {
+  it('refuses a nonce longer than Discord allows', async () => {
     const { store } = makeService();
-    expect(() =>
+    await expect(
       store.addDelivery({
         guildId: 'g',
         channelId: 'c',
@@ -169,6 +171,6 @@ describe('ledger', () => {
         parts: [{ nonce: 'x'.repeat(26), payload: { content: 'hi' } }],
         at: new Date(),
       }),
-    ).toThrow();
+    ).rejects.toThrow();
   });
 });

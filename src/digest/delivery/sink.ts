@@ -1,0 +1,50 @@
+/**
+ * The port digests leave through: Discord channels (src/discord) or the terminal (src/console) implement it; the
+ * pipeline only knows these calls and the errors they may throw.
+ */
+import type { MessagePayload } from '../../render/payload.js';
+import type { ChannelLoss } from '../reasons.js';
+
+/** What a look through a channel's history found. */
+export interface PostedSearch {
+  /** Marker (a part's nonce) -> the id of the bot's message carrying it. */
+  found: Map<string, string>;
+  /** False when more messages came since than the sink may read: a marker not found may still be there. */
+  complete: boolean;
+}
+
+/** Where digests go: Discord channels (src/discord) or the terminal (src/console). */
+export interface DigestSink {
+  /** Sends one message; must pass nonce with enforce_nonce so a retried send is idempotent. */
+  send(channelId: string, message: MessagePayload, nonce: string): Promise<{ messageId: string }>;
+  /** The bot's own messages in the channel since `since` that carry one of the markers (nonces). */
+  findPosted(channelId: string, markers: readonly string[], since: Date): Promise<PostedSearch>;
+  /** Crossposts a message in an announcement channel. */
+  publish?(channelId: string, messageId: string): Promise<void>;
+}
+
+export type DeliveryErrorKind = 'missing-access' | 'unknown-channel' | 'transient';
+
+/**
+ * Thrown by sinks. missing-access and unknown-channel pause the subscription (`loss` says why, as a code);
+ * transient is retried. The message is for logs.
+ */
+export class DeliveryError extends Error {
+  readonly loss: ChannelLoss | null;
+
+  constructor(
+    readonly kind: DeliveryErrorKind,
+    message: string,
+    options?: { cause?: unknown; loss?: ChannelLoss },
+  ) {
+    super(message, options);
+    this.name = 'DeliveryError';
+    this.loss = options?.loss ?? null;
+  }
+}
+
+export interface DeliveryLog {
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
