@@ -11,13 +11,13 @@ import { runConsole } from './console/repl.js';
 import { ConsoleSink } from './console/sink.js';
 import type { DigestSink } from './digest/delivery/sink.js';
 import { DigestService } from './digest/service.js';
-import { SqliteDigestStore } from './digest/store/sqlite-store.js';
 import { startDiscordBot } from './discord/bot.js';
 import { createDiscordClient } from './discord/client.js';
 import { DiscordSink } from './discord/sink.js';
 import { LiveLibrary } from './library/live-library.js';
 import { createLogger, type Logger } from './log.js';
 import { digestRenderer } from './render/digest.js';
+import { SqliteDigestStore } from './store/sqlite/digest-store.js';
 
 /** Resends and catch-up can take a while (retries): start-up does not wait for them. */
 function startSchedule(digests: DigestService, log: Logger): void {

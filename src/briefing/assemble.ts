@@ -4,7 +4,7 @@
  */
 import { extname } from 'node:path';
 import { z } from 'zod';
-import { splitSentences } from '../party/sentences.js';
+import { splitSentences } from '../text/sentences.js';
 import { checkDate, fileNameParts } from './dates.js';
 import type { Draft } from './draft.js';
 import {

@@ -1,5 +1,5 @@
 /** What a parser has found in a file, before it is checked and becomes a Briefing. */
-import { splitSentences } from '../party/sentences.js';
+import { splitSentences } from '../text/sentences.js';
 import type { BriefingFormat, DroppedLine, ExtraSection, Problem, SectionKey, Source } from './model.js';
 import type { ParsedBody } from './read/body.js';
 import type { TextDate } from './read/date-line.js';

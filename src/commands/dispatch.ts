@@ -5,9 +5,9 @@
 
 import type { Choice } from '../library/library.js';
 import type { Logger } from '../log.js';
+import { MAX_FOLLOW_UPS, type Reply } from '../message/payload.js';
 import { renderNotice } from '../render/notice.js';
 import { decodePageId } from '../render/page-id.js';
-import { MAX_FOLLOW_UPS, type Reply } from '../render/payload.js';
 import { inputProblem } from './check-input.js';
 import {
   type AutocompleteInput,

@@ -2,8 +2,8 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { Digests } from '../digest/digests.js';
 import type { Choice, Library } from '../library/library.js';
+import type { Reply } from '../message/payload.js';
 import type { PageState } from '../render/page-id.js';
-import type { Reply } from '../render/payload.js';
 
 export type OptionValue = string | number | boolean;
 

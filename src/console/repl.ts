@@ -5,7 +5,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { CommandDispatcher } from '../commands/dispatch.js';
-import type { MessagePayload, Reply } from '../render/payload.js';
+import type { MessagePayload, Reply } from '../message/payload.js';
 import { replyToText } from '../render/text.js';
 import { parseLine, TERMINAL_USER, usageLines } from './parse-line.js';
 

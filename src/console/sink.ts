@@ -1,7 +1,7 @@
 /** Local mode's digest destination: the terminal. Digests print there at their time. */
 import type { Writable } from 'node:stream';
 import type { DigestSink, PostedSearch } from '../digest/delivery/sink.js';
-import type { MessagePayload } from '../render/payload.js';
+import type { MessagePayload } from '../message/payload.js';
 import { payloadToText } from '../render/text.js';
 
 export class ConsoleSink implements DigestSink {

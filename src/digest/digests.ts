@@ -1,5 +1,5 @@
 /** What command handlers may ask of the digest: the interface they see, whoever implements it. */
-import type { MessagePayload } from '../render/payload.js';
+import type { MessagePayload } from '../message/payload.js';
 import type { DeliveryOutcome, DeliveryRecord, Subscription } from './model.js';
 import type { SubscriptionAdmin } from './subscriptions/admin.js';
 

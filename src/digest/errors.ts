@@ -2,7 +2,7 @@
  * What the digest refuses or cannot do, as codes with their facts; render/digest-problems.ts says it in words for
  * whoever asked. The message is for logs.
  */
-import type { StoreLoss } from './store/store.js';
+import type { StoreLoss } from './store.js';
 
 export type DigestProblem =
   | { code: 'invalid-time'; input: string }

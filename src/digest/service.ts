@@ -5,7 +5,7 @@
  * Every path to a post (slot job, minute sweep, start-up catch-up, send-now, a retry) goes through a ledger row
  * written before sending; the row's unique (channel, local day) is what makes a scheduled digest go out once.
  */
-import type { MessagePayload } from '../render/payload.js';
+import type { MessagePayload } from '../message/payload.js';
 import { type CompositionSource, composeDigest, previewDigest } from './compose/compose.js';
 import { completeDelivery, type DeliveryContext } from './delivery/pipeline.js';
 import { QUICK_RETRY_DELAYS_MS } from './delivery/retry-plan.js';
@@ -17,7 +17,7 @@ import { judgeFire, LATE_AFTER_MS } from './plan/due.js';
 import { type Fire, latestFire, localDateOf, nextFire } from './plan/fire-time.js';
 import { CronScheduler, type JobScheduler, type Slot, slotKey } from './plan/scheduler.js';
 import type { DeliveryReason } from './reasons.js';
-import type { DigestStore, StoreLoss } from './store/store.js';
+import type { DigestStore, StoreLoss } from './store.js';
 import { SubscriptionAdmin } from './subscriptions/admin.js';
 
 export interface DigestServiceDeps extends CompositionSource {

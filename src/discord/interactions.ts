@@ -11,7 +11,7 @@ import {
 import type { CommandDispatcher } from '../commands/dispatch.js';
 import type { CommandInput } from '../commands/types.js';
 import type { Logger } from '../log.js';
-import { NO_MENTIONS, type Reply } from '../render/payload.js';
+import { NO_MENTIONS, type Reply } from '../message/payload.js';
 import { describeChannel } from './channels.js';
 import { Turns } from './turns.js';
 

@@ -3,7 +3,7 @@ import { type Client, DiscordAPIError, HTTPError, RESTJSONErrorCodes, Routes } f
 import type { APIMessage } from 'discord-api-types/v10';
 import type { ChannelOption } from '../commands/types.js';
 import { DeliveryError, type DigestSink, type PostedSearch } from '../digest/delivery/sink.js';
-import { type MessagePayload, NO_MENTIONS } from '../render/payload.js';
+import { type MessagePayload, NO_MENTIONS } from '../message/payload.js';
 import { describeChannel } from './channels.js';
 import { findPostedMessages } from './find-posted.js';
 

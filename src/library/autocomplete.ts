@@ -1,6 +1,6 @@
 /** Autocomplete answers, from memory: Discord gives 3 s and they cannot be deferred. */
 import type { Briefing } from '../briefing/model.js';
-import { LIMITS } from '../render/limits.js';
+import { LIMITS } from '../message/limits.js';
 import { briefingChoiceValue } from './briefing-key.js';
 
 export interface Choice {

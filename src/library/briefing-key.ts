@@ -2,8 +2,8 @@
  * A briefing's id where Discord counts characters: the id itself when it fits, else the one hash of it
  * (src/short-key.ts) that Library.find resolves, whichever of the two carried it.
  */
-import { LIMITS } from '../render/limits.js';
-import { shortKey } from '../short-key.js';
+import { LIMITS } from '../message/limits.js';
+import { shortKey } from '../text/short-key.js';
 
 /** In a page button's custom_id, which holds the rest of the page's state too. */
 export function briefingKey(id: string): string {

@@ -1,11 +1,11 @@
 /** The in-memory index every reader question is answered from. Rebuilt whole when the folder changes. */
 import type { Briefing } from '../briefing/model.js';
+import { LIMITS } from '../message/limits.js';
 import type { PartyAnswer, PartyKind, PartyReport } from '../party/model.js';
 import { partyKey } from '../party/party-key.js';
 import type { PartyRegistry } from '../party/registry.js';
 import { PartyIndex } from '../party/report-index.js';
-import { LIMITS } from '../render/limits.js';
-import { isHashKey } from '../short-key.js';
+import { isHashKey } from '../text/short-key.js';
 import { BriefingCompleter, type Choice } from './autocomplete.js';
 import { briefingKey } from './briefing-key.js';
 import { localDate } from './dates.js';

@@ -3,7 +3,7 @@
  * carry. Its name when short enough to ride whole; a hash of its id (src/short-key.ts) for a longer name, which
  * would otherwise be cut on the way and then found nowhere.
  */
-import { carriedAsItIs, hashKey, KEY_MAX } from '../short-key.js';
+import { carriedAsItIs, hashKey, KEY_MAX } from '../text/short-key.js';
 
 /** Longest name carried as it is. */
 export const PARTY_KEY_MAX = KEY_MAX;

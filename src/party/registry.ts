@@ -2,7 +2,7 @@
  * Every party the bot knows: the built-in countries, organisations and office-holders, extended and
  * overridden by briefings/parties.yml. A name or alias belongs to exactly one party.
  */
-import { hashKey, isHashKey } from '../short-key.js';
+import { hashKey, isHashKey } from '../text/short-key.js';
 import { builtInParties } from './built-in.js';
 import type { PartyFileEntry } from './file-entry.js';
 import { fold, slugify } from './fold.js';

@@ -3,7 +3,7 @@
  * (a long paragraph item sentence by sentence), with the label of the section it comes from.
  */
 import { type Briefing, SECTION_KEYS, sectionLabel } from '../briefing/model.js';
-import { splitSentences } from './sentences.js';
+import { splitSentences } from '../text/sentences.js';
 
 export interface Statement {
   section: string;

@@ -5,14 +5,14 @@
  */
 import type { APIEmbed } from 'discord-api-types/v10';
 import { type Briefing, SECTION_KEYS, SECTION_LABELS, type SectionKey } from '../briefing/model.js';
+import { LIMITS } from '../message/limits.js';
+import type { MessagePayload, Reply } from '../message/payload.js';
 import type { Section } from './fields.js';
 import { bullet, COLORS, formatDate, linkable, titleLine } from './format.js';
-import { LIMITS } from './limits.js';
 import { renderNotice } from './notice.js';
 import { type EmbedDoc, layoutEmbeds, packMessages, toReply } from './pack.js';
 import type { PageState } from './page-id.js';
 import { type PagedReply, pageButtons } from './pager.js';
-import type { MessagePayload, Reply } from './payload.js';
 
 export interface BriefingRenderOptions {
   /** Only this section (with title and summary). */

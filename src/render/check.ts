@@ -1,10 +1,10 @@
 /** Holds a message against Discord's limits: every problem as one readable line, none when it would be accepted. */
 import type { APIEmbed } from 'discord-api-types/v10';
 import { ComponentType } from 'discord-api-types/v10';
+import { LIMITS } from '../message/limits.js';
+import type { MessagePayload } from '../message/payload.js';
 import { linkable } from './format.js';
-import { LIMITS } from './limits.js';
 import { embedLength } from './pack.js';
-import type { MessagePayload } from './payload.js';
 
 function over(problems: string[], what: string, length: number, limit: number): void {
   if (length > limit) problems.push(`${what} is ${length} characters (limit ${limit})`);

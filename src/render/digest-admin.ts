@@ -1,10 +1,10 @@
 /** What server managers see about their digests: the subscriptions and the delivery ledger. */
 import type { DeliveryRecord, Subscription } from '../digest/model.js';
+import type { Reply } from '../message/payload.js';
 import { describePause, describeReason } from './digest-reasons.js';
 import type { Section } from './fields.js';
 import { COLORS, plural } from './format.js';
 import { capMessages, layoutEmbeds, packMessages, toReply } from './pack.js';
-import type { Reply } from './payload.js';
 
 /** A channel as Discord shows it; `<#id>` renders as a link and never pings. Local mode has no ids. */
 export function channelLabel(sub: Pick<Subscription, 'channelId' | 'channelName'>): string {

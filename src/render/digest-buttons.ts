@@ -10,7 +10,7 @@ import {
   ComponentType,
 } from 'discord-api-types/v10';
 import { markerId } from '../digest/delivery/reconcile.js';
-import { LIMITS } from './limits.js';
+import { LIMITS } from '../message/limits.js';
 import { oneLine, shorten } from './split.js';
 
 /** What a Read button opens: the n-th briefing of its delivery, or the newest briefing in the library. */

@@ -1,6 +1,6 @@
 /** What the digest refused or cannot do, in words for the manager who asked (with Discord's channel links). */
 import type { DigestProblem } from '../digest/errors.js';
-import type { StoreLoss } from '../digest/store/store.js';
+import type { StoreLoss } from '../digest/store.js';
 import { channelLabel } from './digest-admin.js';
 
 export function describeStoreLoss(loss: StoreLoss): string {

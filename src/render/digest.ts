@@ -2,12 +2,12 @@
 import type { Briefing } from '../briefing/model.js';
 import type { DigestRenderer } from '../digest/compose/compose.js';
 import type { DigestFilter } from '../digest/compose/select.js';
+import { LIMITS } from '../message/limits.js';
+import type { MessagePayload } from '../message/payload.js';
 import { readButtons } from './digest-buttons.js';
 import { describeFilter } from './digest-reasons.js';
 import { COLORS, formatDate, linkable, plural, showHint } from './format.js';
-import { LIMITS } from './limits.js';
 import { type EmbedDoc, layoutEmbeds, packMessages } from './pack.js';
-import type { MessagePayload } from './payload.js';
 import { oneLine, shorten } from './split.js';
 
 /** Enough to judge whether to read on; the full briefing is one command away. */

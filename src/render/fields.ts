@@ -1,6 +1,6 @@
 /** Sections (a heading and its lines) as embed fields, continued under "(cont.)" names instead of cut. */
 import type { APIEmbedField } from 'discord-api-types/v10';
-import { LIMITS } from './limits.js';
+import { LIMITS } from '../message/limits.js';
 import { oneLine, packLines, shorten } from './split.js';
 
 export interface Section {

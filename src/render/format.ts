@@ -1,6 +1,6 @@
 /** Small formatting helpers shared by the renderers: dates, bullets, inline code, colours, links. */
 import { webLink } from '../briefing/links.js';
-import { LIMITS } from './limits.js';
+import { LIMITS } from '../message/limits.js';
 import { oneLine, shorten } from './split.js';
 
 export const COLORS = {

@@ -1,9 +1,9 @@
 /** Short answers for errors and hints: plain content, only for the asker unless said otherwise. */
 import type { Briefing } from '../briefing/model.js';
+import { LIMITS } from '../message/limits.js';
+import type { Reply } from '../message/payload.js';
 import { code, formatDate, showHint, titleLine } from './format.js';
-import { LIMITS } from './limits.js';
 import { capMessages, toReply } from './pack.js';
-import type { Reply } from './payload.js';
 import { splitText } from './split.js';
 
 export function renderNotice(text: string, options: { ephemeral?: boolean } = {}): Reply {

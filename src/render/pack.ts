@@ -4,9 +4,9 @@
  * characters each. Every renderer goes through here, so no renderer has limit logic of its own.
  */
 import type { APIEmbed } from 'discord-api-types/v10';
+import { LIMITS } from '../message/limits.js';
+import { MAX_FOLLOW_UPS, type MessagePayload, type Reply } from '../message/payload.js';
 import { fieldLength, type Section, sectionFields } from './fields.js';
-import { LIMITS } from './limits.js';
-import { MAX_FOLLOW_UPS, type MessagePayload, type Reply } from './payload.js';
 import { oneLine, shorten, splitText, takeChunk } from './split.js';
 
 export interface EmbedDoc {

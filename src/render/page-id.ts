@@ -3,7 +3,7 @@
  * the bot remembering anything: `page:<view>:<owner>:<page>:<section>:<query>`.
  */
 import { SECTION_KEYS, type SectionKey } from '../briefing/model.js';
-import { LIMITS } from './limits.js';
+import { LIMITS } from '../message/limits.js';
 import { truncateUnits } from './split.js';
 
 /** `briefing`: one briefing, by a key of its id (see briefing-key.ts); `day`: the briefings of one YYYY-MM-DD. */

@@ -11,11 +11,11 @@ import {
   ButtonStyle,
   ComponentType,
 } from 'discord-api-types/v10';
+import { LIMITS } from '../message/limits.js';
+import type { Reply } from '../message/payload.js';
 import { fieldLength, type Section, sectionFields } from './fields.js';
-import { LIMITS } from './limits.js';
 import { embedLength } from './pack.js';
 import { encodePageId, type PageState } from './page-id.js';
-import type { Reply } from './payload.js';
 import { oneLine, shorten } from './split.js';
 
 /** Room for one page: well under Discord's 6,000 so a page reads as a screenful, not a wall. */

@@ -1,9 +1,10 @@
 /** The parties the briefings mention most, with how many briefings mention each. */
+
+import type { Reply } from '../message/payload.js';
 import type { PartyKind } from '../party/model.js';
 import { COLORS, code, plural, titleLine } from './format.js';
 import { renderNotice } from './notice.js';
 import { layoutEmbeds, packMessages, toReply } from './pack.js';
-import type { Reply } from './payload.js';
 
 export interface PartyCountRow {
   name: string;

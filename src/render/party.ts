@@ -1,5 +1,6 @@
 /** What the briefings say about one party, each statement cited, newest briefing first, in pages. */
 import { SECTION_LABELS, type SectionKey } from '../briefing/model.js';
+import { LIMITS } from '../message/limits.js';
 import {
   type CitedStatement,
   isOpenReport,
@@ -11,7 +12,6 @@ import {
 import { partyKey } from '../party/party-key.js';
 import type { Section } from './fields.js';
 import { COLORS, formatDate, plural, titleLine } from './format.js';
-import { LIMITS } from './limits.js';
 import { renderNotice } from './notice.js';
 import { type OpenSectionList, type PagedReply, renderPage, type SectionList } from './pager.js';
 

@@ -1,8 +1,8 @@
 /** Ranked search results and the plain list of briefings, both paged. */
 import type { Briefing } from '../briefing/model.js';
+import { LIMITS } from '../message/limits.js';
 import type { Section } from './fields.js';
 import { COLORS, code, formatDate, plural, showHint, titleLine } from './format.js';
-import { LIMITS } from './limits.js';
 import { renderNoBriefings, renderNotice } from './notice.js';
 import { type PagedReply, renderPage } from './pager.js';
 import { snippet } from './snippet.js';

@@ -5,8 +5,8 @@
  */
 import type { APIEmbed } from 'discord-api-types/v10';
 import { stripControls } from '../briefing/text.js';
+import type { MessagePayload, Reply } from '../message/payload.js';
 import { replyMessages } from './pack.js';
-import type { MessagePayload, Reply } from './payload.js';
 
 /** `<t:1765785600:f>` as the terminal's local time; Discord would show it in each reader's zone. */
 function timestampText(seconds: string, style: string): string {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Briefing } from '../../src/briefing/model.js';
 import type { CommandInput } from '../../src/commands/types.js';
+import type { Reply } from '../../src/message/payload.js';
 import { checkMessageLimits } from '../../src/render/check.js';
 import { decodePageId, encodePageId } from '../../src/render/page-id.js';
-import type { Reply } from '../../src/render/payload.js';
 import { replyToText } from '../../src/render/text.js';
 import { makeBriefing } from '../support/briefings.js';
 import { testDispatcher, USER } from '../support/services.js';

@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { CommandDispatcher } from '../../src/commands/dispatch.js';
 import type { SlashCommand } from '../../src/commands/types.js';
 import { Library } from '../../src/library/library.js';
+import { MAX_FOLLOW_UPS, type Reply } from '../../src/message/payload.js';
 import { PartyRegistry } from '../../src/party/registry.js';
-import { MAX_FOLLOW_UPS, type Reply } from '../../src/render/payload.js';
 import { GUILD, noDigests, USER } from '../support/services.js';
 
 function dispatcherAnswering(reply: Reply) {

@@ -11,10 +11,10 @@ import { CommandDispatcher } from '../../src/commands/dispatch.js';
 import { allCommands } from '../../src/commands/index.js';
 import { UsageError } from '../../src/commands/types.js';
 import { Library } from '../../src/library/library.js';
+import type { Reply } from '../../src/message/payload.js';
 import { parsePartiesFile } from '../../src/party/parties-file.js';
 import { PartyRegistry } from '../../src/party/registry.js';
 import { decodePageId } from '../../src/render/page-id.js';
-import type { Reply } from '../../src/render/payload.js';
 import { makeBriefing } from '../support/briefings.js';
 import { noDigests, testDispatcher } from '../support/services.js';
 

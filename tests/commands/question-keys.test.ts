@@ -1,7 +1,7 @@
 /** Long questions ride in page buttons as short keys, and resolve back to the very text asked. */
 import { describe, expect, it } from 'vitest';
 import { questionKey, questionOf } from '../../src/commands/briefing/question-keys.js';
-import { isHashKey, KEY_MAX } from '../../src/short-key.js';
+import { isHashKey, KEY_MAX } from '../../src/text/short-key.js';
 
 describe('question keys', () => {
   it('carry a short question as it is, and a long one as the same hash every time', () => {

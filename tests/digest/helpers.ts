@@ -7,9 +7,9 @@ import { DeliveryError, type DigestSink, type PostedSearch } from '../../src/dig
 import type { SubscribeInput } from '../../src/digest/model.js';
 import type { JobScheduler, SchedulerHandlers, Slot } from '../../src/digest/plan/scheduler.js';
 import { DigestService, type DigestServiceDeps } from '../../src/digest/service.js';
-import { SqliteDigestStore } from '../../src/digest/store/sqlite-store.js';
+import type { MessagePayload } from '../../src/message/payload.js';
 import { describeReason } from '../../src/render/digest-reasons.js';
-import type { MessagePayload } from '../../src/render/payload.js';
+import { SqliteDigestStore } from '../../src/store/sqlite/digest-store.js';
 
 /** The ledger as `/digest status` reads it: each row's reason in words. */
 export async function ledger(

@@ -12,8 +12,8 @@ import { CommandDispatcher } from '../../src/commands/dispatch.js';
 import type { SlashCommand } from '../../src/commands/types.js';
 import { InteractionRouter } from '../../src/discord/interactions.js';
 import { Library } from '../../src/library/library.js';
+import type { Reply } from '../../src/message/payload.js';
 import { PartyRegistry } from '../../src/party/registry.js';
-import type { Reply } from '../../src/render/payload.js';
 import { noDigests } from '../support/services.js';
 
 type Work = () => Reply | Promise<Reply>;

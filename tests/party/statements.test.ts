@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../src/party/sentences.js';
 import { statementsOf, WHOLE_ITEM_LIMIT } from '../../src/party/statements.js';
+import { splitSentences } from '../../src/text/sentences.js';
 import { briefing } from './helpers.js';
 
 describe('splitSentences', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { LIMITS } from '../../src/message/limits.js';
+import type { MessagePayload } from '../../src/message/payload.js';
 import { renderBriefing, renderBriefingPage, renderBriefings } from '../../src/render/briefing.js';
 import { checkMessageLimits } from '../../src/render/check.js';
-import { LIMITS } from '../../src/render/limits.js';
 import { decodePageId } from '../../src/render/page-id.js';
-import type { MessagePayload } from '../../src/render/payload.js';
 import { replyToText } from '../../src/render/text.js';
 import { expectWithinLimits, fieldText, makeBriefing, messagesOf, visibleText, words } from './helpers.js';
 

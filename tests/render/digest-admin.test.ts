@@ -1,9 +1,9 @@
 /** What managers see about their digests stays within one answer, however many channels a server has. */
 import { describe, expect, it } from 'vitest';
 import type { Subscription } from '../../src/digest/model.js';
+import { MAX_FOLLOW_UPS } from '../../src/message/payload.js';
 import { renderStatus, renderSubscriptions } from '../../src/render/digest-admin.js';
 import { renderNotice } from '../../src/render/notice.js';
-import { MAX_FOLLOW_UPS } from '../../src/render/payload.js';
 import { expectWithinLimits, messagesOf, words } from './helpers.js';
 
 function sub(i: number): Subscription {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { LIMITS } from '../../src/message/limits.js';
 import { renderDigest, renderNothingNew } from '../../src/render/digest.js';
-import { LIMITS } from '../../src/render/limits.js';
 import { expectWithinLimits, makeBriefing, visibleText, words } from './helpers.js';
 
 function briefings(count: number) {

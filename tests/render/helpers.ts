@@ -1,9 +1,9 @@
 import { MessageCreateRequestSchema } from 'discord-api-spec/zod';
 import { expect } from 'vitest';
 import type { Briefing } from '../../src/briefing/model.js';
+import { type MessagePayload, NO_MENTIONS, type Reply } from '../../src/message/payload.js';
 import { checkMessageLimits } from '../../src/render/check.js';
 import { replyMessages } from '../../src/render/pack.js';
-import { type MessagePayload, NO_MENTIONS, type Reply } from '../../src/render/payload.js';
 
 export function makeBriefing(overrides: Partial<Briefing> = {}): Briefing {
   return {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SECTION_KEYS } from '../../src/briefing/model.js';
-import { LIMITS } from '../../src/render/limits.js';
+import { LIMITS } from '../../src/message/limits.js';
 import { decodePageId, encodePageId, PAGE_VIEWS, type PageState } from '../../src/render/page-id.js';
 
 const OWNER = '123456789012345678';

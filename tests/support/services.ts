@@ -10,11 +10,11 @@ import type { ChannelOption, CommandInput } from '../../src/commands/types.js';
 import type { DigestSink } from '../../src/digest/delivery/sink.js';
 import type { Digests } from '../../src/digest/digests.js';
 import { DigestService } from '../../src/digest/service.js';
-import { SqliteDigestStore } from '../../src/digest/store/sqlite-store.js';
 import { Library } from '../../src/library/library.js';
+import type { MessagePayload } from '../../src/message/payload.js';
 import { PartyRegistry } from '../../src/party/registry.js';
 import { renderDigest, renderNothingNew } from '../../src/render/digest.js';
-import type { MessagePayload } from '../../src/render/payload.js';
+import { SqliteDigestStore } from '../../src/store/sqlite/digest-store.js';
 
 export const GUILD = '111111111111111111';
 export const USER = { id: '222222222222222222', name: 'editor' };

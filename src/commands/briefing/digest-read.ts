@@ -5,8 +5,8 @@
  */
 
 import { MARKER_PREFIX, markedNonce } from '../../digest/delivery/reconcile.js';
+import type { Reply } from '../../message/payload.js';
 import { readTargetOf } from '../../render/digest-buttons.js';
-import type { Reply } from '../../render/payload.js';
 import type { CommandInput, Services } from '../types.js';
 import { UsageError } from '../types.js';
 import { briefingAnswer } from './paged.js';

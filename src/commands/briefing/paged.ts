@@ -5,13 +5,13 @@
 import type { Briefing, SectionKey } from '../../briefing/model.js';
 import { briefingKey } from '../../library/briefing-key.js';
 import type { Library } from '../../library/library.js';
+import type { Reply } from '../../message/payload.js';
 import { renderBriefingPage } from '../../render/briefing.js';
 import { formatDate } from '../../render/format.js';
 import { renderNotice } from '../../render/notice.js';
 import type { PageState } from '../../render/page-id.js';
 import type { PagedReply } from '../../render/pager.js';
 import { renderPartyPage } from '../../render/party.js';
-import type { Reply } from '../../render/payload.js';
 import { renderListPage, renderSearchPage } from '../../render/search.js';
 import type { CommandInput, Services } from '../types.js';
 import { questionKey, questionOf } from './question-keys.js';

@@ -5,7 +5,7 @@
  * process's: after a restart, or past the most recent REMEMBERED long questions, a click on an older key is told
  * to ask again, never answered with a different question.
  */
-import { carriedAsItIs, hashKey, isHashKey } from '../../short-key.js';
+import { carriedAsItIs, hashKey, isHashKey } from '../../text/short-key.js';
 
 const REMEMBERED = 10_000;
 

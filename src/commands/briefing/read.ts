@@ -1,12 +1,12 @@
 /** /briefing latest, today, date and show: one briefing or one day's, in full, a message at a time. */
 import { isIsoDate, localDate } from '../../library/dates.js';
+import type { Reply } from '../../message/payload.js';
 import {
   renderNoBriefingOn,
   renderNoBriefings,
   renderNoBriefingToday,
   renderUnknownId,
 } from '../../render/notice.js';
-import type { Reply } from '../../render/payload.js';
 import { type CommandInput, type Services, UsageError } from '../types.js';
 import { briefingAnswer, dayAnswer } from './paged.js';
 

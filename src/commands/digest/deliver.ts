@@ -1,8 +1,9 @@
 /** /digest preview and send-now: the digest a channel would get, shown to the manager or posted now. */
+
+import { MAX_FOLLOW_UPS, type Reply } from '../../message/payload.js';
 import { channelLabel, discordTime } from '../../render/digest-admin.js';
 import { describeReason } from '../../render/digest-reasons.js';
 import { plural } from '../../render/format.js';
-import { MAX_FOLLOW_UPS, type Reply } from '../../render/payload.js';
 import type { CommandInput, Services } from '../types.js';
 import { requireSubscription } from './channel.js';
 

@@ -1,7 +1,8 @@
 /** /digest unsubscribe, pause, resume, list and status: the subscriptions and their ledger. */
+
+import type { Reply } from '../../message/payload.js';
 import { channelLabel, renderStatus, renderSubscriptions } from '../../render/digest-admin.js';
 import { describePause } from '../../render/digest-reasons.js';
-import type { Reply } from '../../render/payload.js';
 import type { CommandInput, Services } from '../types.js';
 import { requireSubscription } from './channel.js';
 

@@ -1,6 +1,7 @@
 /** /digest subscribe: one subscription per channel; subscribing again changes it. */
+
+import type { Reply } from '../../message/payload.js';
 import { channelLabel, describeSubscription } from '../../render/digest-admin.js';
-import type { Reply } from '../../render/payload.js';
 import { type CommandInput, type Services, UsageError } from '../types.js';
 import { assertPostable } from './channel.js';
 

@@ -3,7 +3,7 @@
  * messages each carrying its nonce as a marker; or why there is nothing to send.
  */
 import type { Briefing } from '../../briefing/model.js';
-import type { MessagePayload } from '../../render/payload.js';
+import type { MessagePayload } from '../../message/payload.js';
 import { digestNonces } from '../delivery/nonce.js';
 import type { Subscription } from '../model.js';
 import { dayBefore } from '../plan/fire-time.js';

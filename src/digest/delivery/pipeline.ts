@@ -8,7 +8,7 @@
 import type { DeliveryOutcome, DeliveryRecord } from '../model.js';
 import { LATE_AFTER_MS } from '../plan/due.js';
 import type { ChannelLoss, DeliveryReason } from '../reasons.js';
-import type { DeliveryPart, DigestStore } from '../store/store.js';
+import type { DeliveryPart, DigestStore } from '../store.js';
 import { nonceStillTrusted, searchFrom } from './reconcile.js';
 import { nextRetryAt } from './retry-plan.js';
 import { DeliveryError, type DeliveryLog, type DigestSink } from './sink.js';

@@ -2,7 +2,7 @@
  * The port digests leave through: Discord channels (src/discord) or the terminal (src/console) implement it; the
  * pipeline only knows these calls and the errors they may throw.
  */
-import type { MessagePayload } from '../../render/payload.js';
+import type { MessagePayload } from '../../message/payload.js';
 import type { ChannelLoss } from '../reasons.js';
 
 /** What a look through a channel's history found. */

@@ -5,7 +5,7 @@
 import { DigestError } from '../errors.js';
 import type { SubscribeInput, Subscription } from '../model.js';
 import type { PauseReason } from '../reasons.js';
-import type { DigestStore } from '../store/store.js';
+import type { DigestStore } from '../store.js';
 import { normalizeTime, normalizeTimezone, optionalText, requireId } from './validate.js';
 
 export interface SubscriptionAdminDeps {

@@ -2,9 +2,9 @@
  * Where subscriptions and the delivery ledger are kept. One interface, so another database is one more file
  * beside sqlite-store.ts; every call is asynchronous because a database on the network is.
  */
-import type { MessagePayload } from '../../render/payload.js';
-import type { DeliveryKind, DeliveryRecord, DeliveryStatus, Subscription } from '../model.js';
-import type { DeliveryReason } from '../reasons.js';
+import type { MessagePayload } from '../message/payload.js';
+import type { DeliveryKind, DeliveryRecord, DeliveryStatus, Subscription } from './model.js';
+import type { DeliveryReason } from './reasons.js';
 
 /** One message of a digest as the ledger holds it. */
 export interface DeliveryPart {

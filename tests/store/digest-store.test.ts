@@ -2,10 +2,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '../../src/digest/store/migrations.js';
-import { openDatabase } from '../../src/digest/store/open-database.js';
-import { SqliteDigestStore } from '../../src/digest/store/sqlite-store.js';
-import { makeService, subscription, tempDbPath, tempDir } from './helpers.js';
+import { SqliteDigestStore } from '../../src/store/sqlite/digest-store.js';
+import { MIGRATIONS } from '../../src/store/sqlite/migrations.js';
+import { openDatabase } from '../../src/store/sqlite/open-database.js';
+import { makeService, subscription, tempDbPath, tempDir } from '../digest/helpers.js';
 
 describe('SqliteDigestStore.open', () => {
   it('creates the folder and the schema, in WAL mode with foreign keys on', async () => {

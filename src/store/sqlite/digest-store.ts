@@ -5,12 +5,12 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
-import type { MessagePayload } from '../../render/payload.js';
-import type { DeliveryKind, DeliveryRecord, DeliveryStatus, Subscription } from '../model.js';
-import { type DeliveryReason, readPauseReason, readReason, storeReason } from '../reasons.js';
-import { currentZoneName } from '../subscriptions/timezones.js';
+import type { DeliveryKind, DeliveryRecord, DeliveryStatus, Subscription } from '../../digest/model.js';
+import { type DeliveryReason, readPauseReason, readReason, storeReason } from '../../digest/reasons.js';
+import type { DeliveryPart, DigestStore, NewDelivery, StoreLoss } from '../../digest/store.js';
+import { currentZoneName } from '../../digest/subscriptions/timezones.js';
+import type { MessagePayload } from '../../message/payload.js';
 import { type OpenedDatabase, openDatabase } from './open-database.js';
-import type { DeliveryPart, DigestStore, NewDelivery, StoreLoss } from './store.js';
 
 interface SubscriptionRow {
   channel_id: string;

@@ -3,16 +3,16 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, inject, it, onTestFinished } from 'vitest';
-import { openDatabase } from '../../src/digest/store/open-database.js';
+import { openDatabase } from '../../src/store/sqlite/open-database.js';
+import { tempDir } from '../digest/helpers.js';
 import { PROCESS_TEST_TIMEOUT_MS } from '../support/processes.js';
-import { tempDir } from './helpers.js';
 
 /**
  * openDatabase(path) called in a child process: if it loops (the bug spun at 100% CPU forever), the test
  * worker is not frozen with it; the test fails at its timeout and the child is killed.
  */
 function openInChild(path: string): Promise<{ code: number | null; stdout: string }> {
-  const compiled = pathToFileURL(join(inject('builtSrc'), 'digest/store/open-database.js')).href;
+  const compiled = pathToFileURL(join(inject('builtSrc'), 'store/sqlite/open-database.js')).href;
   const script =
     `import { openDatabase } from ${JSON.stringify(compiled)};` +
     'try { openDatabase(process.argv[1]); } catch (error) { process.stdout.write(error.message); process.exitCode = 3; }';
