@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ChannelType } from 'discord-api-types/v10';
-import { SqliteDigestStore } from '../src/digest/store/sqlite-store.js';
-import { briefingAbout, briefingFolder } from '../tests/e2e/harness.js';
-import { DEFAULT_IDS, type FakeDiscord, startFakeDiscord } from '../tests/fake-discord/index.js';
+import { SqliteDigestStore } from '../src/store/sqlite/digest-store.js';
+import { briefingAbout, briefingFolder } from '../tools/briefing-files.js';
+import { DEFAULT_IDS, type FakeDiscord, startFakeDiscord } from '../tools/fake-discord/index.js';
 import { startProcess, stopProcess, until } from './processes.js';
 import type { Report } from './stats.js';
 

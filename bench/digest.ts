@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { ChannelType } from 'discord-api-types/v10';
 import { startApp } from '../src/app.js';
 import { readConfig } from '../src/config.js';
-import { SqliteDigestStore } from '../src/digest/store/sqlite-store.js';
-import { briefingAbout, briefingFolder } from '../tests/e2e/harness.js';
-import { DEFAULT_IDS, startFakeDiscord } from '../tests/fake-discord/index.js';
+import { SqliteDigestStore } from '../src/store/sqlite/digest-store.js';
+import { briefingAbout, briefingFolder } from '../tools/briefing-files.js';
+import { DEFAULT_IDS, startFakeDiscord } from '../tools/fake-discord/index.js';
 import { until } from './processes.js';
 import type { Report } from './stats.js';
 

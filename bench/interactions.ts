@@ -6,7 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type FakeDiscord, startFakeDiscord } from '../tests/fake-discord/index.js';
+import { type FakeDiscord, startFakeDiscord } from '../tools/fake-discord/index.js';
 import { BENCH_PARTIES, pick, random, writeBriefingFolder } from './generate.js';
 import { BRIEFING_COUNT } from './library.js';
 import { residentMiB, startBotAgainst, startProcess, stopProcess, until } from './processes.js';

@@ -1,5 +1,5 @@
 /** The floor of the latency benchmark as its own process: a bare discord.js bot that answers "pong". */
-import { startPongBot } from '../tests/fake-discord/pong-bot.js';
+import { startPongBot } from '../tools/fake-discord/pong-bot.js';
 
 const [apiUrl, token] = process.argv.slice(2);
 if (!apiUrl || !token) throw new Error('usage: pong-process API_URL TOKEN');

@@ -2,7 +2,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { DEFAULT_IDS, type FakeDiscord } from '../tests/fake-discord/index.js';
+import { DEFAULT_IDS, type FakeDiscord } from '../tools/fake-discord/index.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 

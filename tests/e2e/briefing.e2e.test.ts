@@ -5,8 +5,9 @@
 import { MessageFlags } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/app.js';
-import { type FakeDiscord, startFakeDiscord } from '../fake-discord/index.js';
-import { briefingAbout, briefingFolder, databasePath, ids, startBot } from './harness.js';
+import { briefingAbout, briefingFolder } from '../../tools/briefing-files.js';
+import { type FakeDiscord, startFakeDiscord } from '../../tools/fake-discord/index.js';
+import { databasePath, ids, startBot } from './harness.js';
 
 let fake: FakeDiscord;
 let app: RunningApp;

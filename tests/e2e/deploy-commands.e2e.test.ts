@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAKE_TOKEN, type FakeDiscord, startFakeDiscord } from '../fake-discord/index.js';
+import { FAKE_TOKEN, type FakeDiscord, startFakeDiscord } from '../../tools/fake-discord/index.js';
 import { entryArgs, PROCESS_TEST_TIMEOUT_MS } from '../support/processes.js';
 import { ids } from './harness.js';
 

@@ -9,17 +9,10 @@ import { Writable } from 'node:stream';
 import { ComponentType, MessageFlags } from 'discord-api-types/v10';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/app.js';
-import { type FakeDiscord, startFakeDiscord } from '../fake-discord/index.js';
+import { briefingAbout, briefingFolder } from '../../tools/briefing-files.js';
+import { type FakeDiscord, startFakeDiscord } from '../../tools/fake-discord/index.js';
 import { clock, messageCreates, recorded, subscribeChannel, type TestClock } from './digest-steps.js';
-import {
-  briefingAbout,
-  briefingFolder,
-  databasePath,
-  E2E_TEST_TIMEOUT_MS,
-  eventually,
-  ids,
-  startBot,
-} from './harness.js';
+import { databasePath, E2E_TEST_TIMEOUT_MS, eventually, ids, startBot } from './harness.js';
 
 const channel = ids.channels.briefings;
 const isCreate = (request: { method: string; path: string }) =>

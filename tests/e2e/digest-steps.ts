@@ -3,7 +3,7 @@ import { MessageFlags } from 'discord-api-types/v10';
 import { expect } from 'vitest';
 import type { RunningApp } from '../../src/app.js';
 import { describeReason } from '../../src/render/digest-reasons.js';
-import type { FakeDiscord } from '../fake-discord/index.js';
+import type { FakeDiscord } from '../../tools/fake-discord/index.js';
 import { eventually, ids } from './harness.js';
 
 /** A clock the test moves by hand. */

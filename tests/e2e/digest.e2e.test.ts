@@ -6,7 +6,8 @@
 import { MessageFlags } from 'discord-api-types/v10';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/app.js';
-import { type FakeDiscord, startFakeDiscord } from '../fake-discord/index.js';
+import { briefingAbout, briefingFolder } from '../../tools/briefing-files.js';
+import { type FakeDiscord, startFakeDiscord } from '../../tools/fake-discord/index.js';
 import {
   clock,
   messageCreates as createsIn,
@@ -14,15 +15,7 @@ import {
   subscribeChannel,
   type TestClock,
 } from './digest-steps.js';
-import {
-  briefingAbout,
-  briefingFolder,
-  databasePath,
-  E2E_TEST_TIMEOUT_MS,
-  eventually,
-  ids,
-  startBot,
-} from './harness.js';
+import { databasePath, E2E_TEST_TIMEOUT_MS, eventually, ids, startBot } from './harness.js';
 
 const channel = ids.channels.briefings;
 const messageCreates = (fake: FakeDiscord, channelId = channel) => createsIn(fake, channelId);

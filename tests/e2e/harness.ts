@@ -2,23 +2,14 @@
  * Starts the bot exactly as `npm start` does (startApp with a config read from the environment), pointed at the
  * fake Discord, with its own briefing folder and database.
  */
-import { cp, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { type AppOptions, type RunningApp, startApp } from '../../src/app.js';
 import { readConfig } from '../../src/config.js';
-import { DEFAULT_IDS, FAKE_TOKEN, type FakeDiscord } from '../fake-discord/index.js';
+import { DEFAULT_IDS, FAKE_TOKEN, type FakeDiscord } from '../../tools/fake-discord/index.js';
 
 export const ids = DEFAULT_IDS;
-export const SAMPLE_BRIEFINGS = resolve(import.meta.dirname, '../../briefings');
-
-/** A fresh folder with the shipped briefings and parties.yml, plus any files given. */
-export async function briefingFolder(extra: Record<string, string> = {}): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'briefing-e2e-'));
-  await cp(SAMPLE_BRIEFINGS, dir, { recursive: true });
-  for (const [name, text] of Object.entries(extra)) await writeFile(join(dir, name), text);
-  return dir;
-}
 
 export async function databasePath(): Promise<string> {
   return join(await mkdtemp(join(tmpdir(), 'briefing-e2e-db-')), 'bot.sqlite');
@@ -51,29 +42,6 @@ export function startBot(fake: FakeDiscord, options: BotOptions): Promise<Runnin
     logDestination: options.logDestination,
     digestRetryDelaysMs: options.digestRetryDelaysMs,
   });
-}
-
-/** A briefing about `party`, dated `date`, in markdown. */
-export function briefingAbout(id: string, date: string, party: string, extra = ''): string {
-  return `---
-id: ${id}
-title: ${party} in the news (${id})
-date: ${date}
-summary: Officials said ${party} took part in talks on ${id}.${extra}
-source: Wire services
-tags: [${id.startsWith('energy') ? 'energy' : 'diplomacy'}]
----
-
-## What happened
-- Delegations from ${party} met in Geneva on ${id}.
-- ${party} said the talks were useful.
-
-## Why it matters
-- ${party} wants a deal before winter.
-
-## Implications
-- Observers expect ${party} to return to the table.
-`;
 }
 
 /** Per test (and hook) for tests that start the bot in-process, perhaps several times: a loaded machine is slow. */

@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import { MessageFlags } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/app.js';
-import { type FakeDiscord, startFakeDiscord } from '../fake-discord/index.js';
-import { briefingAbout, briefingFolder, databasePath, ids, SAMPLE_BRIEFINGS, startBot } from './harness.js';
+import { briefingAbout, briefingFolder, SAMPLE_BRIEFINGS } from '../../tools/briefing-files.js';
+import { type FakeDiscord, startFakeDiscord } from '../../tools/fake-discord/index.js';
+import { databasePath, ids, startBot } from './harness.js';
 
 const LONG_NAME = `The ${'Very '.repeat(20)}Long Commission`;
 

@@ -5,9 +5,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAKE_TOKEN, type FakeDiscord, startFakeDiscord } from '../fake-discord/index.js';
+import { briefingFolder } from '../../tools/briefing-files.js';
+import { FAKE_TOKEN, type FakeDiscord, startFakeDiscord } from '../../tools/fake-discord/index.js';
 import { entryArgs, PROCESS_TEST_TIMEOUT_MS } from '../support/processes.js';
-import { briefingFolder, databasePath, eventually, ids } from './harness.js';
+import { databasePath, eventually, ids } from './harness.js';
 
 const root = resolve(import.meta.dirname, '../..');
 let fake: FakeDiscord;

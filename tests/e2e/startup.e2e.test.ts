@@ -1,7 +1,8 @@
 /** Start-up against Discord refusing command registration: a clear reason, and nothing left running. */
 import { describe, expect, it } from 'vitest';
-import { startFakeDiscord } from '../fake-discord/index.js';
-import { briefingFolder, databasePath, startBot } from './harness.js';
+import { briefingFolder } from '../../tools/briefing-files.js';
+import { startFakeDiscord } from '../../tools/fake-discord/index.js';
+import { databasePath, startBot } from './harness.js';
 
 describe('start-up', () => {
   it('explains a refused command registration instead of running without commands', async () => {

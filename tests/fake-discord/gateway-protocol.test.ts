@@ -1,7 +1,7 @@
 import zlib from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { type FakeDiscord, startFakeDiscord } from './index.js';
+import { type FakeDiscord, startFakeDiscord } from '../../tools/fake-discord/index.js';
 
 interface Frame {
   op: number;

@@ -1,8 +1,8 @@
 import { Client, GatewayIntentBits } from 'discord.js';
 import { ChannelType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_IDS, type FakeDiscord, startFakeDiscord } from './index.js';
-import { type PongBot, startPongBot } from './pong-bot.js';
+import { DEFAULT_IDS, type FakeDiscord, startFakeDiscord } from '../../tools/fake-discord/index.js';
+import { type PongBot, startPongBot } from '../../tools/fake-discord/pong-bot.js';
 
 const ids = DEFAULT_IDS;
 

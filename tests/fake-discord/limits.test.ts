@@ -4,7 +4,7 @@ import {
   checkAutocompleteLimits,
   checkMessageLimits,
   checkNotEmpty,
-} from './limits.js';
+} from '../../tools/fake-discord/limits.js';
 
 const button = (customId: string, label = 'Next') => ({ type: 2, style: 1, custom_id: customId, label });
 const row = (...components: unknown[]) => ({ type: 1, components });

@@ -1,8 +1,8 @@
 import { REST, Routes } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_IDS, type FakeDiscord, startFakeDiscord } from './index.js';
-import { RateLimiter } from './rate-limit.js';
-import { restCall } from './rest-call.js';
+import { DEFAULT_IDS, type FakeDiscord, startFakeDiscord } from '../../tools/fake-discord/index.js';
+import { RateLimiter } from '../../tools/fake-discord/rate-limit.js';
+import { restCall } from '../../tools/fake-discord/rest-call.js';
 
 const ids = DEFAULT_IDS;
 const quiet = { parse: [] };

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_IDS, type FakeDiscord, startFakeDiscord } from './index.js';
-import { restCall } from './rest-call.js';
+import { DEFAULT_IDS, type FakeDiscord, startFakeDiscord } from '../../tools/fake-discord/index.js';
+import { restCall } from '../../tools/fake-discord/rest-call.js';
 
 const ids = DEFAULT_IDS;
 const quiet = { parse: [] };

@@ -12,8 +12,9 @@ import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LiveLibrary } from '../../src/library/live-library.js';
 import { loadPartyRegistry } from '../../src/party/parties-file.js';
+import { briefingAbout } from '../../tools/briefing-files.js';
 import { withTempDir } from '../briefing/helpers.js';
-import { briefingAbout, eventually } from '../e2e/harness.js';
+import { eventually } from '../e2e/harness.js';
 import { heldFifo } from '../files/helpers.js';
 
 let live: LiveLibrary | undefined;

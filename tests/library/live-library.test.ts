@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LiveLibrary } from '../../src/library/live-library.js';
-import { briefingAbout, eventually } from '../e2e/harness.js';
+import { briefingAbout } from '../../tools/briefing-files.js';
+import { eventually } from '../e2e/harness.js';
 
 let live: LiveLibrary | undefined;
 

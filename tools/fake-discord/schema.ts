@@ -29,8 +29,10 @@ export interface RequestValidator {
   validate(kind: BodyKind, body: unknown): string[];
 }
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const OPENAPI_PATH = path.resolve(repoRoot, 'tests/fake-discord/discord-api-spec/openapi.json');
+export const OPENAPI_PATH = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  'discord-api-spec/openapi.json',
+);
 
 /** The callback body schema follows the callback type, so errors speak of the shape the bot meant to send. */
 const CALLBACK_SCHEMAS: Record<number, string> = {
