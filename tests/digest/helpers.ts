@@ -30,23 +30,6 @@ export function tempDbPath(): string {
   return join(tempDir(), 'data', 'bot.sqlite');
 }
 
-export function briefing(id: string, date: string, extra: Partial<Briefing> = {}): Briefing {
-  return {
-    id,
-    title: `Briefing ${id}`,
-    date,
-    summary: `Summary of ${id}.`,
-    sections: { whatHappened: ['Something happened.'], whyItMatters: [], implications: [] },
-    source: null,
-    author: null,
-    tags: [],
-    parties: [],
-    file: `${id}.md`,
-    format: 'markdown',
-    ...extra,
-  };
-}
-
 export interface Posted {
   channelId: string;
   messageId: string;

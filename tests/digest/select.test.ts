@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { selectNewBriefings } from '../../src/digest/compose/select.js';
 import { describeFilter } from '../../src/render/digest-reasons.js';
-import { briefing } from './helpers.js';
+import { makeBriefing } from '../support/briefings.js';
 
 const library = [
-  briefing('ceasefire-talks', '2025-06-02', { tags: ['Diplomacy'], parties: ['Ukraine'] }),
-  briefing('grain-corridor', '2025-06-01', { tags: ['trade', 'Black Sea'] }),
-  briefing('old-summit', '2025-05-20', { tags: ['diplomacy'] }),
-  briefing('energy-prices', '2025-06-01', { tags: ['energy'] }),
+  makeBriefing({ id: 'ceasefire-talks', date: '2025-06-02', tags: ['Diplomacy'], parties: ['Ukraine'] }),
+  makeBriefing({ id: 'grain-corridor', date: '2025-06-01', tags: ['trade', 'Black Sea'] }),
+  makeBriefing({ id: 'old-summit', date: '2025-05-20', tags: ['diplomacy'] }),
+  makeBriefing({ id: 'energy-prices', date: '2025-06-01', tags: ['energy'] }),
 ];
 const mentionsUkraine = (id: string, party: string) => party === 'Ukraine' && id !== 'energy-prices';
 const base = {

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { MAX_NONCE_LENGTH } from '../../src/digest/delivery/nonce.js';
 import { DigestService } from '../../src/digest/service.js';
+import { makeBriefing } from '../support/briefings.js';
 import {
-  briefing,
   ledger,
   makeService,
   missingAccess,
@@ -19,7 +19,10 @@ const CHANNEL = '222222222222222222';
 function morning(options: Parameters<typeof makeService>[0] = {}) {
   const harness = makeService(options);
   harness.clock.set('2025-06-02T05:00:00Z');
-  harness.library.push(briefing('grain-corridor', '2025-06-01'), briefing('ceasefire-talks', '2025-06-02'));
+  harness.library.push(
+    makeBriefing({ id: 'grain-corridor', title: 'Grain corridor reopens', date: '2025-06-01' }),
+    makeBriefing({ id: 'ceasefire-talks', title: 'Ceasefire talks resume', date: '2025-06-02' }),
+  );
   return harness;
 }
 
@@ -33,8 +36,8 @@ describe('the daily fire', () => {
     clock.set('2025-06-02T06:00:00Z');
     await service.runDue();
     expect(sink.posted.map((post) => post.message.content)).toEqual([
-      'grain-corridor: Briefing grain-corridor',
-      'ceasefire-talks: Briefing ceasefire-talks',
+      'grain-corridor: Grain corridor reopens',
+      'ceasefire-talks: Ceasefire talks resume',
     ]);
 
     clock.set('2025-06-02T06:01:00Z');
@@ -80,7 +83,7 @@ describe('the daily fire', () => {
       reason: 'no new briefings since the last digest',
     });
 
-    library.push(briefing('energy-prices', '2025-06-04'));
+    library.push(makeBriefing({ id: 'energy-prices', date: '2025-06-04' }));
     clock.set('2025-06-04T06:00:00Z');
     await service.runDue();
     expect(sink.posted.map((post) => post.message.content)).toHaveLength(3);
@@ -102,7 +105,10 @@ describe('the daily fire', () => {
 
   it('does not post the archive to a new subscription: nothing older than the day before it was made', async () => {
     const { service, clock, sink, library } = morning();
-    library.push(briefing('last-month', '2025-05-02'), briefing('two-days-ago', '2025-05-31'));
+    library.push(
+      makeBriefing({ id: 'last-month', date: '2025-05-02' }),
+      makeBriefing({ id: 'two-days-ago', date: '2025-05-31' }),
+    );
     await service.subscriptions.subscribe(subscription());
     clock.set('2025-06-02T06:00:00Z');
     await service.runDue();
@@ -127,7 +133,9 @@ describe('the daily fire', () => {
   it('applies the party and tag filters, and says so when they leave nothing', async () => {
     const mentions = (id: string, party: string) => party === 'Ukraine' && id === 'grain-corridor';
     const { service, clock, sink, library } = morning({ mentions });
-    library.push(briefing('gas-deal', '2025-06-02', { tags: ['Energy'] }));
+    library.push(
+      makeBriefing({ id: 'gas-deal', title: 'Gas deal signed', date: '2025-06-02', tags: ['Energy'] }),
+    );
     await service.subscriptions.subscribe(
       subscription({ channelId: '300000000000000001', party: 'Ukraine' }),
     );
@@ -138,10 +146,10 @@ describe('the daily fire', () => {
     clock.set('2025-06-02T06:00:00Z');
     await service.runDue();
     expect(sink.inChannel('300000000000000001').map((post) => post.message.content)).toEqual([
-      'grain-corridor: Briefing grain-corridor',
+      'grain-corridor: Grain corridor reopens',
     ]);
     expect(sink.inChannel('300000000000000002').map((post) => post.message.content)).toEqual([
-      'gas-deal: Briefing gas-deal',
+      'gas-deal: Gas deal signed',
     ]);
     expect(sink.inChannel('300000000000000003')).toEqual([]);
     expect((await ledger(service, GUILD, '300000000000000003'))[0]?.reason).toBe(
@@ -335,7 +343,7 @@ describe('send-now', () => {
     expect(outcome.messageIds).toHaveLength(2);
     expect((await ledger(service, GUILD))[0]).toMatchObject({ kind: 'manual', status: 'sent' });
 
-    library.push(briefing('late-news', '2025-06-02'));
+    library.push(makeBriefing({ id: 'late-news', date: '2025-06-02' }));
     clock.set('2025-06-02T06:00:00Z');
     await service.runDue();
     expect(sink.posted.map((post) => post.message.content?.split(':')[0])).toEqual([

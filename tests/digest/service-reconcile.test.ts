@@ -7,20 +7,15 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { DeliveryError } from '../../src/digest/delivery/sink.js';
 import { DigestError } from '../../src/digest/errors.js';
-import {
-  briefing,
-  Clock,
-  FakeSink,
-  ledger,
-  makeService,
-  subscription,
-  tempDbPath,
-  transient,
-} from './helpers.js';
+import { makeBriefing } from '../support/briefings.js';
+import { Clock, FakeSink, ledger, makeService, subscription, tempDbPath, transient } from './helpers.js';
 
 const GUILD = '111111111111111111';
 const CHANNEL = '222222222222222222';
-const library = [briefing('grain-corridor', '2025-06-01'), briefing('ceasefire-talks', '2025-06-02')];
+const library = [
+  makeBriefing({ id: 'grain-corridor', date: '2025-06-01' }),
+  makeBriefing({ id: 'ceasefire-talks', date: '2025-06-02' }),
+];
 const MINUTE = 60_000;
 
 function boot(path: string, sink: FakeSink, at: string, graceMs?: number) {

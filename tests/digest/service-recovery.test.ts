@@ -1,10 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import { digestNonces } from '../../src/digest/delivery/nonce.js';
-import { briefing, Clock, FakeSink, ledger, makeService, subscription, tempDbPath } from './helpers.js';
+import { makeBriefing } from '../support/briefings.js';
+import { Clock, FakeSink, ledger, makeService, subscription, tempDbPath } from './helpers.js';
 
 const GUILD = '111111111111111111';
 const CHANNEL = '222222222222222222';
-const library = [briefing('grain-corridor', '2025-06-01'), briefing('ceasefire-talks', '2025-06-02')];
+const library = [
+  makeBriefing({ id: 'grain-corridor', date: '2025-06-01' }),
+  makeBriefing({ id: 'ceasefire-talks', date: '2025-06-02' }),
+];
 
 /** A process's life: a service on the database at `path`, with Discord (the sink) outliving it. */
 function boot(path: string, sink: FakeSink, at: string, graceMs?: number) {

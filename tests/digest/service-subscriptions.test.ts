@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DigestError } from '../../src/digest/errors.js';
-import { briefing, ledger, makeService, NOTHING_NEW, subscription } from './helpers.js';
+import { makeBriefing } from '../support/briefings.js';
+import { ledger, makeService, NOTHING_NEW, subscription } from './helpers.js';
 
 const GUILD = '111111111111111111';
 
@@ -114,10 +115,10 @@ describe('preview', () => {
   it('shows what would be sent without recording anything', async () => {
     const { service, clock, library, sink } = makeService();
     clock.set('2025-06-02T05:00:00Z');
-    library.push(briefing('grain-corridor', '2025-06-02'));
+    library.push(makeBriefing({ id: 'grain-corridor', title: 'Grain corridor reopens', date: '2025-06-02' }));
     await service.subscriptions.subscribe(subscription());
     expect(await service.preview('222222222222222222')).toEqual([
-      { content: 'grain-corridor: Briefing grain-corridor' },
+      { content: 'grain-corridor: Grain corridor reopens' },
     ]);
     expect(await service.preview('222222222222222222')).toHaveLength(1);
     expect(await ledger(service, GUILD)).toEqual([]);

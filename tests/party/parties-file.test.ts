@@ -6,7 +6,7 @@ import { formatProblem } from '../../src/briefing/model.js';
 import { loadPartyRegistry, parsePartiesFile } from '../../src/party/parties-file.js';
 import { PartyRegistry } from '../../src/party/registry.js';
 import { PartyIndex } from '../../src/party/report-index.js';
-import { briefing } from './helpers.js';
+import { makeBriefing } from '../support/briefings.js';
 
 describe('parsePartiesFile', () => {
   it('reads names, kinds, aliases and members with the line of each entry', () => {
@@ -146,8 +146,8 @@ describe('parsePartiesFile', () => {
     // Dropped, the alias claims nothing: a statement with the word "a" is not about the party.
     const registry = PartyRegistry.builtIn().withFile(entries);
     const index = new PartyIndex(registry, [
-      briefing({ id: 'deal', summary: 'A deal was struck by a committee.' }),
-      briefing({ id: 'acme', date: '2025-12-14', summary: 'Acme bought a rival.' }),
+      makeBriefing({ id: 'deal', summary: 'A deal was struck by a committee.' }),
+      makeBriefing({ id: 'acme', date: '2025-12-14', summary: 'Acme bought a rival.' }),
     ]);
     expect(index.report('Acme Holdings').briefings.map((entry) => entry.id)).toEqual(['acme']);
     expect(registry.resolve('a')).toBeUndefined();

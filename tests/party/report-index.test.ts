@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { NameTooLongError } from '../../src/party/name-pattern.js';
 import { PartyRegistry } from '../../src/party/registry.js';
 import { PartyIndex } from '../../src/party/report-index.js';
-import { briefing, registryWith } from './helpers.js';
+import { makeBriefing } from '../support/briefings.js';
+import { registryWith } from './helpers.js';
 
 const registry = registryWith(`
 - name: United States
@@ -25,7 +26,7 @@ const registry = registryWith(`
   aliases: [Zelensky]
 `);
 
-const older = briefing({
+const older = makeBriefing({
   id: 'envoys-in-berlin',
   title: 'Envoys in Berlin',
   date: '2025-12-14',
@@ -41,7 +42,7 @@ const older = briefing({
   },
   parties: ['Ukraine', 'Germany'],
 });
-const newer = briefing({
+const newer = makeBriefing({
   id: 'second-day',
   title: 'Second day of talks',
   date: '2025-12-15',
@@ -52,7 +53,7 @@ const newer = briefing({
     implications: [],
   },
 });
-const sameDay = briefing({
+const sameDay = makeBriefing({
   id: 'a-note',
   title: 'A note',
   date: '2025-12-15',
@@ -187,7 +188,7 @@ describe('partiesOf', () => {
 });
 
 describe('a briefing nobody prepared parties for', () => {
-  const unprepared = briefing({
+  const unprepared = makeBriefing({
     id: 'kashmir',
     title: 'Tension in Kashmir',
     date: '2025-05-08',
@@ -222,7 +223,7 @@ describe('a briefing nobody prepared parties for', () => {
 });
 
 describe('people named with their office', () => {
-  const talks = briefing({
+  const talks = makeBriefing({
     id: 'talks',
     title: 'Talks in Geneva',
     date: '2025-06-02',
@@ -234,7 +235,7 @@ describe('people named with their office', () => {
       implications: [],
     },
   });
-  const rapporteur = briefing({
+  const rapporteur = makeBriefing({
     id: 'rapporteur',
     title: 'A UN report',
     date: '2025-06-03',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { statementsOf, WHOLE_ITEM_LIMIT } from '../../src/party/statements.js';
 import { splitSentences } from '../../src/text/sentences.js';
-import { briefing } from './helpers.js';
+import { makeBriefing } from '../support/briefings.js';
 
 describe('splitSentences', () => {
   it('splits at stops followed by a new sentence', () => {
@@ -40,7 +40,8 @@ describe('splitSentences', () => {
 describe('statementsOf', () => {
   it('takes summary sentences, bullets and further sections with their labels; never the title', () => {
     const statements = statementsOf(
-      briefing({
+      makeBriefing({
+        id: 'talk',
         title: 'Russia and Ukraine talk',
         summary: 'Envoys met in Berlin. Kyiv holds firm.',
         sections: {
@@ -65,7 +66,13 @@ describe('statementsOf', () => {
     const sentence = 'The delegations discussed guarantees, territory and the size of the army in peacetime.';
     const paragraph = Array.from({ length: 5 }, () => sentence).join(' ');
     expect(paragraph.length).toBeGreaterThan(WHOLE_ITEM_LIMIT);
-    const statements = statementsOf(briefing({ sections: { whyItMatters: [paragraph] } }));
+    const statements = statementsOf(
+      makeBriefing({
+        id: 'paragraph',
+        summary: '',
+        sections: { whatHappened: [], whyItMatters: [paragraph], implications: [] },
+      }),
+    );
     expect(statements).toHaveLength(5);
     expect(
       statements.every((statement) => statement.text === sentence && statement.section === 'Why it matters'),

@@ -5,13 +5,14 @@ import { renderBriefing, renderBriefingPage, renderBriefings } from '../../src/r
 import { checkMessageLimits } from '../../src/render/check.js';
 import { decodePageId } from '../../src/render/page-id.js';
 import { replyToText } from '../../src/render/text.js';
-import { expectWithinLimits, fieldText, makeBriefing, messagesOf, visibleText, words } from './helpers.js';
+import { makeBriefing } from '../support/briefings.js';
+import { berlinTalks, expectWithinLimits, fieldText, messagesOf, visibleText, words } from './helpers.js';
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 describe('renderBriefing', () => {
   it('shows an ordinary briefing as one embed with the three sections as bullet fields', () => {
-    const reply = renderBriefing(makeBriefing());
+    const reply = renderBriefing(berlinTalks);
     expect(reply.followUps).toBeUndefined();
     const [embed] = reply.embeds ?? [];
     expect(reply.embeds).toHaveLength(1);
@@ -35,6 +36,7 @@ describe('renderBriefing', () => {
 
   it('puts further sections after the three, in order, and skips empty ones', () => {
     const briefing = makeBriefing({
+      id: 'talks',
       sections: {
         whatHappened: ['Talks took place.'],
         whyItMatters: [],
@@ -51,7 +53,7 @@ describe('renderBriefing', () => {
   });
 
   it('narrows to one section with the title and summary', () => {
-    const reply = renderBriefing(makeBriefing(), { section: 'whyItMatters' });
+    const reply = renderBriefing(berlinTalks, { section: 'whyItMatters' });
     const embed = reply.embeds?.[0];
     expect(embed?.title).toContain('Berlin talks');
     expect(embed?.description).toContain('Berlin');
@@ -59,13 +61,17 @@ describe('renderBriefing', () => {
   });
 
   it('says so when the narrowed section is empty', () => {
-    const briefing = makeBriefing({ sections: { whatHappened: ['x'], whyItMatters: [], implications: [] } });
+    const briefing = makeBriefing({
+      id: 'talks',
+      sections: { whatHappened: ['x'], whyItMatters: [], implications: [] },
+    });
     const field = renderBriefing(briefing, { section: 'implications' }).embeds?.[0]?.fields?.[0];
     expect(field).toEqual({ name: 'Implications', value: '*This briefing has no Implications section.*' });
   });
 
   it('leaves out the sections a briefing lacks, in the terminal text too', () => {
     const briefing = makeBriefing({
+      id: 'talks',
       sections: { whatHappened: ['Talks resumed.'], whyItMatters: [], implications: ['Another round.'] },
     });
     const text = replyToText(renderBriefing(briefing));
@@ -75,14 +81,16 @@ describe('renderBriefing', () => {
   });
 
   it('does not link a source url Discord would reject, but still shows it', () => {
-    const briefing = makeBriefing({ source: { name: 'Wire', url: 'not a url' } });
+    const briefing = makeBriefing({ id: 'talks', source: { name: 'Wire', url: 'not a url' } });
     const embed = renderBriefing(briefing).embeds?.[0];
     expect(embed?.url).toBeUndefined();
     expect(embed?.footer?.text).toContain('Source: Wire (not a url)');
   });
 
   it('handles a briefing without source, author or tags', () => {
-    const reply = renderBriefing(makeBriefing({ source: null, author: null, tags: [] }));
+    const reply = renderBriefing(
+      makeBriefing({ id: 'berlin-talks', date: '2025-12-15', source: null, author: null, tags: [] }),
+    );
     const embed = reply.embeds?.[0];
     expect(embed?.author).toBeUndefined();
     expect(embed?.footer?.text).toBe('15 Dec 2025 · id berlin-talks');
@@ -94,6 +102,7 @@ describe('renderBriefing at the limits', () => {
   it('splits 60 bullets over continued fields without losing or breaking any', () => {
     const bullets = Array.from({ length: 60 }, (_, i) => words(i, 20));
     const briefing = makeBriefing({
+      id: 'talks',
       sections: { whatHappened: bullets, whyItMatters: bullets, implications: bullets },
     });
     const messages = messagesOf(renderBriefing(briefing));
@@ -111,7 +120,7 @@ describe('renderBriefing at the limits', () => {
   it('spreads a 5,000-character summary over two descriptions', () => {
     const summary = words(7, 800);
     expect(summary.length).toBeGreaterThan(5000);
-    const messages = messagesOf(renderBriefing(makeBriefing({ summary })));
+    const messages = messagesOf(renderBriefing(makeBriefing({ id: 'talks', summary })));
     expectWithinLimits(messages);
     const descriptions = messages.flatMap((m) => m.embeds ?? []).map((embed) => embed.description ?? '');
     expect(squash(descriptions.join(' '))).toContain(summary);
@@ -120,7 +129,7 @@ describe('renderBriefing at the limits', () => {
 
   it('shortens a 300-character title with an ellipsis and keeps it whole in the description', () => {
     const title = words(9, 60).slice(0, 300);
-    const embed = renderBriefing(makeBriefing({ title })).embeds?.[0];
+    const embed = renderBriefing(makeBriefing({ id: 'talks', title })).embeds?.[0];
     expect(embed?.title?.length).toBeLessThanOrEqual(LIMITS.embedTitle);
     expect(embed?.title?.endsWith('…')).toBe(true);
     expect(embed?.description?.startsWith(`**${title}**`)).toBe(true);
@@ -130,6 +139,7 @@ describe('renderBriefing at the limits', () => {
     const long = words(11, 450);
     expect(long.length).toBeGreaterThan(3000);
     const briefing = makeBriefing({
+      id: 'talks',
       sections: { whatHappened: ['Before.', long, 'After.'], whyItMatters: [], implications: [] },
     });
     const messages = messagesOf(renderBriefing(briefing));
@@ -147,6 +157,7 @@ describe('renderBriefing at the limits', () => {
   it('keeps everything of a huge briefing across several messages', () => {
     const many = Array.from({ length: 200 }, (_, i) => words(i, 30));
     const briefing = makeBriefing({
+      id: 'berlin-talks',
       title: words(5, 80),
       summary: words(6, 1500),
       sections: { whatHappened: many, whyItMatters: many, implications: many },
@@ -170,10 +181,7 @@ describe('renderBriefing at the limits', () => {
 
 describe('renderBriefings', () => {
   it('shows several briefings whole in one reply', () => {
-    const reply = renderBriefings([
-      makeBriefing(),
-      makeBriefing({ id: 'second', title: 'A second briefing' }),
-    ]);
+    const reply = renderBriefings([berlinTalks, makeBriefing({ id: 'second', title: 'A second briefing' })]);
     expect(reply.embeds?.map((embed) => embed.title)).toEqual([
       'Envoys press Kyiv on Donetsk during Berlin talks',
       'A second briefing',
@@ -187,6 +195,9 @@ describe('renderBriefingPage: a briefing answer is one message, paged', () => {
   const state = { view: 'briefing' as const, owner: OWNER, query: 'berlin-talks' };
   /** 300 bullets of about 1,000 characters: a file `briefings check` accepts, 60 messages when posted whole. */
   const flood = makeBriefing({
+    id: 'berlin-talks',
+    date: '2025-12-15',
+    source: { name: 'Reuters' },
     sections: {
       whatHappened: Array.from({ length: 100 }, (_, i) => words(i, 140)),
       whyItMatters: Array.from({ length: 100 }, (_, i) => words(100 + i, 140)),
@@ -252,14 +263,19 @@ describe('renderBriefingPage: a briefing answer is one message, paged', () => {
   });
 
   it('shows a briefing that fits one message as it always did: no buttons, no page number', () => {
-    const briefing = makeBriefing();
-    const paged = renderBriefingPage([briefing], 1, state);
+    const paged = renderBriefingPage([berlinTalks], 1, state);
     expect(paged.pages).toBe(1);
-    expect(paged.payload).toEqual(renderBriefing(briefing));
+    expect(paged.payload).toEqual(renderBriefing(berlinTalks));
   });
 
   it('pages a day of several briefings, each whole and in order', () => {
-    const day = [flood, makeBriefing({ id: 'second', title: 'A second briefing' })];
+    const second = makeBriefing({
+      id: 'second',
+      title: 'A second briefing',
+      date: '2025-12-15',
+      source: { name: 'Reuters' },
+    });
+    const day = [flood, second];
     const { pages } = renderBriefingPage(day, 1, { ...state, view: 'day', query: '2025-12-15' });
     const last = renderBriefingPage(day, pages, { ...state, view: 'day', query: '2025-12-15' }).payload;
     expect(last.embeds?.at(-1)?.title).toBe('A second briefing');
@@ -271,20 +287,27 @@ describe('renderBriefingPage: a briefing answer is one message, paged', () => {
   it('shortens a megabyte title: one page, the title cut to 256 and repeated up to a field of text', () => {
     const title = words(3, 120_000);
     expect(title.length).toBeGreaterThan(1_000_000);
-    const paged = renderBriefingPage([makeBriefing({ title })], 1, state);
+    const briefing = makeBriefing({ id: 'talks', title });
+    const paged = renderBriefingPage([briefing], 1, state);
     expect(paged.pages).toBe(1);
     expectWithinLimits([paged.payload]);
     const embed = paged.payload.embeds?.[0];
     expect(embed?.title?.length).toBeLessThanOrEqual(LIMITS.embedTitle);
     expect(embed?.title?.endsWith('…')).toBe(true);
     expect(embed?.description?.startsWith(`**${title.slice(0, 1000)}`)).toBe(true);
-    expect(embed?.description?.length).toBeLessThan(1100 + makeBriefing().summary.length);
+    expect(embed?.description?.length).toBeLessThan(1100 + briefing.summary.length);
   });
 
   it('repeats a megabyte section heading at most a field of text under its shortened name', () => {
     const heading = words(4, 120_000);
     const briefing = makeBriefing({
-      sections: { ...makeBriefing().sections, other: [{ heading, items: ['One point.'] }] },
+      id: 'talks',
+      sections: {
+        whatHappened: ['Talks resumed.'],
+        whyItMatters: ['Territory is the hard question.'],
+        implications: ['Another round follows.'],
+        other: [{ heading, items: ['One point.'] }],
+      },
     });
     const paged = renderBriefingPage([briefing], 1, state);
     expect(paged.pages).toBe(1);
@@ -298,7 +321,8 @@ describe('renderBriefingPage: a briefing answer is one message, paged', () => {
   it('shortens a megabyte source name and an unlinkable url in the footer', () => {
     const name = words(5, 120_000);
     const url = `https://example.com/${'a'.repeat(3000)}`;
-    const paged = renderBriefingPage([makeBriefing({ source: { name, url } })], 1, state);
+    const briefing = makeBriefing({ id: 'talks', date: '2025-12-15', source: { name, url } });
+    const paged = renderBriefingPage([briefing], 1, state);
     expect(paged.pages).toBe(1);
     expectWithinLimits([paged.payload]);
     const embed = paged.payload.embeds?.[0];
@@ -309,7 +333,7 @@ describe('renderBriefingPage: a briefing answer is one message, paged', () => {
 
 describe('embed urls', () => {
   const urlOf = (url: string) =>
-    renderBriefing(makeBriefing({ source: { name: 'Wire', url } })).embeds?.[0]?.url;
+    renderBriefing(makeBriefing({ id: 'talks', source: { name: 'Wire', url } })).embeds?.[0]?.url;
 
   it('are sent normalised: spaces and quotes percent-encoded, the host in punycode', () => {
     expect(urlOf('https://example.com/a b')).toBe('https://example.com/a%20b');
@@ -319,7 +343,7 @@ describe('embed urls', () => {
     );
     expect(urlOf(' https://example.com/x ')).toBe('https://example.com/x');
     for (const url of ['https://example.com/a b', 'https://Bücher.example/x']) {
-      expectWithinLimits([renderBriefing(makeBriefing({ source: { name: 'Wire', url } }))]);
+      expectWithinLimits([renderBriefing(makeBriefing({ id: 'talks', source: { name: 'Wire', url } }))]);
     }
   });
 

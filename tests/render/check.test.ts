@@ -3,7 +3,8 @@ import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { checkMessageLimits } from '../../src/render/check.js';
 import { renderNoBriefingToday, renderNotice, renderUnknownId } from '../../src/render/notice.js';
-import { makeBriefing, messagesOf } from './helpers.js';
+import { makeBriefing } from '../support/briefings.js';
+import { berlinTalks, messagesOf } from './helpers.js';
 
 describe('checkMessageLimits', () => {
   it('accepts a message within limits', () => {
@@ -79,7 +80,7 @@ describe('notices', () => {
   });
 
   it('point to the latest briefing and suggest ids', () => {
-    expect(renderNoBriefingToday(makeBriefing()).content).toBe(
+    expect(renderNoBriefingToday(berlinTalks).content).toBe(
       'No briefing today. The latest is **Envoys press Kyiv on Donetsk during Berlin talks** (15 Dec 2025): `/briefing show id:berlin-talks`',
     );
     expect(renderUnknownId('berlin', ['berlin-talks', 'berlin-day-2']).content).toBe(
@@ -88,7 +89,9 @@ describe('notices', () => {
   });
 
   it('name the latest briefing by its title shortened to one line: one message, the command whole', () => {
-    const reply = renderNoBriefingToday(makeBriefing({ title: 'Very long title '.repeat(70_000) }));
+    const reply = renderNoBriefingToday(
+      makeBriefing({ id: 'berlin-talks', date: '2025-12-15', title: 'Very long title '.repeat(70_000) }),
+    );
     expect(reply.followUps).toBeUndefined();
     expect(reply.content?.length).toBeLessThan(400);
     expect(reply.content).toMatch(

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/message/limits.js';
 import { renderDigest, renderNothingNew } from '../../src/render/digest.js';
-import { expectWithinLimits, makeBriefing, visibleText, words } from './helpers.js';
+import { makeBriefing } from '../support/briefings.js';
+import { berlinTalks, expectWithinLimits, visibleText, words } from './helpers.js';
 
 function briefings(count: number) {
   return Array.from({ length: count }, (_, i) =>
@@ -15,7 +16,7 @@ function briefings(count: number) {
 
 describe('renderDigest', () => {
   it('shows each briefing compactly with a command to read it in full', () => {
-    const [message, ...rest] = renderDigest([makeBriefing()], { heading: 'Your morning briefing' });
+    const [message, ...rest] = renderDigest([berlinTalks], { heading: 'Your morning briefing' });
     expect(rest).toEqual([]);
     expect(message?.content).toBe('Your morning briefing');
     const embed = message?.embeds?.[0];
@@ -90,7 +91,7 @@ describe('renderDigest', () => {
   it('keeps a megabyte title to one embed of the digest', () => {
     const title = words(3, 120_000);
     expect(title.length).toBeGreaterThan(1_000_000);
-    const messages = renderDigest([makeBriefing({ title })]);
+    const messages = renderDigest([makeBriefing({ id: 'huge', title })]);
     expectWithinLimits(messages);
     expect(messages).toHaveLength(1);
     expect(messages[0]?.embeds).toHaveLength(1);

@@ -4,31 +4,29 @@ import type { Briefing } from '../../src/briefing/model.js';
 import { type MessagePayload, NO_MENTIONS, type Reply } from '../../src/message/payload.js';
 import { checkMessageLimits } from '../../src/render/check.js';
 import { replyMessages } from '../../src/render/pack.js';
+import { makeBriefing } from '../support/briefings.js';
 
-export function makeBriefing(overrides: Partial<Briefing> = {}): Briefing {
-  return {
-    id: 'berlin-talks',
-    title: 'Envoys press Kyiv on Donetsk during Berlin talks',
-    date: '2025-12-15',
-    summary:
-      'American negotiators met Ukrainian and European leaders in Berlin; territory remained the hard question.',
-    sections: {
-      whatHappened: [
-        'Negotiators from Washington met the Ukrainian president in Berlin.',
-        'Kyiv signalled it could drop its NATO bid.',
-      ],
-      whyItMatters: ['A withdrawal from Donetsk would be a large concession on territory.'],
-      implications: ['A deal without NATO membership would rest on bilateral guarantees.'],
-    },
-    source: { name: 'Reuters', url: 'https://www.reuters.com/world/europe/berlin-talks' },
-    author: 'Desk Editor',
-    tags: ['ukraine', 'diplomacy'],
-    parties: ['Ukraine', 'United States'],
-    file: 'briefings/2025-12-15-berlin-talks.md',
-    format: 'markdown',
-    ...overrides,
-  };
-}
+/** A briefing as editors write them: the Berlin talks, with a linked source, an author, tags and parties. */
+export const berlinTalks: Briefing = makeBriefing({
+  id: 'berlin-talks',
+  title: 'Envoys press Kyiv on Donetsk during Berlin talks',
+  date: '2025-12-15',
+  summary:
+    'American negotiators met Ukrainian and European leaders in Berlin; territory remained the hard question.',
+  sections: {
+    whatHappened: [
+      'Negotiators from Washington met the Ukrainian president in Berlin.',
+      'Kyiv signalled it could drop its NATO bid.',
+    ],
+    whyItMatters: ['A withdrawal from Donetsk would be a large concession on territory.'],
+    implications: ['A deal without NATO membership would rest on bilateral guarantees.'],
+  },
+  source: { name: 'Reuters', url: 'https://www.reuters.com/world/europe/berlin-talks' },
+  author: 'Desk Editor',
+  tags: ['ukraine', 'diplomacy'],
+  parties: ['Ukraine', 'United States'],
+  file: 'briefings/2025-12-15-berlin-talks.md',
+});
 
 /** Distinct, recognisable words: `w<seed>x<i>`, so a lost or broken word is easy to spot. */
 export function words(seed: number, count: number): string {

@@ -3,7 +3,8 @@ import { decodePageId } from '../../src/render/page-id.js';
 import { renderPartiesOverview } from '../../src/render/parties.js';
 import { renderListPage, renderSearchPage } from '../../src/render/search.js';
 import { snippet } from '../../src/render/snippet.js';
-import { expectWithinLimits, fieldText, makeBriefing, messagesOf, words } from './helpers.js';
+import { makeBriefing } from '../support/briefings.js';
+import { berlinTalks, expectWithinLimits, fieldText, messagesOf, words } from './helpers.js';
 
 const OWNER = '998877665544332211';
 
@@ -17,7 +18,7 @@ const many = Array.from({ length: 23 }, (_, i) =>
 
 describe('renderSearchPage', () => {
   it('lists ranked hits with id, date and a snippet around the query', () => {
-    const hits = [{ briefing: makeBriefing(), score: 3.2 }];
+    const hits = [{ briefing: berlinTalks, score: 3.2 }];
     const { payload, pages } = renderSearchPage({ query: 'nato', hits }, 1, OWNER);
     expect(pages).toBe(1);
     const field = payload.embeds?.[0]?.fields?.[0];
@@ -64,17 +65,20 @@ describe('renderSearchPage', () => {
 
 describe('snippet', () => {
   it('centres on the first matching word, accents ignored, and marks cuts', () => {
-    const briefing = makeBriefing({ summary: `${words(1, 40)} Zelenskyy met envoys ${words(2, 40)}` });
+    const briefing = makeBriefing({
+      id: 'envoys',
+      summary: `${words(1, 40)} Zelenskyy met envoys ${words(2, 40)}`,
+    });
     const text = snippet(briefing, 'zelenskyy', 120);
     expect(text.startsWith('…')).toBe(true);
     expect(text.endsWith('…')).toBe(true);
     expect(text).toContain('Zelenskyy met envoys');
     expect(text.length).toBeLessThanOrEqual(120);
-    expect(snippet(makeBriefing({ summary: 'Café talks' }), 'cafe')).toBe('Café talks');
+    expect(snippet(makeBriefing({ id: 'cafe', summary: 'Café talks' }), 'cafe')).toBe('Café talks');
   });
 
   it('falls back to the summary when nothing matches', () => {
-    expect(snippet(makeBriefing(), 'qqq')).toContain('American negotiators');
+    expect(snippet(berlinTalks, 'qqq')).toContain('American negotiators');
   });
 });
 
@@ -132,7 +136,7 @@ describe('renderPartiesOverview', () => {
 
 describe('a megabyte title in a list of briefings', () => {
   const title = words(7, 120_000);
-  const huge = makeBriefing({ id: 'huge', title });
+  const huge = makeBriefing({ id: 'huge', date: '2025-12-15', title });
 
   it('keeps /briefing list to one page, the title shortened to what an embed title shows', () => {
     expect(title.length).toBeGreaterThan(1_000_000);

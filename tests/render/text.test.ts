@@ -2,11 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { renderBriefing } from '../../src/render/briefing.js';
 import { renderListPage } from '../../src/render/search.js';
 import { payloadToText, plainMarkdown, replyToText } from '../../src/render/text.js';
-import { makeBriefing, words } from './helpers.js';
+import { makeBriefing } from '../support/briefings.js';
+import { words } from './helpers.js';
 
 describe('payloadToText', () => {
   it('shows a briefing as readable terminal text', () => {
     const briefing = makeBriefing({
+      id: 'berlin-talks',
+      title: 'Envoys press Kyiv on Donetsk during Berlin talks',
+      date: '2025-12-15',
+      summary:
+        'American negotiators met Ukrainian and European leaders in Berlin; territory remained the hard question.',
+      source: { name: 'Reuters', url: 'https://www.reuters.com/world/europe/berlin-talks' },
+      author: 'Desk Editor',
       sections: {
         whatHappened: ['Envoys met in **Berlin**.', 'Kyiv signalled flexibility.'],
         whyItMatters: ['Territory is the *hard* question.'],
@@ -57,7 +65,7 @@ describe('payloadToText', () => {
   it('prints a reply with its follow-ups', () => {
     const many = Array.from({ length: 100 }, (_, i) => words(i, 40));
     const reply = renderBriefing(
-      makeBriefing({ sections: { whatHappened: many, whyItMatters: [], implications: [] } }),
+      makeBriefing({ id: 'talks', sections: { whatHappened: many, whyItMatters: [], implications: [] } }),
     );
     expect(reply.followUps?.length).toBeGreaterThan(0);
     const text = replyToText(reply);
@@ -82,6 +90,7 @@ describe('terminal text carries no control characters', () => {
     bullet: `Bell\u0007 and backspace\u0008 and DEL\u007f and ${ESC}[31mcolour${ESC}[0m and a lone ${ESC}`,
   };
   const briefing = makeBriefing({
+    id: 'hostile',
     title: hostile.title,
     summary: hostile.summary,
     sections: { whatHappened: [hostile.bullet], whyItMatters: [], implications: [] },
@@ -102,7 +111,10 @@ describe('terminal text carries no control characters', () => {
   });
 
   it('keeps newlines, tabs and every printable character, emoji and scripts included', () => {
-    const clean = makeBriefing({ summary: 'Tabs\tstay.\nLines stay. Київ, 東京, 🇺🇦 and “quotes”.' });
+    const clean = makeBriefing({
+      id: 'clean',
+      summary: 'Tabs\tstay.\nLines stay. Київ, 東京, 🇺🇦 and “quotes”.',
+    });
     expect(payloadToText(renderBriefing(clean))).toContain(
       'Tabs\tstay.\nLines stay. Київ, 東京, 🇺🇦 and “quotes”.',
     );

@@ -1,4 +1,7 @@
-/** Briefings built in code for tests that are not about parsing. */
+/**
+ * The one factory of briefings built in code, for tests that are not about parsing: it knows every field of a
+ * Briefing and its default. A test passes the values its assertions rely on (a title, a date, a source).
+ */
 import type { Briefing } from '../../src/briefing/model.js';
 
 export function makeBriefing(overrides: Partial<Briefing> & Pick<Briefing, 'id'>): Briefing {
