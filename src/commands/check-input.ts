@@ -8,11 +8,15 @@ import {
   type APIApplicationCommandBasicOption,
   type APIApplicationCommandOption,
   ApplicationCommandOptionType,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
+import type { SlashCommand } from './command.js';
+import { missingOptions, missingProblem } from './subcommand.js';
 import type { CommandInput, OptionValue } from './types.js';
 
-type Definition = RESTPostAPIChatInputApplicationCommandsJSONBody;
+/** How an answer shows an example of typing an option: `/briefing party name:Russia` unless told otherwise. */
+export type ExampleOf = (usage: string, option: string, value: string) => string;
+
+const slashExample: ExampleOf = (usage, option, value) => `${usage} ${option}:${value}`;
 
 /** What of a typed name or value an answer repeats: enough to recognise it, never a wall of text. */
 const SHOWN = 40;
@@ -49,6 +53,7 @@ function valueProblem(
   option: APIApplicationCommandBasicOption,
   value: OptionValue,
   usage: string,
+  example: ExampleOf,
 ): string | undefined {
   const wrongType = typeProblem(option, value);
   if (wrongType) return wrongType;
@@ -58,17 +63,25 @@ function valueProblem(
   }
   if (typeof value === 'string' && 'max_length' in option && option.max_length !== undefined) {
     if (value.length <= option.max_length) return undefined;
-    const example = exampleOf(option);
-    const instead = example
-      ? `Type a shorter one, e.g. ${usage} ${option.name}:${example}`
+    const sample = exampleOf(option);
+    const instead = sample
+      ? `Type a shorter one, e.g. ${example(usage, option.name, sample)}`
       : `Type a shorter one (${option.description.toLowerCase()}).`;
     return `The ${option.name} option takes at most ${option.max_length} characters; this one has ${value.length.toLocaleString('en-US')}. ${instead}`;
   }
   return undefined;
 }
 
-/** Why the input does not fit the definition, as an answer saying what to type instead; undefined if it fits. */
-export function inputProblem(definition: Definition, input: CommandInput): string | undefined {
+/**
+ * Why the input does not fit the command's definition, as an answer saying what to type instead (its examples
+ * written by `example`); undefined if it fits.
+ */
+export function inputProblem(
+  command: SlashCommand,
+  input: CommandInput,
+  example: ExampleOf = slashExample,
+): string | undefined {
+  const { definition } = command;
   const top = definition.options ?? [];
   const subcommands = top.filter((option) => option.type === ApplicationCommandOptionType.Subcommand);
   let options: APIApplicationCommandBasicOption[];
@@ -89,8 +102,10 @@ export function inputProblem(definition: Definition, input: CommandInput): strin
       const known = options.map((candidate) => candidate.name).join(', ') || 'none';
       return `${usage} has no option "${shown(name)}". Its options: ${known}.`;
     }
-    const problem = valueProblem(option, value, usage);
+    const problem = valueProblem(option, value, usage, example);
     if (problem) return problem;
   }
-  return undefined;
+  const subcommand = command.subcommands.get(input.subcommand);
+  const missing = subcommand ? missingOptions(subcommand, input) : [];
+  return missing.length ? missingProblem(usage, missing) : undefined;
 }

@@ -1,6 +1,7 @@
 /**
- * The one place a command runs: preconditions, the handler, and every error turned into an answer.
- * Both adapters (Discord and the terminal) come through here, so they behave the same.
+ * The one place a command runs: preconditions, the input held to its definition, the subcommand, and every error
+ * turned into an answer. Both adapters (Discord and the terminal) and the editor tools come through here, so they
+ * behave the same.
  */
 
 import type { Choice } from '../library/library.js';
@@ -9,12 +10,12 @@ import { MAX_FOLLOW_UPS, type Reply } from '../message/payload.js';
 import { renderNotice } from '../render/notice.js';
 import { decodePageId } from '../render/page-id.js';
 import { inputProblem } from './check-input.js';
+import type { SlashCommand } from './command.js';
 import {
   type AutocompleteInput,
   type CommandInput,
   type Precondition,
   type Services,
-  type SlashCommand,
   UsageError,
 } from './types.js';
 
@@ -30,6 +31,22 @@ const preconditionFailures: Record<Precondition, (input: CommandInput) => string
       : 'Only members with the **Manage Server** permission can manage digests. Ask a server manager.',
 };
 
+const failedGuard = (input: CommandInput, preconditions: readonly Precondition[] = []) =>
+  preconditions.map((precondition) => preconditionFailures[precondition](input)).find(Boolean);
+
+/**
+ * Why the input cannot run, in words for the asker: a guard of the command, then anything that does not fit its
+ * definition (Discord holds real interactions to it; forged ones and typed lines are held to it here), then a
+ * guard of the subcommand. Undefined when it may run.
+ */
+function refusal(command: SlashCommand, input: CommandInput): string | undefined {
+  return (
+    failedGuard(input, command.preconditions) ??
+    inputProblem(command, input) ??
+    failedGuard(input, command.subcommands.get(input.subcommand)?.preconditions)
+  );
+}
+
 export class CommandDispatcher {
   private readonly commands: Map<string, SlashCommand>;
 
@@ -41,8 +58,13 @@ export class CommandDispatcher {
     this.commands = new Map(commands.map((command) => [command.definition.name, command]));
   }
 
+  /** The commands it serves: local mode builds its parser and help from them. */
+  list(): readonly SlashCommand[] {
+    return [...this.commands.values()];
+  }
+
   definitions() {
-    return [...this.commands.values()].map((command) => command.definition);
+    return this.list().map((command) => command.definition);
   }
 
   /** Whether the command answers only the asker (management commands): a deferral must say so up front. */
@@ -53,13 +75,8 @@ export class CommandDispatcher {
   async run(input: CommandInput): Promise<Reply> {
     const command = this.commands.get(input.command);
     if (!command) return notice(`Unknown command /${input.command}. Try /briefing latest.`);
-    for (const precondition of command.preconditions ?? []) {
-      const failure = preconditionFailures[precondition](input);
-      if (failure) return notice(failure);
-    }
-    // Discord holds real interactions to the definition; forged ones and typed lines are held to it here.
-    const problem = inputProblem(command.definition, input);
-    if (problem) return notice(problem);
+    const refused = refusal(command, input);
+    if (refused) return notice(refused);
     try {
       const reply = await command.run(input, this.services);
       return this.capped(reply, { command: input.command, subcommand: input.subcommand });

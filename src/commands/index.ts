@@ -1,7 +1,7 @@
-/** Every slash command the bot serves, in one list: registration, routing and local mode all read it. */
+/** Every slash command the bot serves, in one list: registration, routing, local mode and the editor tools read it. */
 import { briefingCommand } from './briefing/index.js';
+import type { SlashCommand } from './command.js';
 import { digestCommand } from './digest/index.js';
-import type { SlashCommand } from './types.js';
 
 export const allCommands: readonly SlashCommand[] = [briefingCommand, digestCommand];
 

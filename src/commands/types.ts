@@ -1,9 +1,6 @@
 /** What every command handler sees and returns. Adapters (Discord, terminal) build the input and deliver the reply. */
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { Digests } from '../digest/digests.js';
-import type { Choice, Library } from '../library/library.js';
-import type { Reply } from '../message/payload.js';
-import type { PageState } from '../render/page-id.js';
+import type { Library } from '../library/library.js';
 
 export type OptionValue = string | number | boolean;
 
@@ -18,6 +15,7 @@ export interface ChannelOption {
   missingRecommended?: string[];
 }
 
+/** A command as an adapter received it, untyped: held to the definition (check-input.ts) before it runs. */
 export interface CommandInput {
   command: string;
   subcommand: string;
@@ -42,26 +40,8 @@ export interface Services {
   now(): Date;
 }
 
-/** A guard declared on the command, checked before it runs (Sapphire's preconditions, in small). */
+/** A guard declared on a command or a subcommand, checked before it runs (Sapphire's preconditions, in small). */
 export type Precondition = 'guild-only' | 'manage-server';
-
-export interface SlashCommand {
-  definition: RESTPostAPIChatInputApplicationCommandsJSONBody;
-  preconditions?: Precondition[];
-  /** Its answers are for the asker only (management commands). */
-  ephemeral?: boolean;
-  /** The paged views (PageState.view) whose buttons this command answers. */
-  pageViews?: readonly string[];
-  run(input: CommandInput, services: Services): Promise<Reply> | Reply;
-  autocomplete?(input: AutocompleteInput, services: Services): Choice[];
-  /** Re-renders one page of a paged answer when a Previous/Next button is clicked. */
-  page?(state: PageState, services: Services): Reply;
-  /** Other buttons this command answers: those whose custom_id starts with `prefix`. */
-  buttons?: {
-    prefix: string;
-    press(customId: string, clickedBy: CommandInput['user'], services: Services): Promise<Reply> | Reply;
-  };
-}
 
 /** Thrown by handlers for input the reader can fix: answered ephemerally with the message as it is. */
 export class UsageError extends Error {

@@ -1,36 +1,14 @@
 /**
  * Turns a typed line such as `/briefing party name:Russia section:implications` into the same CommandInput
- * Discord would deliver, checked against the command definitions.
+ * Discord would deliver, read against the subcommand modules: their names, their options and those required.
  */
-import {
-  type APIApplicationCommandBasicOption,
-  type APIApplicationCommandOption,
-  ApplicationCommandOptionType,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord-api-types/v10';
-import type { ChannelOption, CommandInput, OptionValue } from '../commands/types.js';
-
-export const TERMINAL_USER = { id: 'terminal', name: 'you' };
-export const TERMINAL_CHANNEL: ChannelOption = {
-  id: 'terminal',
-  name: 'terminal',
-  kind: 'text',
-  missingPermissions: [],
-};
-
-type Definition = RESTPostAPIChatInputApplicationCommandsJSONBody;
+import { type APIApplicationCommandBasicOption, ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { optionOf, type SlashCommand } from '../commands/command.js';
+import { missingOptions, missingProblem } from '../commands/subcommand.js';
+import type { CommandInput, OptionValue } from '../commands/types.js';
+import { TERMINAL_CHANNEL, terminalInput } from './terminal.js';
 
 export type ParsedLine = { ok: true; input: CommandInput } | { ok: false; error: string };
-
-function subcommandsOf(definition: Definition): APIApplicationCommandOption[] {
-  return (definition.options ?? []).filter(
-    (option) => option.type === ApplicationCommandOptionType.Subcommand,
-  );
-}
-
-function optionsOf(option: APIApplicationCommandOption | undefined): APIApplicationCommandBasicOption[] {
-  return option && 'options' in option ? ((option.options ?? []) as APIApplicationCommandBasicOption[]) : [];
-}
 
 /** `name:value` pairs; a value runs until the next `word:` so it may hold spaces. */
 function splitPairs(text: string): Map<string, string> | string {
@@ -49,102 +27,75 @@ function splitPairs(text: string): Map<string, string> | string {
   return pairs;
 }
 
-function convert(option: APIApplicationCommandBasicOption, raw: string): OptionValue | string {
+const loosely = (text: string) => text.toLowerCase().replace(/[\s_-]/g, '');
+
+/** A typed value as the option's type: a choice by its value or its label, a whole number, yes or no. */
+function convert(
+  option: APIApplicationCommandBasicOption,
+  raw: string,
+): { value: OptionValue } | { error: string } {
   if ('choices' in option && option.choices?.length) {
-    const wanted = raw.toLowerCase().replace(/[\s_-]/g, '');
     const choice = option.choices.find(
       (candidate) =>
-        String(candidate.value)
-          .toLowerCase()
-          .replace(/[\s_-]/g, '') === wanted ||
-        candidate.name.toLowerCase().replace(/[\s_-]/g, '') === wanted,
+        loosely(String(candidate.value)) === loosely(raw) || loosely(candidate.name) === loosely(raw),
     );
     if (!choice)
-      return `error:${option.name} must be one of: ${option.choices.map((c) => c.value).join(', ')}`;
-    return choice.value;
+      return { error: `${option.name} must be one of: ${option.choices.map((c) => c.value).join(', ')}` };
+    return { value: choice.value };
   }
   if (option.type === ApplicationCommandOptionType.Integer) {
-    return /^-?\d+$/.test(raw) ? Number(raw) : `error:${option.name} must be a whole number`;
+    return /^-?\d+$/.test(raw) ? { value: Number(raw) } : { error: `${option.name} must be a whole number` };
   }
   if (option.type === ApplicationCommandOptionType.Boolean) {
-    if (/^(true|yes|on)$/i.test(raw)) return true;
-    if (/^(false|no|off)$/i.test(raw)) return false;
-    return `error:${option.name} must be true or false`;
+    if (/^(true|yes|on)$/i.test(raw)) return { value: true };
+    if (/^(false|no|off)$/i.test(raw)) return { value: false };
+    return { error: `${option.name} must be true or false` };
   }
-  return raw;
+  return { value: raw };
 }
 
-export function parseLine(line: string, definitions: readonly Definition[]): ParsedLine {
+export function parseLine(line: string, commands: readonly SlashCommand[]): ParsedLine {
   const match = /^\/?(\S+)\s*(\S*)\s*(.*)$/s.exec(line.trim());
-  const definition = definitions.find((candidate) => candidate.name === match?.[1]?.toLowerCase());
-  if (!match || !definition) {
-    return {
-      ok: false,
-      error: `Unknown command. Try: ${definitions.map((d) => `/${d.name}`).join(', ')} (or "help").`,
-    };
+  const command = commands.find((candidate) => candidate.definition.name === match?.[1]?.toLowerCase());
+  if (!match || !command) {
+    const names = commands.map((candidate) => `/${candidate.definition.name}`).join(', ');
+    return { ok: false, error: `Unknown command. Try: ${names} (or "help").` };
   }
-  const subcommands = subcommandsOf(definition);
-  const subcommand = subcommands.find((candidate) => candidate.name === match[2]?.toLowerCase());
+  const name = command.definition.name;
+  const subcommand = command.subcommands.get(match[2]?.toLowerCase() ?? '');
   if (!subcommand) {
-    return {
-      ok: false,
-      error: `/${definition.name} needs one of: ${subcommands.map((s) => s.name).join(', ')}`,
-    };
+    return { ok: false, error: `/${name} needs one of: ${[...command.subcommands.keys()].join(', ')}` };
   }
+  const usage = `/${name} ${subcommand.name}`;
+  const declared = Object.keys(subcommand.options ?? {});
   const pairs = splitPairs(match[3] ?? '');
-  const options = optionsOf(subcommand);
   if (typeof pairs === 'string') {
-    const first = options[0];
+    const first = declared[0];
     return {
       ok: false,
       error: first
-        ? `Write options as name:value, e.g. /${definition.name} ${subcommand.name} ${first.name}:${pairs}`
-        : `/${definition.name} ${subcommand.name} takes no text`,
+        ? `Write options as name:value, e.g. ${usage} ${first}:${pairs}`
+        : `${usage} takes no text`,
     };
   }
-  const input: CommandInput = {
-    command: definition.name,
-    subcommand: subcommand.name,
-    options: {},
-    channels: {},
-    user: TERMINAL_USER,
-    guildId: 'terminal',
-    channelId: 'terminal',
-    canManageServer: true,
-  };
-  for (const [name, raw] of pairs) {
-    const option = options.find((candidate) => candidate.name === name);
+  const input = terminalInput(name, subcommand.name);
+  for (const [optionName, raw] of pairs) {
+    const option = optionOf(subcommand, optionName);
     if (!option) {
-      const known = options.map((o) => o.name).join(', ') || 'none';
-      return { ok: false, error: `Unknown option "${name}" for ${subcommand.name}. Options: ${known}` };
+      const known = declared.join(', ') || 'none';
+      return { ok: false, error: `Unknown option "${optionName}" for ${subcommand.name}. Options: ${known}` };
     }
-    if (option.type === ApplicationCommandOptionType.Channel) {
-      input.channels[name] = TERMINAL_CHANNEL;
-      input.options[name] = TERMINAL_CHANNEL.id;
+    const json = option.json(optionName);
+    if (json.type === ApplicationCommandOptionType.Channel) {
+      input.channels[optionName] = TERMINAL_CHANNEL;
+      input.options[optionName] = TERMINAL_CHANNEL.id;
       continue;
     }
-    const value = convert(option, raw);
-    if (typeof value === 'string' && value.startsWith('error:')) return { ok: false, error: value.slice(6) };
-    input.options[name] = value;
+    const converted = convert(json, raw);
+    if ('error' in converted) return { ok: false, error: converted.error };
+    input.options[optionName] = converted.value;
   }
-  const missing = options.filter((option) => option.required && input.options[option.name] === undefined);
-  if (missing.length) {
-    return {
-      ok: false,
-      error: `Missing ${missing.map((o) => `${o.name}:`).join(' ')} e.g. /${definition.name} ${subcommand.name} ${missing.map((o) => `${o.name}:...`).join(' ')}`,
-    };
-  }
+  const missing = missingOptions(subcommand, input);
+  if (missing.length) return { ok: false, error: missingProblem(usage, missing) };
   return { ok: true, input };
-}
-
-/** Every subcommand with its options, for "help". */
-export function usageLines(definitions: readonly Definition[]): string[] {
-  return definitions.flatMap((definition) =>
-    subcommandsOf(definition).map((subcommand) => {
-      const options = optionsOf(subcommand)
-        .map((option) => (option.required ? `${option.name}:…` : `[${option.name}:…]`))
-        .join(' ');
-      return `/${definition.name} ${subcommand.name}${options ? ` ${options}` : ''}  ${subcommand.description}`;
-    }),
-  );
 }

@@ -7,7 +7,9 @@ import type { Readable, Writable } from 'node:stream';
 import type { CommandDispatcher } from '../commands/dispatch.js';
 import type { MessagePayload, Reply } from '../message/payload.js';
 import { replyToText } from '../render/text.js';
-import { parseLine, TERMINAL_USER, usageLines } from './parse-line.js';
+import { completions, usageLines } from './help.js';
+import { parseLine } from './parse-line.js';
+import { TERMINAL_USER } from './terminal.js';
 
 export interface ConsoleOptions {
   input: Readable;
@@ -39,10 +41,8 @@ function buttonId(payload: MessagePayload | undefined, label: string): string | 
 }
 
 export async function runConsole(dispatcher: CommandDispatcher, options: ConsoleOptions): Promise<void> {
-  const definitions = dispatcher.definitions();
-  const words = definitions.flatMap((definition) =>
-    (definition.options ?? []).map((option) => `/${definition.name} ${option.name} `),
-  );
+  const commands = dispatcher.list();
+  const words = completions(commands);
   const lines = createInterface({
     input: options.input,
     output: options.interactive ? options.output : undefined,
@@ -66,7 +66,7 @@ export async function runConsole(dispatcher: CommandDispatcher, options: Console
     }
     if (/^(exit|quit)$/i.test(line)) break;
     if (/^help$/i.test(line)) {
-      print([...usageLines(definitions), ...HELP_FOOTER].join('\n'));
+      print([...usageLines(commands), ...HELP_FOOTER].join('\n'));
     } else if (/^(next|prev|previous)$/i.test(line)) {
       const id = buttonId(lastAnswer, line.toLowerCase().startsWith('n') ? 'next' : 'prev');
       if (!id) print('No page to turn to: ask something with several pages first.');
@@ -76,7 +76,7 @@ export async function runConsole(dispatcher: CommandDispatcher, options: Console
         if (!reply.ephemeral) lastAnswer = reply;
       }
     } else {
-      const parsed = parseLine(line, definitions);
+      const parsed = parseLine(line, commands);
       if (!parsed.ok) print(parsed.error);
       else {
         const reply = await dispatcher.run(parsed.input);

@@ -1,10 +1,12 @@
 /** The dispatcher holds every answer to the posting cap, whatever a handler returns. */
 
 import { Writable } from 'node:stream';
+import { InteractionContextType } from 'discord-api-types/v10';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
+import { defineCommand } from '../../src/commands/command.js';
 import { CommandDispatcher } from '../../src/commands/dispatch.js';
-import type { SlashCommand } from '../../src/commands/types.js';
+import { defineSubcommand } from '../../src/commands/subcommand.js';
 import { Library } from '../../src/library/library.js';
 import { MAX_FOLLOW_UPS, type Reply } from '../../src/message/payload.js';
 import { PartyRegistry } from '../../src/party/registry.js';
@@ -21,10 +23,12 @@ function dispatcherAnswering(reply: Reply) {
       },
     }),
   );
-  const command: SlashCommand = {
-    definition: { name: 'noisy', description: 'Answers with many messages' },
-    run: () => reply,
-  };
+  const command = defineCommand({
+    name: 'noisy',
+    description: 'Answers with many messages',
+    contexts: [InteractionContextType.Guild],
+    subcommands: [defineSubcommand({ name: 'answer', description: 'Answers', run: () => reply })],
+  });
   const library = new Library([], PartyRegistry.builtIn());
   const dispatcher = new CommandDispatcher(
     [command],
@@ -34,7 +38,7 @@ function dispatcherAnswering(reply: Reply) {
   const ask = () =>
     dispatcher.run({
       command: 'noisy',
-      subcommand: '',
+      subcommand: 'answer',
       options: {},
       channels: {},
       user: USER,

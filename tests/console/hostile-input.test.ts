@@ -1,14 +1,14 @@
 /** Local mode, typed at the prompt: forged subcommands, options and button ids, and names thousands of characters long. */
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { briefingDefinition } from '../../src/commands/briefing/definition.js';
-import { digestDefinition } from '../../src/commands/digest/definition.js';
-import { parseLine, TERMINAL_USER } from '../../src/console/parse-line.js';
+import { allCommands } from '../../src/commands/index.js';
+import { parseLine } from '../../src/console/parse-line.js';
 import { runConsole } from '../../src/console/repl.js';
+import { TERMINAL_USER } from '../../src/console/terminal.js';
 import { makeBriefing } from '../support/briefings.js';
 import { testDispatcher } from '../support/services.js';
 
-const definitions = [briefingDefinition, digestDefinition];
+const commands = allCommands;
 const briefings = [makeBriefing({ id: 'berlin-talks', summary: 'Russia and Ukraine are far apart.' })];
 
 describe('the console line parser', () => {
@@ -19,17 +19,17 @@ describe('the console line parser', () => {
       '/briefing __proto__',
       '/digest valueOf',
     ]) {
-      expect(parseLine(line, definitions)).toEqual({
+      expect(parseLine(line, commands)).toEqual({
         ok: false,
         error: expect.stringMatching(/needs one of: /),
       });
     }
-    expect(parseLine('/toString latest', definitions)).toMatchObject({ ok: false, error: /Unknown command/ });
-    expect(parseLine('/briefing party name:Russia constructor:1', definitions)).toMatchObject({
+    expect(parseLine('/toString latest', commands)).toMatchObject({ ok: false, error: /Unknown command/ });
+    expect(parseLine('/briefing party name:Russia constructor:1', commands)).toMatchObject({
       ok: false,
       error: expect.stringMatching(/Unknown option "constructor"/),
     });
-    expect(parseLine('/briefing party name:Russia section:toString', definitions)).toMatchObject({
+    expect(parseLine('/briefing party name:Russia section:toString', commands)).toMatchObject({
       ok: false,
       error: expect.stringMatching(/section must be one of/),
     });

@@ -6,10 +6,12 @@
  */
 
 import type { Interaction } from 'discord.js';
+import { InteractionContextType } from 'discord-api-types/v10';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
+import { defineCommand, type SlashCommand } from '../../src/commands/command.js';
 import { CommandDispatcher } from '../../src/commands/dispatch.js';
-import type { SlashCommand } from '../../src/commands/types.js';
+import { defineSubcommand } from '../../src/commands/subcommand.js';
 import { InteractionRouter } from '../../src/discord/interactions.js';
 import { Library } from '../../src/library/library.js';
 import type { Reply } from '../../src/message/payload.js';
@@ -18,8 +20,14 @@ import { noDigests } from '../support/services.js';
 
 type Work = () => Reply | Promise<Reply>;
 
+/** A command of one subcommand, `go`, that does the work. */
 function command(name: string, work: Work): SlashCommand {
-  return { definition: { name, description: `The ${name} command` }, run: () => work() };
+  return defineCommand({
+    name,
+    description: `The ${name} command`,
+    contexts: [InteractionContextType.Guild],
+    subcommands: [defineSubcommand({ name: 'go', description: 'Does the work', run: () => work() })],
+  });
 }
 
 function dispatcherFor(commands: SlashCommand[]) {
@@ -47,7 +55,7 @@ function chatInput(
     channelId: '333333333333333331',
     guild: null,
     memberPermissions: null,
-    options: { getSubcommand: () => null, data: forged.options ?? [] },
+    options: { getSubcommand: () => 'go', data: forged.options ?? [] },
     deferred: false,
     replied: false,
     isAutocomplete: () => false,
@@ -79,7 +87,7 @@ function autocomplete(name: string, events: string[]): Interaction {
     ...(chatInput(name, events) as unknown as Record<string, unknown>),
     isAutocomplete: () => true,
     isChatInputCommand: () => false,
-    options: { getSubcommand: () => null, data: [], getFocused: () => ({ name: 'name', value: 'ru' }) },
+    options: { getSubcommand: () => 'go', data: [], getFocused: () => ({ name: 'name', value: 'ru' }) },
     async respond() {
       events.push(`${name} choices`);
     },
@@ -186,8 +194,8 @@ describe('InteractionRouter', () => {
     await router.drain();
     expect(events).not.toContain('plain work');
     expect(replies).toEqual([
-      expect.objectContaining({ content: '/plain has no option "__proto__". Its options: none.' }),
-      expect.objectContaining({ content: '/plain has no option "constructor". Its options: none.' }),
+      expect.objectContaining({ content: '/plain go has no option "__proto__". Its options: none.' }),
+      expect.objectContaining({ content: '/plain go has no option "constructor". Its options: none.' }),
     ]);
   });
 });

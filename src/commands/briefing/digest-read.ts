@@ -13,19 +13,6 @@ import { briefingAnswer } from './paged.js';
 
 export const DIGEST_BUTTON_PREFIX = MARKER_PREFIX;
 
-function asReader(user: CommandInput['user']): CommandInput {
-  return {
-    command: 'briefing',
-    subcommand: 'show',
-    options: {},
-    channels: {},
-    user,
-    guildId: null,
-    channelId: null,
-    canManageServer: false,
-  };
-}
-
 export async function readFromDigest(
   customId: string,
   clickedBy: CommandInput['user'],
@@ -40,7 +27,7 @@ export async function readFromDigest(
   if (target === 'latest') {
     const newest = library.latest();
     if (!newest) throw new UsageError('There are no briefings yet.');
-    return briefingAnswer(newest, asReader(clickedBy), services);
+    return briefingAnswer(newest, clickedBy.id, services);
   }
   const id = (await services.digests.briefingsMarked(marker))?.[target.briefing];
   const briefing = id === undefined ? undefined : library.get(id);
@@ -48,5 +35,5 @@ export async function readFromDigest(
     throw new UsageError(
       'That briefing is no longer in the library. See what there is with /briefing latest or /briefing list.',
     );
-  return briefingAnswer(briefing, asReader(clickedBy), services);
+  return briefingAnswer(briefing, clickedBy.id, services);
 }

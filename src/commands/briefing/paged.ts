@@ -1,6 +1,7 @@
 /**
- * Answers long enough to need pages, and the buttons that turn them: search, party and list, and the briefings
- * themselves (latest, today, date, show), which show one message at a time however long they are.
+ * The paged views every /briefing answer opens on, and the buttons that turn them: search, party and list, and
+ * the briefings themselves (latest, today, date, show), which show one message at a time however long they are.
+ * A view's page depends only on its state, so a fresh question and a click render it the same way.
  */
 import type { Briefing, SectionKey } from '../../briefing/model.js';
 import { briefingKey } from '../../library/briefing-key.js';
@@ -13,10 +14,8 @@ import type { PageState } from '../../render/page-id.js';
 import type { PagedReply } from '../../render/pager.js';
 import { renderPartyPage } from '../../render/party.js';
 import { renderListPage, renderSearchPage } from '../../render/search.js';
-import type { CommandInput, Services } from '../types.js';
+import type { Services } from '../types.js';
 import { questionKey, questionOf } from './question-keys.js';
-
-export const sectionOption = (input: CommandInput) => input.options.section as SectionKey | undefined;
 
 /** A click on a page of something no longer there: said privately, the message is left as it is. */
 function gone(text: string, page: number): PagedReply {
@@ -76,38 +75,26 @@ function renderView(state: PageState, services: Services): PagedReply {
   }
 }
 
-/** The first page of one briefing, with pages to turn when it is longer than a message. */
-export function briefingAnswer(briefing: Briefing, input: CommandInput, services: Services): Reply {
-  const section = sectionOption(input);
-  const state: PageState = {
-    view: 'briefing',
-    owner: input.user.id,
-    page: 1,
-    query: briefingKey(briefing.id),
-  };
-  if (section) state.section = section;
+/** The first page a question opens on (or the page a list is asked at). */
+export function firstPage(state: PageState, services: Services): Reply {
   return renderView(state, services).payload;
 }
 
+/** The first page of one briefing, with pages to turn when it is longer than a message. */
+export function briefingAnswer(
+  briefing: Briefing,
+  owner: string,
+  services: Services,
+  section?: SectionKey,
+): Reply {
+  const state: PageState = { view: 'briefing', owner, page: 1, query: briefingKey(briefing.id) };
+  if (section) state.section = section;
+  return firstPage(state, services);
+}
+
 /** The first page of a day's briefings. */
-export function dayAnswer(date: string, input: CommandInput, services: Services): Reply {
-  return renderView({ view: 'day', owner: input.user.id, page: 1, query: date }, services).payload;
-}
-
-export function search(input: CommandInput, services: Services): Reply {
-  const query = String(input.options.query ?? '').trim();
-  return renderView({ view: 'search', owner: input.user.id, page: 1, query }, services).payload;
-}
-
-export function party(input: CommandInput, services: Services): Reply {
-  const query = String(input.options.name ?? '').trim();
-  const section = sectionOption(input);
-  return renderView({ view: 'party', owner: input.user.id, page: 1, query, section }, services).payload;
-}
-
-export function list(input: CommandInput, services: Services): Reply {
-  const page = typeof input.options.page === 'number' ? input.options.page : 1;
-  return renderView({ view: 'list', owner: input.user.id, page, query: '' }, services).payload;
+export function dayAnswer(date: string, owner: string, services: Services): Reply {
+  return firstPage({ view: 'day', owner, page: 1, query: date }, services);
 }
 
 /** A Previous/Next click. A page that no longer exists (the briefings changed) gets a clear answer. */

@@ -5,7 +5,11 @@
  * process's: after a restart, or past the most recent REMEMBERED long questions, a click on an older key is told
  * to ask again, never answered with a different question.
  */
+import { MAX_NAME_LENGTH } from '../../party/name-pattern.js';
 import { carriedAsItIs, hashKey, isHashKey } from '../../text/short-key.js';
+
+/** Longest party name or search text a reader may type: a name is at most what an autocomplete value holds. */
+export const MAX_QUERY_LENGTH = MAX_NAME_LENGTH;
 
 const REMEMBERED = 10_000;
 

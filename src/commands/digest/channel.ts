@@ -1,13 +1,34 @@
 /** The channel a /digest subcommand is about, and whether the bot can post digests there. */
+import { ChannelType } from 'discord-api-types/v10';
 import type { Subscription } from '../../digest/model.js';
-import { type ChannelOption, type CommandInput, type Services, UsageError } from '../types.js';
+import type { Reply } from '../../message/payload.js';
+import { channelOption } from '../options.js';
+import type { SubcommandInput } from '../subcommand.js';
+import { type ChannelOption, type Services, UsageError } from '../types.js';
 
-/** The channel option, else the channel the command was typed in. */
-export function targetChannel(input: CommandInput): ChannelOption | { id: string; name: string } {
-  const chosen = input.channels.channel;
+/** Digests go to text and announcement channels only: Discord offers no other kind in the option. */
+const POSTABLE = [ChannelType.GuildText, ChannelType.GuildAnnouncement];
+
+export const channelNamed = (description = 'The channel') =>
+  channelOption({ description, required: true, channelTypes: POSTABLE });
+
+/** A channel that may be left out: the channel the command was typed in. */
+export const channelOrHere = channelOption({
+  description: 'The channel',
+  required: false,
+  channelTypes: POSTABLE,
+});
+
+/** What every /digest subcommand answers: for the manager alone. */
+export const privately = (content: string): Reply => ({ content, ephemeral: true });
+
+type Where = Pick<SubcommandInput, 'guildId' | 'channelId'>;
+
+/** The channel chosen, else the channel the command was typed in. */
+export function targetChannel(chosen: ChannelOption | undefined, where: Where): { id: string; name: string } {
   if (chosen) return chosen;
-  if (!input.channelId) throw new UsageError('Name a channel, e.g. `channel:#briefings`.');
-  return { id: input.channelId, name: input.channelId };
+  if (!where.channelId) throw new UsageError('Name a channel, e.g. `channel:#briefings`.');
+  return { id: where.channelId, name: where.channelId };
 }
 
 /** Only text and announcement channels take digests, and only where the bot can view, send and embed. */
@@ -26,10 +47,14 @@ export function assertPostable(channel: ChannelOption): void {
   }
 }
 
-export async function requireSubscription(input: CommandInput, services: Services): Promise<Subscription> {
-  const channel = targetChannel(input);
+/** The channel's subscription in this server; none is the manager's to fix. */
+export async function requireSubscription(
+  channel: { id: string; name: string },
+  where: Where,
+  services: Services,
+): Promise<Subscription> {
   const sub = await services.digests.subscriptions.get(channel.id);
-  if (!sub || sub.guildId !== input.guildId) {
+  if (!sub || sub.guildId !== where.guildId) {
     throw new UsageError(`There is no digest in #${channel.name}. Set one up with \`/digest subscribe\`.`);
   }
   return sub;

@@ -1,59 +1,94 @@
 /** /digest subscribe: one subscription per channel; subscribing again changes it. */
-
-import type { Reply } from '../../message/payload.js';
+import { searchTimezones } from '../../digest/subscriptions/timezones.js';
 import { channelLabel, describeSubscription } from '../../render/digest-admin.js';
-import { type CommandInput, type Services, UsageError } from '../types.js';
-import { assertPostable } from './channel.js';
+import { booleanOption, stringOption } from '../options.js';
+import { defineSubcommand } from '../subcommand.js';
+import { type Services, UsageError } from '../types.js';
+import { assertPostable, channelNamed } from './channel.js';
 
-const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+/** Text a manager typed, blank counting as left out. */
+const text = (value: string | undefined) => value?.trim() || undefined;
 
-export async function subscribe(input: CommandInput, services: Services): Promise<Reply> {
-  const { digests } = services;
-  const channel = input.channels.channel;
-  if (!channel)
-    throw new UsageError(
-      'Name the channel to post in, e.g. `/digest subscribe channel:#briefings time:08:00`.',
-    );
-  assertPostable(channel);
-  const publish = input.options.publish === true;
-  if (publish && channel.kind !== 'announcement') {
-    throw new UsageError(
-      `#${channel.name} is not an announcement channel, so there is nothing to publish to. Leave publish off.`,
-    );
-  }
-  const party = text(input.options.party);
-  if (party && !services.library().registry.resolve(party)) {
-    const close = services
-      .library()
-      .registry.suggest(party, 3)
-      .map((p) => p.name);
-    throw new UsageError(
-      `"${party}" is not a party I know.${close.length ? ` Did you mean: ${close.join(', ')}?` : ''} Pick one from the list as you type.`,
-    );
-  }
-  const existed = Boolean(await digests.subscriptions.get(channel.id));
-  const sub = await digests.subscriptions.subscribe({
-    guildId: input.guildId ?? '',
-    channelId: channel.id,
-    channelName: channel.name,
-    time: String(input.options.time ?? ''),
-    timezone: text(input.options.timezone) ?? services.defaultTimezone,
-    party: party ? services.library().registry.resolve(party)?.name : null,
-    tag: text(input.options.tag) ?? null,
-    postWhenEmpty: input.options.post_when_empty === true,
-    publish,
-    createdBy: input.user.id,
-  });
-  const lines = [
-    `${existed ? 'Updated' : 'Subscribed'} ${channelLabel(sub)}.`,
-    ...describeSubscription(sub, digests.nextFireAt(sub)),
-    'See what it would post now with `/digest preview`.',
-  ];
-  const recommended = 'missingRecommended' in channel ? (channel.missingRecommended ?? []) : [];
-  if (recommended.length)
-    lines.push(
-      `Also give the bot **${recommended.join(', ')}** in #${channel.name}: without it, a digest cut off by a ` +
-        'restart cannot be checked for in the channel, and is reported as not confirmed instead of being sent again.',
-    );
-  return { content: lines.join('\n'), ephemeral: true };
+/** Zones by name, city, country or alias ("kyiv", "india", "new york"); the label names the country. */
+function completeTimezone(typed: string) {
+  return searchTimezones(typed, 25).map((match) => ({ name: match.label, value: match.zone }));
 }
+
+/** The party a filter names, by its registry name; one the registry does not know gets the closest. */
+function partyFilter(typed: string | undefined, services: Services): string | null {
+  if (!typed) return null;
+  const { registry } = services.library();
+  const party = registry.resolve(typed);
+  if (party) return party.name;
+  const close = registry.suggest(typed, 3).map((p) => p.name);
+  throw new UsageError(
+    `"${typed}" is not a party I know.${close.length ? ` Did you mean: ${close.join(', ')}?` : ''} Pick one from the list as you type.`,
+  );
+}
+
+export const subscribe = defineSubcommand({
+  name: 'subscribe',
+  description: 'Post a daily digest in a channel (again: change it)',
+  options: {
+    channel: channelNamed('Where to post the digest'),
+    time: stringOption({
+      description: 'Local time, 24-hour HH:MM (e.g. 08:00)',
+      required: true,
+      minLength: 4,
+      maxLength: 5,
+    }),
+    timezone: stringOption({
+      description: 'IANA time zone, e.g. Europe/Berlin (default: the bot’s)',
+      autocomplete: completeTimezone,
+      maxLength: 64,
+    }),
+    party: stringOption({
+      description: 'Only briefings about this party (e.g. Ukraine)',
+      autocomplete: (typed, services) => services.library().completeParties(typed),
+      maxLength: 80,
+    }),
+    tag: stringOption({ description: 'Only briefings with this tag', maxLength: 50 }),
+    post_when_empty: booleanOption({
+      description: 'Post a short “no new briefings” line on quiet days (default: skip)',
+    }),
+    publish: booleanOption({
+      description: 'In an announcement channel, publish each digest to following servers',
+    }),
+  },
+  async run(input, services) {
+    const { digests } = services;
+    const { channel, publish = false } = input.options;
+    assertPostable(channel);
+    if (publish && channel.kind !== 'announcement') {
+      throw new UsageError(
+        `#${channel.name} is not an announcement channel, so there is nothing to publish to. Leave publish off.`,
+      );
+    }
+    const party = partyFilter(text(input.options.party), services);
+    const existed = Boolean(await digests.subscriptions.get(channel.id));
+    const sub = await digests.subscriptions.subscribe({
+      guildId: input.guildId ?? '',
+      channelId: channel.id,
+      channelName: channel.name,
+      time: input.options.time,
+      timezone: text(input.options.timezone) ?? services.defaultTimezone,
+      party,
+      tag: text(input.options.tag) ?? null,
+      postWhenEmpty: input.options.post_when_empty ?? false,
+      publish,
+      createdBy: input.user.id,
+    });
+    const lines = [
+      `${existed ? 'Updated' : 'Subscribed'} ${channelLabel(sub)}.`,
+      ...describeSubscription(sub, digests.nextFireAt(sub)),
+      'See what it would post now with `/digest preview`.',
+    ];
+    const recommended = channel.missingRecommended ?? [];
+    if (recommended.length)
+      lines.push(
+        `Also give the bot **${recommended.join(', ')}** in #${channel.name}: without it, a digest cut off by a ` +
+          'restart cannot be checked for in the channel, and is reported as not confirmed instead of being sent again.',
+      );
+    return { content: lines.join('\n'), ephemeral: true };
+  },
+});

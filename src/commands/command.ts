@@ -1,0 +1,158 @@
+/**
+ * A slash command assembled from its list of subcommand modules: Discord's definition (what sync registers), the
+ * routing to each subcommand, the typed input each reads, autocomplete by option, and the command's guards.
+ * Adding a subcommand is one module and one line in its command's list.
+ */
+import {
+  type APIApplicationCommandSubcommandOption,
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  type InteractionContextType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
+import type { Choice } from '../library/library.js';
+import type { Reply } from '../message/payload.js';
+import type { PageState } from '../render/page-id.js';
+import type { OptionSpec } from './options.js';
+import { type Subcommand, typedInput } from './subcommand.js';
+import {
+  type AutocompleteInput,
+  type CommandInput,
+  type Precondition,
+  type Services,
+  UsageError,
+} from './types.js';
+
+export interface ButtonHandler {
+  /** The buttons this command answers: those whose custom_id starts with it. */
+  prefix: string;
+  press(customId: string, clickedBy: CommandInput['user'], services: Services): Promise<Reply> | Reply;
+}
+
+interface CommandParts {
+  /** Guards for every subcommand, checked before the input is (Sapphire's preconditions, in small). */
+  readonly preconditions?: readonly Precondition[];
+  /** Its answers are for the asker only (management commands): a deferral must say so up front. */
+  readonly ephemeral?: boolean;
+  /** The paged views (PageState.view) whose Previous/Next buttons this command answers. */
+  readonly pageViews?: readonly string[];
+  /** Re-renders one page of a paged answer when a Previous/Next button is clicked. */
+  page?(state: PageState, services: Services): Reply;
+  /** Other buttons this command answers (a digest's Read buttons). */
+  readonly buttons?: ButtonHandler;
+}
+
+export interface CommandSpec extends CommandParts {
+  name: string;
+  description: string;
+  /** Where Discord offers it: servers, direct messages with the bot. */
+  contexts: readonly InteractionContextType[];
+  /** Discord shows it only to members with these permissions (a permission bit set, as a string). */
+  defaultMemberPermissions?: string;
+  /** In the order Discord lists them. */
+  subcommands: readonly Subcommand[];
+  /** What an error of the core (a refusal as a code, a name past its limit) says to the asker, if anything. */
+  explain?(error: unknown): UsageError | undefined;
+}
+
+export interface SlashCommand extends CommandParts {
+  readonly definition: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  /** A Map of its own: a forged name such as `toString` or `constructor` finds nothing. */
+  readonly subcommands: ReadonlyMap<string, Subcommand>;
+  /** Runs the subcommand the input names (held to the definition first: see dispatch.ts). */
+  run(input: CommandInput, services: Services): Promise<Reply> | Reply;
+  /** The subcommand's answer as JSON, for the editor tools (Subcommand.json). */
+  json(input: CommandInput, services: Services): unknown;
+  autocomplete(input: AutocompleteInput, services: Services): Choice[];
+}
+
+function subcommandJson(subcommand: Subcommand): APIApplicationCommandSubcommandOption {
+  const options = Object.entries(subcommand.options ?? {}).map(([name, option]) => option.json(name));
+  return {
+    type: ApplicationCommandOptionType.Subcommand,
+    name: subcommand.name,
+    description: subcommand.description,
+    ...(options.length ? { options } : {}),
+  };
+}
+
+function definitionOf(spec: CommandSpec): RESTPostAPIChatInputApplicationCommandsJSONBody {
+  return {
+    type: ApplicationCommandType.ChatInput,
+    name: spec.name,
+    description: spec.description,
+    ...(spec.defaultMemberPermissions ? { default_member_permissions: spec.defaultMemberPermissions } : {}),
+    contexts: [...spec.contexts],
+    options: spec.subcommands.map(subcommandJson),
+  };
+}
+
+/** The option a subcommand declares under that name, looked up among its own keys only. */
+export function optionOf(subcommand: Subcommand | undefined, name: string): OptionSpec | undefined {
+  const options = subcommand?.options;
+  return options && Object.hasOwn(options, name) ? options[name] : undefined;
+}
+
+/** What the command says of an error: its explanation, else the error as it is. */
+const explained = (explain: CommandSpec['explain'], error: unknown) => explain?.(error) ?? error;
+
+/** Runs `answer`, turning what it throws into what `explain` says of it. */
+function explainingNow<T>(explain: CommandSpec['explain'], answer: () => T): T {
+  try {
+    return answer();
+  } catch (error) {
+    throw explained(explain, error);
+  }
+}
+
+/** The same for an answer that may come later: a rejection is explained too. */
+function explaining<T>(explain: CommandSpec['explain'], answer: () => T | Promise<T>): T | Promise<T> {
+  const result = explainingNow(explain, answer);
+  return result instanceof Promise
+    ? result.catch((error: unknown) => {
+        throw explained(explain, error);
+      })
+    : result;
+}
+
+export function defineCommand(spec: CommandSpec): SlashCommand {
+  const { name, explain, page, buttons } = spec;
+  const subcommands = new Map(spec.subcommands.map((subcommand) => [subcommand.name, subcommand]));
+  if (subcommands.size !== spec.subcommands.length) throw new Error(`/${name} lists a subcommand twice`);
+
+  const route = (input: CommandInput) => {
+    const subcommand = subcommands.get(input.subcommand);
+    if (!subcommand)
+      throw new UsageError(`Unknown subcommand. Try /${name} ${[...subcommands.keys()].join(', ')}.`);
+    return { subcommand, typed: typedInput(subcommand, input, `/${name} ${subcommand.name}`) };
+  };
+
+  return {
+    definition: definitionOf(spec),
+    subcommands,
+    preconditions: spec.preconditions,
+    ephemeral: spec.ephemeral,
+    pageViews: spec.pageViews,
+    run: (input, services) =>
+      explaining(explain, () => {
+        const { subcommand, typed } = route(input);
+        return subcommand.run(typed, services);
+      }),
+    json: (input, services) =>
+      explaining(explain, () => {
+        const { subcommand, typed } = route(input);
+        return subcommand.json?.(typed, services);
+      }),
+    autocomplete: (input, services) =>
+      optionOf(subcommands.get(input.subcommand), input.focused.name)?.autocomplete?.(
+        input.focused.value,
+        services,
+      ) ?? [],
+    page: page && ((state, services) => explainingNow(explain, () => page(state, services))),
+    buttons: buttons && {
+      prefix: buttons.prefix,
+      press: (customId, clickedBy, services) =>
+        explaining(explain, () => buttons.press(customId, clickedBy, services)),
+    },
+  };
+}
