@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import type { Briefing } from '../../src/briefing/model.js';
+import type { SlashCommand } from '../../src/commands/command.js';
 import { CommandDispatcher } from '../../src/commands/dispatch.js';
 import { allCommands } from '../../src/commands/index.js';
 import type { ChannelOption, CommandInput } from '../../src/commands/types.js';
@@ -54,7 +55,11 @@ export class RecordingSink implements DigestSink {
   }
 }
 
-export function testDispatcher(briefings: Briefing[], now = new Date('2025-12-15T10:00:00Z')) {
+export function testDispatcher(
+  briefings: Briefing[],
+  now = new Date('2025-12-15T10:00:00Z'),
+  commands: readonly SlashCommand[] = allCommands,
+) {
   const library = new Library(briefings, PartyRegistry.builtIn());
   const store = SqliteDigestStore.open(join(mkdtempSync(join(tmpdir(), 'briefing-commands-')), 'db.sqlite'));
   const sink = new RecordingSink();
@@ -69,7 +74,7 @@ export function testDispatcher(briefings: Briefing[], now = new Date('2025-12-15
     retryDelaysMs: [],
   });
   const dispatcher = new CommandDispatcher(
-    allCommands,
+    commands,
     { library: () => library, digests, defaultTimezone: 'UTC', now: () => now },
     pino({ level: 'silent' }),
   );
