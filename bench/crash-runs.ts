@@ -5,14 +5,15 @@
  * (the fake forgets every nonce and the new process's clock runs six minutes ahead). Each channel must end with
  * exactly one digest. Prints lost and duplicated digests per mode, over RUNS runs each.
  */
+
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { ChannelType } from 'discord-api-types/v10';
 import { SqliteDigestStore } from '../src/store/sqlite/digest-store.js';
 import { briefingAbout, briefingFolder } from '../tools/briefing-files.js';
-import { DEFAULT_IDS, type FakeDiscord, startFakeDiscord } from '../tools/fake-discord/index.js';
+import { DEFAULT_IDS, type FakeDiscord } from '../tools/fake-discord/index.js';
+import { channelIdsFor, fakeWithTextChannels } from './digest-channels.js';
 import { startProcess, stopProcess, until } from './processes.js';
 import type { Report } from './stats.js';
 
@@ -20,31 +21,10 @@ const CHANNELS = 200;
 const RUNS = Number(process.env.BENCH_CRASH_RUNS ?? 10);
 const SIX_MINUTES_MS = 6 * 60_000;
 
-const channelIds = Array.from(
-  { length: CHANNELS },
-  (_, index) => `13900000000000${String(index).padStart(5, '0')}`,
-);
+const channelIds = channelIdsFor('13900000000000', CHANNELS);
 
 function isCreate(request: { method: string; path: string }): boolean {
   return request.method === 'POST' && /\/channels\/\d+\/messages$/.test(request.path);
-}
-
-async function fakeWithChannels(): Promise<FakeDiscord> {
-  return startFakeDiscord({
-    rateLimit: { globalPerSecond: 50, perChannel: { limit: 5, windowMs: 5_000 } },
-    world: (world) => {
-      const guild = world.guilds[0]!;
-      for (const [index, id] of channelIds.entries()) {
-        guild.channels.push({
-          id,
-          name: `desk-${index}`,
-          type: ChannelType.GuildText,
-          position: 10 + index,
-          overwrites: [],
-        });
-      }
-    },
-  });
 }
 
 /** 200 subscriptions whose fire came two minutes ago: the bot owes each a digest as soon as it starts. */
@@ -109,7 +89,7 @@ interface RunResult {
 }
 
 async function oneRun(afterWindow: boolean): Promise<RunResult> {
-  const fake = await fakeWithChannels();
+  const fake = await fakeWithTextChannels(channelIds);
   const root = await mkdtemp(join(tmpdir(), 'briefing-bench-crash-'));
   let briefingsDir: string | undefined;
   try {

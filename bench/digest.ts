@@ -3,20 +3,20 @@
  * @discordjs/rest against the fake enforcing Discord's global limit of 50 requests a second and the per-channel
  * message limit. The floor is channels / limit; the figure to watch is how close delivery comes to it.
  */
+
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ChannelType } from 'discord-api-types/v10';
 import { startApp } from '../src/app.js';
 import { readConfig } from '../src/config.js';
 import { SqliteDigestStore } from '../src/store/sqlite/digest-store.js';
 import { briefingAbout, briefingFolder } from '../tools/briefing-files.js';
-import { DEFAULT_IDS, startFakeDiscord } from '../tools/fake-discord/index.js';
+import { DEFAULT_IDS } from '../tools/fake-discord/index.js';
+import { channelIdsFor, fakeWithTextChannels, GLOBAL_PER_SECOND } from './digest-channels.js';
 import { until } from './processes.js';
 import type { Report } from './stats.js';
 
 const CHANNELS = 1_000;
-const GLOBAL_PER_SECOND = 50;
 
 /**
  * What the durable ledger costs per channel: the writes one digest makes (the pending row with its message,
@@ -49,25 +49,8 @@ async function ledgerWritesPerChannel(dbDir: string): Promise<number> {
 }
 
 export async function benchDigest(report: Report): Promise<void> {
-  const channelIds = Array.from(
-    { length: CHANNELS },
-    (_, index) => `12900000000000${String(index).padStart(5, '0')}`,
-  );
-  const fake = await startFakeDiscord({
-    rateLimit: { globalPerSecond: GLOBAL_PER_SECOND, perChannel: { limit: 5, windowMs: 5_000 } },
-    world: (world) => {
-      const guild = world.guilds[0]!;
-      for (const [index, id] of channelIds.entries()) {
-        guild.channels.push({
-          id,
-          name: `desk-${index}`,
-          type: ChannelType.GuildText,
-          position: 10 + index,
-          overwrites: [],
-        });
-      }
-    },
-  });
+  const channelIds = channelIdsFor('12900000000000', CHANNELS);
+  const fake = await fakeWithTextChannels(channelIds);
   const dir = await briefingFolder({
     '2026-03-30-bench.md': briefingAbout('bench', '2026-03-30', 'Ukraine'),
   });

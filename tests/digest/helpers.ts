@@ -10,6 +10,7 @@ import { DigestService, type DigestServiceDeps } from '../../src/digest/service.
 import type { MessagePayload } from '../../src/message/payload.js';
 import { describeReason } from '../../src/render/digest-reasons.js';
 import { SqliteDigestStore } from '../../src/store/sqlite/digest-store.js';
+import { makeBriefing } from '../support/briefings.js';
 
 /** The ledger as `/digest status` reads it: each row's reason in words. */
 export async function ledger(
@@ -236,4 +237,17 @@ export function subscription(overrides: Partial<SubscribeInput> = {}): Subscribe
     timezone: 'Europe/Berlin',
     ...overrides,
   };
+}
+
+/** Two briefings, a day apart: what the restart and recovery tests deliver. */
+export function twoBriefings(): Briefing[] {
+  return [
+    makeBriefing({ id: 'grain-corridor', date: '2025-06-01' }),
+    makeBriefing({ id: 'ceasefire-talks', date: '2025-06-02' }),
+  ];
+}
+
+/** A process's life: a service on the database at `path` from `at`, with Discord (the sink) outliving it. */
+export function boot(path: string, sink: FakeSink, at: string, graceMs?: number): Harness {
+  return makeService({ path, sink, clock: new Clock(new Date(at)), library: twoBriefings(), graceMs });
 }

@@ -7,20 +7,21 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { DeliveryError } from '../../src/digest/delivery/sink.js';
 import { DigestError } from '../../src/digest/errors.js';
-import { makeBriefing } from '../support/briefings.js';
-import { Clock, FakeSink, ledger, makeService, subscription, tempDbPath, transient } from './helpers.js';
+import {
+  boot,
+  FakeSink,
+  ledger,
+  makeService,
+  subscription,
+  tempDbPath,
+  transient,
+  twoBriefings,
+} from './helpers.js';
 
 const GUILD = '111111111111111111';
 const CHANNEL = '222222222222222222';
-const library = [
-  makeBriefing({ id: 'grain-corridor', date: '2025-06-01' }),
-  makeBriefing({ id: 'ceasefire-talks', date: '2025-06-02' }),
-];
+const library = twoBriefings();
 const MINUTE = 60_000;
-
-function boot(path: string, sink: FakeSink, at: string, graceMs?: number) {
-  return makeService({ path, sink, clock: new Clock(new Date(at)), library: [...library], graceMs });
-}
 
 /**
  * 08:00 in Berlin (06:00 UTC): part 0 goes out and is recorded, part 1 is created but the process dies before

@@ -1,19 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { digestNonces } from '../../src/digest/delivery/nonce.js';
-import { makeBriefing } from '../support/briefings.js';
-import { Clock, FakeSink, ledger, makeService, subscription, tempDbPath } from './helpers.js';
+import { boot, FakeSink, ledger, subscription, tempDbPath, twoBriefings } from './helpers.js';
 
 const GUILD = '111111111111111111';
 const CHANNEL = '222222222222222222';
-const library = [
-  makeBriefing({ id: 'grain-corridor', date: '2025-06-01' }),
-  makeBriefing({ id: 'ceasefire-talks', date: '2025-06-02' }),
-];
-
-/** A process's life: a service on the database at `path`, with Discord (the sink) outliving it. */
-function boot(path: string, sink: FakeSink, at: string, graceMs?: number) {
-  return makeService({ path, sink, clock: new Clock(new Date(at)), library: [...library], graceMs });
-}
+const _library = twoBriefings();
 
 describe('restarts', () => {
   it('delivers after a restart between subscribing and the scheduled time', async () => {

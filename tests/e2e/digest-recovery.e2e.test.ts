@@ -5,68 +5,32 @@
  * fire time is outlasted; a grace of 0 still delivers on time; a database deleted under the bot stops digests.
  */
 import { copyFile, rm } from 'node:fs/promises';
-import { Writable } from 'node:stream';
 import { ComponentType, MessageFlags } from 'discord-api-types/v10';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningApp } from '../../src/app.js';
-import { briefingAbout, briefingFolder } from '../../tools/briefing-files.js';
-import { type FakeDiscord, startFakeDiscord } from '../../tools/fake-discord/index.js';
-import { clock, messageCreates, recorded, subscribeChannel, type TestClock } from './digest-steps.js';
-import { databasePath, E2E_TEST_TIMEOUT_MS, eventually, ids, startBot } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { briefingAbout } from '../../tools/briefing-files.js';
+import {
+  clock,
+  messageCreates,
+  recorded,
+  subscribeChannel,
+  type TestClock,
+  useDigestWorld,
+} from './digest-steps.js';
+import { E2E_TEST_TIMEOUT_MS, eventually, ids } from './harness.js';
 
 const channel = ids.channels.briefings;
 const isCreate = (request: { method: string; path: string }) =>
   request.method === 'POST' && request.path.endsWith(`/channels/${channel}/messages`);
-const historyReads = (fake: FakeDiscord) =>
-  fake.requests.filter((r) => r.method === 'GET' && r.path.endsWith(`/channels/${channel}/messages`));
 
-let fake: FakeDiscord;
-let running: RunningApp[] = [];
-let dir: string;
-let db: string;
-
-beforeEach(async () => {
-  fake = await startFakeDiscord();
-  dir = await briefingFolder({
-    '2026-03-29-ukraine-talks.md': briefingAbout('ukraine-talks', '2026-03-29', 'Ukraine'),
-  });
-  db = await databasePath();
-}, E2E_TEST_TIMEOUT_MS);
-
-afterEach(async () => {
-  for (const app of running) await app.stop();
-  running = [];
-  await fake.close();
-}, E2E_TEST_TIMEOUT_MS);
-
-async function start(time: TestClock, options: { env?: Record<string, string>; logs?: string[] } = {}) {
-  const logs = options.logs;
-  const app = await startBot(fake, {
-    briefingsDir: dir,
-    databasePath: db,
-    now: time.now,
-    env: { ...(logs ? { LOG_LEVEL: 'info' } : {}), ...options.env },
-    // Quick retries without waiting: the later ones, kept in the ledger, are what these tests follow.
-    digestRetryDelaysMs: [0, 0, 0],
-    ...(logs
-      ? {
-          logDestination: new Writable({
-            write(chunk, _encoding, done) {
-              logs.push(...String(chunk).split('\n').filter(Boolean));
-              done();
-            },
-          }),
-        }
-      : {}),
-  });
-  running.push(app);
-  return app;
-}
-
-async function stop(app: RunningApp) {
-  running = running.filter((other) => other !== app);
-  await app.stop();
-}
+// Quick retries without waiting: the later ones, kept in the ledger, are what these tests follow.
+const world = useDigestWorld(
+  { '2026-03-29-ukraine-talks.md': briefingAbout('ukraine-talks', '2026-03-29', 'Ukraine') },
+  { digestRetryDelaysMs: [0, 0, 0] },
+);
+const start = world.start;
+const stop = world.stop;
+const historyReads = () =>
+  world.fake.requests.filter((r) => r.method === 'GET' && r.path.endsWith(`/channels/${channel}/messages`));
 
 /**
  * Subscribes at 05:59, then at 06:00:05 (08:00 in Berlin) the digest is created in the channel but the answer
@@ -75,14 +39,14 @@ async function stop(app: RunningApp) {
 async function crashAfterCreate(time: TestClock, atSend: () => Promise<void> = async () => {}) {
   time.set('2026-03-29T05:59:00Z');
   const first = await start(time);
-  await subscribeChannel(fake, channel);
-  const hold = fake.pauseRoute(isCreate, { times: 1 });
+  await subscribeChannel(world.fake, channel);
+  const hold = world.fake.pauseRoute(isCreate, { times: 1 });
   time.set('2026-03-29T06:00:05Z');
   void first.digests.runDue();
   await hold.waitForHeld(1, 30_000);
   await atSend();
   await eventually(
-    () => fake.messages(channel).some((message) => message.author.id === ids.bot),
+    () => world.fake.messages(channel).some((message) => message.author.id === ids.bot),
     'the held create',
   );
   expect((await first.digests.status(ids.guild, channel))[0]?.status).toBe('pending');
@@ -92,7 +56,7 @@ async function crashAfterCreate(time: TestClock, atSend: () => Promise<void> = a
 
 /** Discord forgets the nonce, and the bot comes back six minutes later. */
 async function restartAfterNonceWindow(time: TestClock) {
-  fake.forgetNonces();
+  world.fake.forgetNonces();
   time.set('2026-03-29T06:06:05Z');
   return start(time);
 }
@@ -102,16 +66,16 @@ describe('exactly once without Discord’s nonce memory', { timeout: E2E_TEST_TI
     const time = clock('2026-03-29T05:59:00Z');
     // A busy channel: 250 messages from members before the digest, so the bot pages through its history (the
     // bot's clock is March's, the fake's snowflakes today's: the search starts before all of them).
-    for (let index = 0; index < 250; index++) fake.postAs(ids.users.reader, channel, `chat ${index}`);
+    for (let index = 0; index < 250; index++) world.fake.postAs(ids.users.reader, channel, `chat ${index}`);
     await crashAfterCreate(time);
-    const digest = fake.messages(channel).at(-1);
+    const digest = world.fake.messages(channel).at(-1);
     const second = await restartAfterNonceWindow(time);
     const row = await recorded(second, channel, 'sent');
     await second.digests.runDue();
 
-    expect(fake.messages(channel)).toHaveLength(251);
-    expect(messageCreates(fake, channel)).toHaveLength(1);
-    expect(historyReads(fake)).toHaveLength(3);
+    expect(world.fake.messages(channel)).toHaveLength(251);
+    expect(messageCreates(world.fake, channel)).toHaveLength(1);
+    expect(historyReads()).toHaveLength(3);
     expect(row.messageIds).toEqual([digest?.id]);
     expect(row.reason).toMatch(/^posted 6 min late/);
   });
@@ -119,37 +83,37 @@ describe('exactly once without Discord’s nonce memory', { timeout: E2E_TEST_TI
   it('sends a digest that was never created after the window, once', async () => {
     const time = clock('2026-03-29T05:59:00Z');
     const first = await start(time);
-    await subscribeChannel(fake, channel);
+    await subscribeChannel(world.fake, channel);
     // Discord is unreachable for the send: the request fails before any message exists.
-    fake.failNext(isCreate, 503, undefined, 100);
+    world.fake.failNext(isCreate, 503, undefined, 100);
     time.set('2026-03-29T06:00:05Z');
     await first.digests.runDue();
     expect((await first.digests.status(ids.guild, channel))[0]).toMatchObject({ status: 'pending' });
     await stop(first);
-    fake.clearFailures();
+    world.fake.clearFailures();
 
     const second = await restartAfterNonceWindow(time);
     await recorded(second, channel, 'sent');
-    expect(fake.messages(channel)).toHaveLength(1);
-    expect(historyReads(fake).length).toBeGreaterThan(0);
+    expect(world.fake.messages(channel)).toHaveLength(1);
+    expect(historyReads().length).toBeGreaterThan(0);
   });
 
   it('does not guess when the channel’s history cannot be read: no second post, and status says why', async () => {
     const time = clock('2026-03-29T05:59:00Z');
     await crashAfterCreate(time);
-    fake.denyBot(channel, 'ReadMessageHistory');
+    world.fake.denyBot(channel, 'ReadMessageHistory');
     const second = await restartAfterNonceWindow(time);
     const row = await recorded(second, channel, 'unconfirmed');
     expect(row.reason).toMatch(/could not check whether it is already in the channel/);
     expect(row.reason).toMatch(/Read Message History/);
-    expect(fake.messages(channel)).toHaveLength(1);
-    expect(messageCreates(fake, channel)).toHaveLength(1);
+    expect(world.fake.messages(channel)).toHaveLength(1);
+    expect(messageCreates(world.fake, channel)).toHaveLength(1);
 
-    const status = await fake.command('digest status', {}, { user: ids.users.manager });
+    const status = await world.fake.command('digest status', {}, { user: ids.users.manager });
     expect(JSON.stringify(status.callback.data)).toContain('not confirmed');
 
     // Subscribing such a channel says what it costs, and what to grant.
-    const again = await fake.command(
+    const again = await world.fake.command(
       'digest subscribe',
       { channel, time: '08:00', timezone: 'Europe/Berlin' },
       { user: ids.users.manager },
@@ -161,20 +125,22 @@ describe('exactly once without Discord’s nonce memory', { timeout: E2E_TEST_TI
 
   it('recovers without a duplicate when the ledger loses every write after the send began', async () => {
     const time = clock('2026-03-29T05:59:00Z');
-    const snapshot = `${db}.at-send`;
+    const snapshot = `${world.databasePath}.at-send`;
     // What the disk holds when the create reaches Discord: the pending row and its nonce, nothing later.
     await crashAfterCreate(time, async () => {
-      await copyFile(db, snapshot);
-      await copyFile(`${db}-wal`, `${snapshot}-wal`).catch(() => {});
+      await copyFile(world.databasePath, snapshot);
+      await copyFile(`${world.databasePath}-wal`, `${snapshot}-wal`).catch(() => {});
     });
-    await copyFile(snapshot, db);
-    await rm(`${db}-shm`, { force: true });
-    await copyFile(`${snapshot}-wal`, `${db}-wal`).catch(() => rm(`${db}-wal`, { force: true }));
+    await copyFile(snapshot, world.databasePath);
+    await rm(`${world.databasePath}-shm`, { force: true });
+    await copyFile(`${snapshot}-wal`, `${world.databasePath}-wal`).catch(() =>
+      rm(`${world.databasePath}-wal`, { force: true }),
+    );
 
     const second = await restartAfterNonceWindow(time);
     await recorded(second, channel, 'sent');
     await second.digests.runDue();
-    expect(fake.messages(channel)).toHaveLength(1);
+    expect(world.fake.messages(channel)).toHaveLength(1);
   });
 });
 
@@ -182,13 +148,13 @@ describe('retries for the day', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
   it('outlasts a 60 s outage at the fire time and delivers that day, once', async () => {
     const time = clock('2026-03-29T05:59:00Z');
     const app = await start(time);
-    await subscribeChannel(fake, channel);
-    fake.failNext(isCreate, 503, undefined, 1_000);
+    await subscribeChannel(world.fake, channel);
+    world.fake.failNext(isCreate, 503, undefined, 1_000);
     time.set('2026-03-29T06:00:05Z');
     await app.digests.runDue();
     const waiting = (await app.digests.status(ids.guild, channel))[0];
     expect(waiting).toMatchObject({ status: 'pending', attempts: 4, lastError: 'Service Unavailable' });
-    expect(fake.messages(channel)).toHaveLength(0);
+    expect(world.fake.messages(channel)).toHaveLength(0);
 
     // Half a minute on, Discord is still down, and the row waits for its time in the ledger.
     time.set('2026-03-29T06:00:35Z');
@@ -199,30 +165,30 @@ describe('retries for the day', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     });
 
     // A minute after the fire Discord is back, and the ledger's retry time has come.
-    fake.clearFailures();
+    world.fake.clearFailures();
     time.set('2026-03-29T06:01:05Z');
     await app.digests.runDue();
     const row = await recorded(app, channel, 'sent');
     expect(row.reason).toBeNull();
     time.set('2026-03-29T06:30:00Z');
     await app.digests.runDue();
-    expect(fake.messages(channel)).toHaveLength(1);
+    expect(world.fake.messages(channel)).toHaveLength(1);
   });
 
   it('keeps retrying across a restart', async () => {
     const time = clock('2026-03-29T05:59:00Z');
     const first = await start(time);
-    await subscribeChannel(fake, channel);
-    fake.failNext(isCreate, 503, undefined, 1_000);
+    await subscribeChannel(world.fake, channel);
+    world.fake.failNext(isCreate, 503, undefined, 1_000);
     time.set('2026-03-29T06:00:05Z');
     await first.digests.runDue();
     await stop(first);
-    fake.clearFailures();
+    world.fake.clearFailures();
 
     time.set('2026-03-29T06:01:30Z');
     const second = await start(time);
     await recorded(second, channel, 'sent');
-    expect(fake.messages(channel)).toHaveLength(1);
+    expect(world.fake.messages(channel)).toHaveLength(1);
   });
 });
 
@@ -230,27 +196,27 @@ describe('grace and a database that goes away', { timeout: E2E_TEST_TIMEOUT_MS }
   it('DIGEST_GRACE_HOURS=0 still delivers an on-time digest', async () => {
     const time = clock('2026-03-29T05:59:00Z');
     const app = await start(time, { env: { DIGEST_GRACE_HOURS: '0' } });
-    await subscribeChannel(fake, channel);
+    await subscribeChannel(world.fake, channel);
     // The minute timer wakes a few milliseconds after the minute.
     time.set('2026-03-29T06:00:00.004Z');
     await app.digests.runDue();
     await recorded(app, channel, 'sent');
-    expect(fake.messages(channel)).toHaveLength(1);
+    expect(world.fake.messages(channel)).toHaveLength(1);
   });
 
   it('stops delivering, loudly, when the database file is deleted; a new start says it made a new one', async () => {
     const time = clock('2026-03-29T05:59:00Z');
     const logs: string[] = [];
     const app = await start(time, { logs });
-    await subscribeChannel(fake, channel);
-    await rm(db);
+    await subscribeChannel(world.fake, channel);
+    await rm(world.databasePath);
     time.set('2026-03-29T06:00:05Z');
     await app.digests.runDue();
-    expect(fake.messages(channel)).toHaveLength(0);
+    expect(world.fake.messages(channel)).toHaveLength(0);
     const lost = logs.map((line) => JSON.parse(line) as { level: number; msg: string });
-    expect(lost.filter((line) => line.level >= 50 && line.msg.includes(db))).toHaveLength(1);
+    expect(lost.filter((line) => line.level >= 50 && line.msg.includes(world.databasePath))).toHaveLength(1);
 
-    const answer = await fake.command(
+    const answer = await world.fake.command(
       'digest subscribe',
       { channel, time: '09:00', timezone: 'Europe/Berlin' },
       { user: ids.users.manager },
@@ -263,7 +229,9 @@ describe('grace and a database that goes away', { timeout: E2E_TEST_TIMEOUT_MS }
 
     const restartLogs: string[] = [];
     await start(time, { logs: restartLogs });
-    expect(restartLogs.some((line) => line.includes(`No schedule database at ${db}`))).toBe(true);
+    expect(restartLogs.some((line) => line.includes(`No schedule database at ${world.databasePath}`))).toBe(
+      true,
+    );
   });
 });
 
@@ -271,15 +239,15 @@ describe('the Read buttons under a digest', { timeout: E2E_TEST_TIMEOUT_MS }, ()
   it('show the whole briefing to whoever clicks, privately', async () => {
     const time = clock('2026-03-29T05:59:00Z');
     const app = await start(time);
-    await subscribeChannel(fake, channel);
+    await subscribeChannel(world.fake, channel);
     time.set('2026-03-29T06:00:05Z');
     await app.digests.runDue();
-    const [message] = fake.messages(channel);
+    const [message] = world.fake.messages(channel);
     const row = message?.components?.[0];
     const read = row?.type === ComponentType.ActionRow ? row.components[0] : undefined;
     expect(read).toMatchObject({ type: ComponentType.Button, label: expect.stringMatching(/^Read: /) });
     const customId = read && 'custom_id' in read ? read.custom_id : '';
-    const click = await fake.button(customId, { message: message!.id, user: ids.users.reader });
+    const click = await world.fake.button(customId, { message: message!.id, user: ids.users.reader });
     expect(click.callback.data).toMatchObject({ flags: MessageFlags.Ephemeral });
     expect(JSON.stringify(click.callback.data)).toContain('Delegations from Ukraine met in Geneva');
   });

@@ -4,57 +4,32 @@
  * The clock is injected; the bot's own minute sweep is what runDue() triggers by hand here.
  */
 import { MessageFlags } from 'discord-api-types/v10';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/app.js';
-import { briefingAbout, briefingFolder } from '../../tools/briefing-files.js';
-import { type FakeDiscord, startFakeDiscord } from '../../tools/fake-discord/index.js';
+import { briefingAbout } from '../../tools/briefing-files.js';
 import {
   clock,
   messageCreates as createsIn,
   recorded as recordedAs,
   subscribeChannel,
-  type TestClock,
+  useDigestWorld,
 } from './digest-steps.js';
-import { databasePath, E2E_TEST_TIMEOUT_MS, eventually, ids, startBot } from './harness.js';
+import { E2E_TEST_TIMEOUT_MS, eventually, ids } from './harness.js';
 
 const channel = ids.channels.briefings;
-const messageCreates = (fake: FakeDiscord, channelId = channel) => createsIn(fake, channelId);
 
-let fake: FakeDiscord;
-let running: RunningApp[] = [];
-let dir: string;
-let db: string;
-
-beforeEach(async () => {
-  fake = await startFakeDiscord();
-  // Today's news (the clock's day) about Ukraine and, separately, about energy.
-  dir = await briefingFolder({
-    '2026-03-29-ukraine-talks.md': briefingAbout('ukraine-talks', '2026-03-29', 'Ukraine'),
-    '2026-03-29-energy-prices.md': briefingAbout('energy-prices', '2026-03-29', 'Norway'),
-  });
-  db = await databasePath();
-}, E2E_TEST_TIMEOUT_MS);
-
-afterEach(async () => {
-  for (const app of running) await app.stop();
-  running = [];
-  await fake.close();
-}, E2E_TEST_TIMEOUT_MS);
-
-async function start(time: TestClock) {
-  const app = await startBot(fake, { briefingsDir: dir, databasePath: db, now: time.now });
-  running.push(app);
-  return app;
-}
-
-async function stop(app: RunningApp) {
-  running = running.filter((other) => other !== app);
-  await app.stop();
-}
+// Today's news (the clock's day) about Ukraine and, separately, about energy.
+const world = useDigestWorld({
+  '2026-03-29-ukraine-talks.md': briefingAbout('ukraine-talks', '2026-03-29', 'Ukraine'),
+  '2026-03-29-energy-prices.md': briefingAbout('energy-prices', '2026-03-29', 'Norway'),
+});
+const start = world.start;
+const stop = world.stop;
+const messageCreates = (channelId = channel) => createsIn(world.fake, channelId);
 
 const recorded = (app: RunningApp, status: string) => recordedAs(app, channel, status);
 const subscribe = (options: Record<string, string | boolean> = {}) =>
-  subscribeChannel(fake, channel, options);
+  subscribeChannel(world.fake, channel, options);
 
 // Each test starts the bot (discord.js, gateway, database) up to three times: generous on a loaded machine.
 describe('digests through discord.js', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
@@ -64,12 +39,12 @@ describe('digests through discord.js', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     const app = await start(time);
     await subscribe();
     await app.digests.runDue();
-    expect(messageCreates(fake)).toHaveLength(0);
+    expect(messageCreates()).toHaveLength(0);
 
     time.set('2026-03-29T06:00:01Z');
     await app.digests.runDue();
     await app.digests.runDue();
-    const sends = messageCreates(fake);
+    const sends = messageCreates();
     expect(sends).toHaveLength(1);
     const body = sends[0]?.body as {
       nonce: string;
@@ -85,11 +60,11 @@ describe('digests through discord.js', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     expect(body.embeds.map((embed) => embed.title)).toEqual(
       expect.arrayContaining(['Ukraine in the news (ukraine-talks)', 'Norway in the news (energy-prices)']),
     );
-    expect(fake.messages(channel)).toHaveLength(1);
+    expect(world.fake.messages(channel)).toHaveLength(1);
 
-    const status = await fake.command('digest status', {}, { user: ids.users.manager });
+    const status = await world.fake.command('digest status', {}, { user: ids.users.manager });
     expect(JSON.stringify(status.callback.data)).toContain('sent');
-    expect(fake.describeViolations()).toBe('');
+    expect(world.fake.describeViolations()).toBe('');
   });
 
   it('survives a restart between subscribe and the scheduled time', async () => {
@@ -101,12 +76,12 @@ describe('digests through discord.js', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
 
     time.set('2026-03-29T06:00:30Z');
     const second = await start(time);
-    await eventually(() => fake.messages(channel).length === 1, 'the digest after a restart');
+    await eventually(() => world.fake.messages(channel).length === 1, 'the digest after a restart');
     await second.digests.runDue();
-    const [message] = fake.messages(channel);
+    const [message] = world.fake.messages(channel);
     expect(JSON.stringify(message?.embeds)).toContain('ukraine-talks');
     expect(JSON.stringify(message?.embeds)).not.toContain('energy-prices');
-    expect(fake.messages(channel)).toHaveLength(1);
+    expect(world.fake.messages(channel)).toHaveLength(1);
   });
 
   it('a stop between sending and recording ends with exactly one message', async () => {
@@ -114,23 +89,23 @@ describe('digests through discord.js', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     const first = await start(time);
     await subscribe();
     // Discord creates the message but the answer never reaches the bot: the ledger row stays pending.
-    const hold = fake.pauseRoute(
+    const hold = world.fake.pauseRoute(
       (request) => request.method === 'POST' && request.path.endsWith(`/channels/${channel}/messages`),
       { times: 1 },
     );
     time.set('2026-03-29T06:00:05Z');
     void first.digests.runDue();
-    await eventually(() => fake.messages(channel).length === 1, 'the held send');
+    await eventually(() => world.fake.messages(channel).length === 1, 'the held send');
     await stop(first);
     hold.release();
 
     const second = await start(time);
-    await eventually(() => messageCreates(fake).length === 2, 'the resend with the same nonce');
+    await eventually(() => messageCreates().length === 2, 'the resend with the same nonce');
     await second.digests.runDue();
-    const nonces = messageCreates(fake).map((request) => (request.body as { nonce: string }).nonce);
+    const nonces = messageCreates().map((request) => (request.body as { nonce: string }).nonce);
     expect(nonces).toHaveLength(2);
     expect(nonces[1]).toBe(nonces[0]);
-    expect(fake.messages(channel)).toHaveLength(1);
+    expect(world.fake.messages(channel)).toHaveLength(1);
     // The fake has answered the resend; the bot records it when the answer reaches it, which is not at once.
     await recorded(second, 'sent');
   });
@@ -143,10 +118,10 @@ describe('digests through discord.js', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
 
     time.set('2026-03-29T09:30:00Z');
     const second = await start(time);
-    await eventually(() => fake.messages(channel).length === 1, 'the catch-up post');
+    await eventually(() => world.fake.messages(channel).length === 1, 'the catch-up post');
     const row = await recorded(second, 'sent');
     await second.digests.runDue();
-    expect(fake.messages(channel)).toHaveLength(1);
+    expect(world.fake.messages(channel)).toHaveLength(1);
     expect(row.reason).toBe('posted 3 h 30 min late (the bot was not running at 08:00 Europe/Berlin)');
   });
 
@@ -154,11 +129,11 @@ describe('digests through discord.js', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     const time = clock('2026-03-29T05:59:00Z');
     const app = await start(time);
     await subscribe();
-    fake.denyBot(channel, 'SendMessages');
+    world.fake.denyBot(channel, 'SendMessages');
     await eventually(async () => (await app.digests.subscriptions.get(channel)) && true, 'the subscription');
     time.set('2026-03-29T06:00:05Z');
     await app.digests.runDue();
-    expect(fake.messages(channel)).toHaveLength(0);
+    expect(world.fake.messages(channel)).toHaveLength(0);
     const sub = await app.digests.subscriptions.get(channel);
     expect(sub?.paused).toBe(true);
     expect(sub?.pauseReason).toEqual({
@@ -166,7 +141,7 @@ describe('digests through discord.js', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
       permissions: ['Send Messages'],
       channelName: 'briefings',
     });
-    const list = await fake.command('digest list', {}, { user: ids.users.manager });
+    const list = await world.fake.command('digest list', {}, { user: ids.users.manager });
     expect(JSON.stringify(list.callback.data)).toMatch(/Paused: .*Send Messages/);
   });
 
@@ -174,7 +149,7 @@ describe('digests through discord.js', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     const time = clock('2026-03-29T05:59:00Z');
     const app = await start(time);
     const news = ids.channels.announcements;
-    const answer = await fake.command(
+    const answer = await world.fake.command(
       'digest subscribe',
       { channel: news, time: '08:00', timezone: 'Europe/Berlin', publish: true },
       { user: ids.users.manager },
@@ -182,23 +157,23 @@ describe('digests through discord.js', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     expect(answer.callback.data?.content).toMatch(/publishes to followers/);
     time.set('2026-03-29T06:00:05Z');
     await app.digests.runDue();
-    const [message] = fake.messages(news);
+    const [message] = world.fake.messages(news);
     expect(message).toBeDefined();
     await eventually(
       () =>
-        fake.requests.some(
+        world.fake.requests.some(
           (r) =>
             r.method === 'POST' && r.path.endsWith(`/channels/${news}/messages/${message?.id}/crosspost`),
         ),
       'the crosspost',
     );
-    expect(fake.describeViolations()).toBe('');
+    expect(world.fake.describeViolations()).toBe('');
   });
 
   it('refuses to subscribe a channel the bot cannot post in, naming the permission', async () => {
     const time = clock('2026-03-29T05:00:00Z');
     await start(time);
-    const answer = await fake.command(
+    const answer = await world.fake.command(
       'digest subscribe',
       { channel: ids.channels.readOnly, time: '08:00' },
       { user: ids.users.manager },
@@ -207,6 +182,6 @@ describe('digests through discord.js', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
       flags: MessageFlags.Ephemeral,
       content: expect.stringMatching(/missing \*\*Send Messages\*\*/),
     });
-    expect(fake.describeViolations()).toBe('');
+    expect(world.fake.describeViolations()).toBe('');
   });
 });
