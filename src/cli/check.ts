@@ -1,7 +1,6 @@
 /** `briefings check [dir] [--strict]`: every problem of the folder; warnings fail the check only with --strict. */
-import { loadBriefingFolder } from '../briefing/load.js';
 import { formatProblem, isWarning, type Problem } from '../briefing/model.js';
-import { loadPartyRegistry } from '../party/parties-file.js';
+import { readLibraryFolder } from '../library/load.js';
 import type { Output } from './output.js';
 
 export interface CheckOutcome {
@@ -17,8 +16,7 @@ export function checkOutcome(problems: readonly Problem[], strict: boolean): Che
 }
 
 export async function check(dir: string, strict: boolean, io: Output): Promise<number> {
-  const [briefings, parties] = await Promise.all([loadBriefingFolder(dir), loadPartyRegistry(dir)]);
-  const problems = [...briefings.problems, ...parties.problems];
+  const { briefings, problems } = await readLibraryFolder(dir);
   for (const problem of problems) io.out(formatProblem(problem));
   const outcome = checkOutcome(problems, strict);
   io.err(

@@ -4,13 +4,14 @@
  */
 import { join } from 'node:path';
 import { watch } from 'chokidar';
-import { type LoadResult, loadBriefingFolder } from '../briefing/load.js';
+import type { LoadResult } from '../briefing/load.js';
 import { formatProblem, type Problem } from '../briefing/model.js';
 import { type BriefingWatcher, watchBriefingFolder } from '../briefing/watch.js';
 import type { Logger } from '../log.js';
 import { loadPartyRegistry } from '../party/parties-file.js';
 import type { PartyRegistry } from '../party/registry.js';
 import { Library } from './library.js';
+import { readLibraryFolder } from './load.js';
 
 export class LiveLibrary {
   private watchers: { close(): Promise<void> }[] = [];
@@ -24,7 +25,7 @@ export class LiveLibrary {
   ) {}
 
   static async load(dir: string, log: Logger): Promise<LiveLibrary> {
-    const [briefings, parties] = await Promise.all([loadBriefingFolder(dir), loadPartyRegistry(dir)]);
+    const { briefings, parties } = await readLibraryFolder(dir);
     const live = new LiveLibrary(
       new Library(briefings.briefings, parties.registry),
       briefings,
