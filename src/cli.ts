@@ -3,20 +3,17 @@
  * answers to stdout, as JSON with --json so scripts can read them. Longer commands live in src/cli/.
  */
 import 'dotenv/config';
-import { loadBriefingFolder } from './briefing/load.js';
 import { formatProblem } from './briefing/model.js';
-import { briefingToJson } from './briefing/to-json.js';
 import { parseArgs } from './cli/args.js';
+import { ask, isQuestion, questionDispatcher } from './cli/ask.js';
 import { check } from './cli/check.js';
 import { importBrief, readImportInput } from './cli/import.js';
-import { type Output, processOutput } from './cli/output.js';
+import { processOutput } from './cli/output.js';
 import { parse } from './cli/parse.js';
 import { environmentSecrets, readBriefingsDir } from './config.js';
-import { Library } from './library/library.js';
-import { NameTooLongError } from './party/name-pattern.js';
+import { loadLibrary } from './library/load.js';
+import { createLogger } from './log.js';
 import { loadPartyRegistry } from './party/parties-file.js';
-import { renderBriefing } from './render/briefing.js';
-import { replyToText } from './render/text.js';
 import { createScrubber } from './secrets.js';
 
 const USAGE = `Usage: briefings <command>
@@ -31,22 +28,24 @@ const USAGE = `Usage: briefings <command>
                                  went into no field or section
   party NAME [--json]            what the briefings say about a party, with citations
   search QUERY [--json]          ranked full-text search
-  show ID                        one briefing as text
+  show ID [--json]               one briefing
+party, search and show answer as /briefing does, printed as local mode prints it (every page); --json
+prints the answer's data instead. Exit 1 when no briefing has that id, 2 for a name or query too long.
 Reads the folder in BRIEFINGS_DIR (default ./briefings).`;
-
-async function loadLibrary(dir: string, io: Output): Promise<Library> {
-  const [briefings, parties] = await Promise.all([loadBriefingFolder(dir), loadPartyRegistry(dir)]);
-  for (const problem of [...briefings.problems, ...parties.problems]) io.err(formatProblem(problem));
-  return new Library(briefings.briefings, parties.registry);
-}
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   // Every line, answers included, through the scrubber the bot's logs use (.env may hold the token).
   const io = processOutput(createScrubber(environmentSecrets(env)));
-  const { out, err } = io;
+  const { err } = io;
   const { command, argument, flags } = parseArgs(argv);
   const json = flags.has('--json');
   const dir = readBriefingsDir(env);
+  if (isQuestion(command) && argument) {
+    const { library, problems } = await loadLibrary(dir);
+    for (const problem of problems) err(formatProblem(problem));
+    const log = createLogger({ level: 'error', secrets: environmentSecrets(env) });
+    return ask(questionDispatcher(library, log), command, argument, { json }, io);
+  }
   switch (command) {
     case 'check':
       return check(argument || dir, flags.has('--strict'), io);
@@ -64,69 +63,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     case 'parse':
       if (!argument) break;
       return parse(argument, { json, explain: flags.has('--explain') }, io);
-    case 'party': {
-      if (!argument) break;
-      const library = await loadLibrary(dir, io);
-      let report: ReturnType<Library['party']>;
-      try {
-        report = library.party(argument);
-      } catch (error) {
-        if (!(error instanceof NameTooLongError)) throw error;
-        err(`${error.message} Type a shorter name, e.g. briefings party Russia`);
-        return 2;
-      }
-      if (json) {
-        out(JSON.stringify(report, null, 2));
-        return 0;
-      }
-      out(partyText(report));
-      return 0;
-    }
-    case 'search': {
-      if (!argument) break;
-      const hits = (await loadLibrary(dir, io)).search(argument, 50);
-      const rows = hits.map(({ briefing, score }) => ({
-        id: briefing.id,
-        title: briefing.title,
-        date: briefing.date,
-        score,
-      }));
-      out(
-        json
-          ? JSON.stringify(rows, null, 2)
-          : rows.map((r) => `${r.date}  ${r.id}  ${r.title}  (${r.score})`).join('\n') || 'No match.',
-      );
-      return 0;
-    }
-    case 'show': {
-      if (!argument) break;
-      const briefing = (await loadLibrary(dir, io)).get(argument);
-      if (!briefing) {
-        err(`No briefing with id "${argument}".`);
-        return 1;
-      }
-      out(json ? JSON.stringify(briefingToJson(briefing), null, 2) : replyToText(renderBriefing(briefing)));
-      return 0;
-    }
   }
   err(USAGE);
   return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
-}
-
-function partyText(report: ReturnType<Library['party']>): string {
-  const lines: string[] = [];
-  if (report.party) lines.push(`${report.party.name} (${report.party.kind})`);
-  else lines.push(`"${report.query}" (not a known party: statements that name it)`);
-  if (report.members.length) lines.push(`Members named: ${report.members.join(', ')}`);
-  for (const briefing of report.briefings) {
-    lines.push('', `${briefing.date}  ${briefing.title}  [${briefing.id}]`);
-    for (const statement of briefing.statements) lines.push(`  - (${statement.section}) ${statement.text}`);
-  }
-  if (!report.briefings.length) {
-    lines.push('No briefing mentions it.');
-    if (report.suggestions.length) lines.push(`Did you mean: ${report.suggestions.join(', ')}?`);
-  }
-  return lines.join('\n');
 }
 
 process.exitCode = await main(process.argv.slice(2), process.env);

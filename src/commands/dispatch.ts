@@ -89,6 +89,18 @@ export class CommandDispatcher {
     }
   }
 
+  /**
+   * The subcommand's answer as JSON (the editor tools' --json), from the model its reply is rendered from;
+   * undefined when nothing answers. Input that cannot run is thrown as a UsageError saying why.
+   */
+  async json(input: CommandInput): Promise<unknown> {
+    const command = this.commands.get(input.command);
+    if (!command) throw new UsageError(`Unknown command /${input.command}.`);
+    const refused = refusal(command, input);
+    if (refused) throw new UsageError(refused);
+    return command.json(input, this.services);
+  }
+
   autocomplete(input: AutocompleteInput): Choice[] {
     try {
       return this.commands.get(input.command)?.autocomplete?.(input, this.services) ?? [];

@@ -7,6 +7,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { CommandDispatcher } from '../commands/dispatch.js';
 import type { MessagePayload, Reply } from '../message/payload.js';
 import { replyToText } from '../render/text.js';
+import { enabledButton } from './buttons.js';
 import { completions, usageLines } from './help.js';
 import { parseLine } from './parse-line.js';
 import { TERMINAL_USER } from './terminal.js';
@@ -23,22 +24,6 @@ const HELP_FOOTER = [
   'Page through long answers with "next" and "prev". "help" shows this list, "exit" quits.',
   'Example: /briefing party name:Russia section:implications',
 ];
-
-/** The button of the last answer with this label, if it is enabled. */
-function buttonId(payload: MessagePayload | undefined, label: string): string | undefined {
-  for (const row of payload?.components ?? []) {
-    for (const component of row.components) {
-      if (
-        'custom_id' in component &&
-        'label' in component &&
-        component.label?.toLowerCase().includes(label)
-      ) {
-        return component.disabled ? undefined : component.custom_id;
-      }
-    }
-  }
-  return undefined;
-}
 
 export async function runConsole(dispatcher: CommandDispatcher, options: ConsoleOptions): Promise<void> {
   const commands = dispatcher.list();
@@ -68,7 +53,7 @@ export async function runConsole(dispatcher: CommandDispatcher, options: Console
     if (/^help$/i.test(line)) {
       print([...usageLines(commands), ...HELP_FOOTER].join('\n'));
     } else if (/^(next|prev|previous)$/i.test(line)) {
-      const id = buttonId(lastAnswer, line.toLowerCase().startsWith('n') ? 'next' : 'prev');
+      const id = enabledButton(lastAnswer, line.toLowerCase().startsWith('n') ? 'next' : 'prev');
       if (!id) print('No page to turn to: ask something with several pages first.');
       else {
         const { reply } = dispatcher.page(id, TERMINAL_USER.id);

@@ -8,7 +8,7 @@ describe('briefings party', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr.trim()).toBe(
-      'A name is at most 100 characters; this one has 9,000. Type a shorter name, e.g. briefings party Russia',
+      'The name option takes at most 100 characters; this one has 9,000. Type a shorter one, e.g. briefings party Russia',
     );
   });
 

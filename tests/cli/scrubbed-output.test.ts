@@ -8,7 +8,7 @@ describe('briefings', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it('never writes the token, even when asked about it', async () => {
     const result = await runCli(['show', TOKEN], { env: { DISCORD_TOKEN: TOKEN } });
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('No briefing with id "[redacted]".\n');
+    expect(result.stderr).toBe('No briefing with id [redacted].\n');
     expect(result.stdout).toBe('');
   });
 });
