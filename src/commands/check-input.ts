@@ -1,15 +1,11 @@
 /**
  * Holds an input to its command's definition before any handler sees it: what Discord enforces for interactions
  * it builds itself (a known subcommand and known options, values of the right type, one of the choices, within
- * the length), checked again for forged interactions and typed lines. Names are compared in the definition's
- * lists, never looked up as keys of an object, so `toString` or `constructor` is simply unknown.
+ * the length, the required ones given), checked again for forged interactions and typed lines. Names are looked
+ * up in the command's Map and among an option list's own keys, so `toString` or `constructor` is simply unknown.
  */
-import {
-  type APIApplicationCommandBasicOption,
-  type APIApplicationCommandOption,
-  ApplicationCommandOptionType,
-} from 'discord-api-types/v10';
-import type { SlashCommand } from './command.js';
+import { type APIApplicationCommandBasicOption, ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { optionOf, type SlashCommand } from './command.js';
 import { missingOptions, missingProblem } from './subcommand.js';
 import type { CommandInput, OptionValue } from './types.js';
 
@@ -23,10 +19,6 @@ const SHOWN = 40;
 
 function shown(text: string): string {
   return text.length <= SHOWN ? text : `${text.slice(0, SHOWN - 1)}…`;
-}
-
-function optionsOf(option: APIApplicationCommandOption | undefined): APIApplicationCommandBasicOption[] {
-  return option && 'options' in option ? ((option.options ?? []) as APIApplicationCommandBasicOption[]) : [];
 }
 
 /** The example in an option's description (`e.g. Russia, Zelenskyy` -> `Russia`). */
@@ -81,31 +73,23 @@ export function inputProblem(
   input: CommandInput,
   example: ExampleOf = slashExample,
 ): string | undefined {
-  const { definition } = command;
-  const top = definition.options ?? [];
-  const subcommands = top.filter((option) => option.type === ApplicationCommandOptionType.Subcommand);
-  let options: APIApplicationCommandBasicOption[];
-  let usage = `/${definition.name}`;
-  if (subcommands.length) {
-    const subcommand = subcommands.find((candidate) => candidate.name === input.subcommand);
-    if (!subcommand) {
-      const names = subcommands.map((candidate) => candidate.name).join(', ');
-      return `/${definition.name} has no subcommand "${shown(input.subcommand)}". Try one of: ${names}.`;
-    }
-    options = optionsOf(subcommand);
-    usage += ` ${subcommand.name}`;
-  } else options = top as APIApplicationCommandBasicOption[];
-  for (const [name, value] of Object.entries(input.options)) {
+  const { name } = command.definition;
+  const subcommand = command.subcommands.get(input.subcommand);
+  if (!subcommand) {
+    const names = [...command.subcommands.keys()].join(', ');
+    return `/${name} has no subcommand "${shown(input.subcommand)}". Try one of: ${names}.`;
+  }
+  const usage = `/${name} ${subcommand.name}`;
+  for (const [optionName, value] of Object.entries(input.options)) {
     if (value === undefined) continue;
-    const option = options.find((candidate) => candidate.name === name);
+    const option = optionOf(subcommand, optionName);
     if (!option) {
-      const known = options.map((candidate) => candidate.name).join(', ') || 'none';
-      return `${usage} has no option "${shown(name)}". Its options: ${known}.`;
+      const known = Object.keys(subcommand.options ?? {}).join(', ') || 'none';
+      return `${usage} has no option "${shown(optionName)}". Its options: ${known}.`;
     }
-    const problem = valueProblem(option, value, usage, example);
+    const problem = valueProblem(option.json(optionName), value, usage, example);
     if (problem) return problem;
   }
-  const subcommand = command.subcommands.get(input.subcommand);
-  const missing = subcommand ? missingOptions(subcommand, input) : [];
+  const missing = missingOptions(subcommand, input);
   return missing.length ? missingProblem(usage, missing) : undefined;
 }

@@ -136,3 +136,33 @@ describe('a subcommand added to a command’s list', () => {
       expect(complete(name, '')).toEqual([]);
   });
 });
+
+describe('guards declared on a subcommand', () => {
+  const notes = defineCommand({
+    name: 'notes',
+    description: 'Notes for the server',
+    contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+    subcommands: [
+      defineSubcommand({ name: 'read', description: 'Anyone, anywhere', run: () => ({ content: 'read' }) }),
+      defineSubcommand({
+        name: 'write',
+        description: 'Server managers only',
+        preconditions: ['guild-only', 'manage-server'],
+        run: () => ({ content: 'written' }),
+      }),
+    ],
+  });
+
+  it('hold that subcommand only, and say why', async () => {
+    const { dispatcher, input } = testDispatcher([], undefined, [notes]);
+    const member = { canManageServer: false };
+    expect((await dispatcher.run(input('notes', 'read', {}, { ...member, guildId: null }))).content).toBe(
+      'read',
+    );
+    expect((await dispatcher.run(input('notes', 'write', {}, { guildId: null }))).content).toMatch(
+      /in a server/,
+    );
+    expect((await dispatcher.run(input('notes', 'write', {}, member))).content).toMatch(/Manage Server/);
+    expect((await dispatcher.run(input('notes', 'write'))).content).toBe('written');
+  });
+});
