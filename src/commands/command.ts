@@ -13,6 +13,7 @@ import {
 import type { Choice } from '../library/library.js';
 import type { Reply } from '../message/payload.js';
 import type { PageState } from '../render/page-id.js';
+import { type Explain, explaining, explainingNow } from './explain.js';
 import type { OptionSpec } from './options.js';
 import { type Subcommand, typedInput } from './subcommand.js';
 import {
@@ -52,7 +53,7 @@ export interface CommandSpec extends CommandParts {
   /** In the order Discord lists them. */
   subcommands: readonly Subcommand[];
   /** What an error of the core (a refusal as a code, a name past its limit) says to the asker, if anything. */
-  explain?(error: unknown): UsageError | undefined;
+  explain?: Explain;
 }
 
 export interface SlashCommand extends CommandParts {
@@ -91,28 +92,6 @@ function definitionOf(spec: CommandSpec): RESTPostAPIChatInputApplicationCommand
 export function optionOf(subcommand: Subcommand | undefined, name: string): OptionSpec | undefined {
   const options = subcommand?.options;
   return options && Object.hasOwn(options, name) ? options[name] : undefined;
-}
-
-/** What the command says of an error: its explanation, else the error as it is. */
-const explained = (explain: CommandSpec['explain'], error: unknown) => explain?.(error) ?? error;
-
-/** Runs `answer`, turning what it throws into what `explain` says of it. */
-function explainingNow<T>(explain: CommandSpec['explain'], answer: () => T): T {
-  try {
-    return answer();
-  } catch (error) {
-    throw explained(explain, error);
-  }
-}
-
-/** The same for an answer that may come later: a rejection is explained too. */
-function explaining<T>(explain: CommandSpec['explain'], answer: () => T | Promise<T>): T | Promise<T> {
-  const result = explainingNow(explain, answer);
-  return result instanceof Promise
-    ? result.catch((error: unknown) => {
-        throw explained(explain, error);
-      })
-    : result;
 }
 
 export function defineCommand(spec: CommandSpec): SlashCommand {
