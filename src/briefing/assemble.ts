@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { splitSentences } from '../text/sentences.js';
 import { checkDate, fileNameParts } from './dates.js';
 import type { Draft } from './draft.js';
+import { LIST_FIELDS, type ListMetadata, TEXT_FIELDS, type TextMetadata } from './metadata.js';
 import {
   type Briefing,
   type BriefingFormat,
@@ -173,14 +174,11 @@ export function assemble(file: string, read: Draft): ParseResult {
   const briefing: Briefing = {
     id: value.id,
     title: value.title,
-    ...(draft.subtitle?.trim() ? { subtitle: draft.subtitle.trim() } : {}),
     date: value.date,
     summary: value.summary,
     sections,
     source: value.source,
-    author: draft.author?.trim() || null,
-    tags: draft.tags,
-    parties: draft.parties,
+    ...metadataOf(draft),
     file,
     format: draft.format,
   };
@@ -210,16 +208,29 @@ function withoutControls(draft: Draft): Draft {
     ...draft,
     ...(draft.id && { id: located(draft.id, clean) }),
     ...(draft.title && { title: located(draft.title, clean) }),
-    ...(draft.subtitle !== undefined && { subtitle: clean(draft.subtitle) }),
     ...(draft.date && { date: located(draft.date, clean) }),
     ...(draft.summary && { summary: located(draft.summary, clean) }),
     ...(source && { source }),
-    ...(draft.author !== undefined && { author: clean(draft.author) }),
     sections,
     other: draft.other.map((extra) => ({ heading: clean(extra.heading), items: lines(extra.items) })),
-    tags: lines(draft.tags),
-    parties: lines(draft.parties),
+    ...Object.fromEntries(
+      TEXT_FIELDS.flatMap((field) => (draft[field] === undefined ? [] : [[field, clean(draft[field])]])),
+    ),
+    ...Object.fromEntries(LIST_FIELDS.map((field) => [field, lines(draft[field])])),
   };
+}
+
+/** The draft's metadata as the briefing holds it: text trimmed, and left out when empty. */
+function metadataOf(draft: Draft): TextMetadata & ListMetadata {
+  const text: TextMetadata = {};
+  for (const field of TEXT_FIELDS) {
+    const value = draft[field]?.trim();
+    if (value) text[field] = value;
+  }
+  const lists = Object.fromEntries(
+    LIST_FIELDS.map((field) => [field, draft[field]]),
+  ) as unknown as ListMetadata;
+  return { ...text, ...lists };
 }
 
 /** A brief may lack one or two of the three sections: it loads, and the editor is told which. */

@@ -1,5 +1,17 @@
 /** What a parser has found in a file, before it is checked and becomes a Briefing. */
 import { splitSentences } from '../text/sentences.js';
+import {
+  emptyLists,
+  fieldOfLine,
+  LIST_FIELDS,
+  LIST_METADATA,
+  type ListField,
+  type ListMetadata,
+  TEXT_FIELDS,
+  TEXT_METADATA,
+  type TextField,
+  type TextMetadata,
+} from './metadata.js';
 import type { BriefingFormat, DroppedLine, ExtraSection, Problem, SectionKey, Source } from './model.js';
 import type { ParsedBody } from './read/body.js';
 import type { TextDate } from './read/date-line.js';
@@ -11,11 +23,10 @@ export interface Located<T> {
   line?: number;
 }
 
-export interface Draft {
+export interface Draft extends TextMetadata, ListMetadata {
   format: BriefingFormat;
   id?: Located<string>;
   title?: Located<string>;
-  subtitle?: string;
   date?: Located<string>;
   /** Dates printed in the text (`29 July 2019`): used when nothing else gives one. */
   textDates: TextDate[];
@@ -24,9 +35,6 @@ export interface Draft {
   sections: Partial<Record<SectionKey, Located<string[]>>>;
   other: ExtraSection[];
   source?: Located<Source>;
-  author?: string;
-  tags: string[];
-  parties: string[];
   /** True when a heading or label names one of the three sections: what sets a brief apart from an article. */
   structured: boolean;
   /** Problems found while reading the format itself (front matter, JSON syntax and shape); warnings too. */
@@ -39,14 +47,43 @@ export interface Draft {
   dropped: DroppedLine[];
 }
 
+/** A value as front matter or JSON gives it: text, a number, or a list of them. */
+export type Written = string | number | readonly (string | number)[] | null | undefined;
+
+function textOf(value: Written): string | undefined {
+  if (value === null || value === undefined || Array.isArray(value)) return undefined;
+  const text = String(value);
+  return text.trim() ? text : undefined;
+}
+
+function listOf(value: Written): string[] {
+  if (value === null || value === undefined) return [];
+  return typeof value === 'string'
+    ? value.split(',')
+    : Array.isArray(value)
+      ? value.map(String)
+      : [String(value)];
+}
+
+/** Fills the metadata from front matter or JSON, by each field's keys in order (`subtitle`, then `deck`). */
+export function applyMetadata(draft: Draft, valueOf: (key: string) => Written): void {
+  for (const field of TEXT_FIELDS) {
+    const text = TEXT_METADATA[field].keys.map((key) => textOf(valueOf(key))).find(Boolean);
+    if (text !== undefined) draft[field] = text;
+  }
+  for (const field of LIST_FIELDS) {
+    const values = LIST_METADATA[field].keys.flatMap((key) => listOf(valueOf(key)));
+    if (values.length > 0) draft[field] = cleanList(values);
+  }
+}
+
 export function emptyDraft(format: BriefingFormat): Draft {
   return {
     format,
     textDates: [],
     sections: {},
     other: [],
-    tags: [],
-    parties: [],
+    ...emptyLists(),
     structured: false,
     problems: [],
     dropped: [],
@@ -134,15 +171,14 @@ export function applyMeta(draft: Draft, key: string, value: string, line: number
     case 'source':
       draft.source ??= { value: { name: value }, line };
       break;
-    case 'author':
-      draft.author ??= value;
-      break;
-    case 'tags':
-      draft.tags = cleanList([...draft.tags, ...value.split(',')]);
-      break;
-    case 'parties':
-      draft.parties = cleanList([...draft.parties, ...value.split(',')]);
-      break;
+    default: {
+      const metadata = fieldOfLine(key);
+      if (metadata?.kind === 'text') draft[metadata.field as TextField] ??= value;
+      else if (metadata?.kind === 'list') {
+        const field = metadata.field as ListField;
+        draft[field] = cleanList([...draft[field], ...value.split(',')]);
+      }
+    }
   }
 }
 

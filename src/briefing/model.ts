@@ -1,4 +1,5 @@
 /** The briefing model shared by every layer. Parsers produce it; nothing else builds one by hand. */
+import type { ListMetadata, TextMetadata } from './metadata.js';
 
 /** The three sections every briefing has, in reading order. */
 export const SECTION_KEYS = ['whatHappened', 'whyItMatters', 'implications'] as const;
@@ -31,21 +32,16 @@ export interface Source {
 
 export type BriefingFormat = 'markdown' | 'brief' | 'json';
 
-export interface Briefing {
+/** The optional metadata (subtitle, author, tags, parties) is declared in metadata.ts. */
+export interface Briefing extends TextMetadata, ListMetadata {
   /** From front matter, else the file name without date prefix and extension. */
   id: string;
   title: string;
-  /** Deck line under the title (plain-text briefs, `subtitle` in front matter); absent when there is none. */
-  subtitle?: string;
   /** Calendar date of the briefing, YYYY-MM-DD. */
   date: string;
   summary: string;
   sections: BriefingSections;
   source: Source | null;
-  author: string | null;
-  tags: string[];
-  /** Parties the file declares explicitly (canonical names or aliases). */
-  parties: string[];
   /** Path of the file it came from, as given to the loader. */
   file: string;
   format: BriefingFormat;

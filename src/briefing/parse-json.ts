@@ -1,7 +1,7 @@
 /** JSON briefings, in the shape `briefingToJson` writes (so `briefings parse --json` output loads back). */
-import { cleanList, type Draft, emptyDraft } from './draft.js';
+import { applyMetadata, type Draft, emptyDraft, type Written } from './draft.js';
 import type { Problem, SectionKey } from './model.js';
-import { asList, asText, issueField, type JsonBriefingFields, jsonBriefingShape } from './shapes.js';
+import { asText, issueField, type JsonBriefingFields, jsonBriefingShape } from './shapes.js';
 
 /** 1-based line of a character offset. */
 function lineAt(text: string, offset: number): number {
@@ -58,12 +58,7 @@ function applyJson(draft: Draft, fields: JsonBriefingFields, text: string): void
   draft.title = located('title', fields.title);
   draft.date = located('date', fields.date);
   draft.summary = located('summary', fields.summary);
-  const subtitle = asText(fields.subtitle);
-  if (subtitle) draft.subtitle = subtitle;
-  const author = asText(fields.author);
-  if (author) draft.author = author;
-  draft.tags = cleanList(asList(fields.tags));
-  draft.parties = cleanList(asList(fields.parties));
+  applyMetadata(draft, (key) => fields[key as keyof JsonBriefingFields] as Written);
   const sections = fields.sections;
   for (const key of ['whatHappened', 'whyItMatters', 'implications'] as SectionKey[]) {
     const items = sections?.[key];

@@ -1,10 +1,18 @@
 /** Markdown briefings: YAML front matter, then `##` sections of bullets or paragraphs. */
-import { applyBody, applyHeader, cleanList, type Draft, emptyDraft, lineCount } from './draft.js';
+import {
+  applyBody,
+  applyHeader,
+  applyMetadata,
+  type Draft,
+  emptyDraft,
+  lineCount,
+  type Written,
+} from './draft.js';
 import { readFrontMatter } from './front-matter.js';
 import { readBody } from './read/body.js';
 import { readHeader } from './read/header.js';
 import { readPageLines } from './read/lines.js';
-import { asList, asText, type FrontMatterFields, frontMatterShape, issueField } from './shapes.js';
+import { asText, type FrontMatterFields, frontMatterShape, issueField } from './shapes.js';
 
 export function readMarkdown(file: string, lines: readonly string[]): Draft {
   const draft = emptyDraft('markdown');
@@ -51,12 +59,7 @@ function applyFrontMatter(
   draft.title = located('title', fields.title);
   draft.date = located('date', fields.date);
   draft.summary = located('summary', fields.summary);
-  const subtitle = asText(fields.subtitle ?? fields.deck);
-  if (subtitle) draft.subtitle = subtitle;
-  const author = asText(fields.author);
-  if (author) draft.author = author;
-  if (fields.tags) draft.tags = cleanList(asList(fields.tags));
-  if (fields.parties) draft.parties = cleanList(asList(fields.parties));
+  applyMetadata(draft, (key) => fields[key as keyof FrontMatterFields] as Written);
   const source = fields.source;
   const nested = typeof source === 'object' && source !== null ? source : undefined;
   const url = asText(nested ? nested.url : undefined) ?? asText(fields.source_url);

@@ -3,6 +3,7 @@
  * like advice ("`tags` must be a list like [ukraine, talks]"), not like type dumps.
  */
 import { z } from 'zod';
+import { metadataKeys } from './metadata.js';
 
 // No `.transform()` here: it takes zod off its fast path (10x slower), and loading 10,000 files
 // validates 10,000 front matters. `asText` and `asList` finish the job.
@@ -39,18 +40,19 @@ const source = z.union([text('source'), sourceObject], {
   error: '`source` must be a name, or `name:` and `url:` lines',
 });
 
+/** The metadata's keys (metadata.ts), each checked as text or as a list. */
+const metadata = Object.fromEntries(
+  metadataKeys().map(({ key, kind }) => [key, (kind === 'text' ? text(key) : textList(key)).nullish()]),
+) as Record<string, z.ZodOptional<z.ZodNullable<ReturnType<typeof text> | ReturnType<typeof textList>>>>;
+
 export const frontMatterShape = z.object({
   id: text('id').nullish(),
   title: text('title').nullish(),
-  subtitle: text('subtitle').nullish(),
-  deck: text('deck').nullish(),
   date: text('date').nullish(),
   summary: text('summary').nullish(),
   source: source.nullish(),
   source_url: text('source_url').nullish(),
-  author: text('author').nullish(),
-  tags: textList('tags').nullish(),
-  parties: textList('parties').nullish(),
+  ...metadata,
 });
 
 export type FrontMatterFields = z.infer<typeof frontMatterShape>;
@@ -64,7 +66,6 @@ export const jsonBriefingShape = z.object(
   {
     id: text('id').nullish(),
     title: text('title').nullish(),
-    subtitle: text('subtitle').nullish(),
     date: text('date').nullish(),
     summary: text('summary').nullish(),
     sections: z
@@ -87,9 +88,7 @@ export const jsonBriefingShape = z.object(
       )
       .nullish(),
     source: source.nullish(),
-    author: text('author').nullish(),
-    tags: textList('tags').nullish(),
-    parties: textList('parties').nullish(),
+    ...metadata,
   },
   {
     error:

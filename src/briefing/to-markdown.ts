@@ -13,6 +13,7 @@
 import { dump } from 'js-yaml';
 import { TEXT_SCHEMA } from './front-matter.js';
 import { escapeHeading, escapeItem } from './markdown-escape.js';
+import { LIST_FIELDS, LIST_METADATA, TEXT_FIELDS, TEXT_METADATA } from './metadata.js';
 import { type Briefing, SECTION_KEYS, SECTION_LABELS } from './model.js';
 import { normalizeText } from './text.js';
 
@@ -38,20 +39,20 @@ function frontMatter(briefing: Briefing, extra: MarkdownExtras): Record<string, 
     date: briefing.date,
     summary: fieldText(briefing.summary),
   };
-  const subtitle = fieldText(briefing.subtitle ?? '');
-  if (subtitle) fields.subtitle = subtitle;
   const source = briefing.source;
   if (source) {
     const name = fieldText(source.name);
     const url = fieldText(source.url ?? '');
     fields.source = url ? { name, url } : name;
   }
-  const author = fieldText(briefing.author ?? '');
-  if (author) fields.author = author;
-  const tags = uniqueNames(briefing.tags);
-  if (tags.length > 0) fields.tags = tags;
-  const parties = uniqueNames([...briefing.parties, ...(extra.parties ?? [])]);
-  if (parties.length > 0) fields.parties = parties;
+  for (const field of TEXT_FIELDS) {
+    const text = fieldText(briefing[field] ?? '');
+    if (text) fields[TEXT_METADATA[field].keys[0]] = text;
+  }
+  for (const field of LIST_FIELDS) {
+    const names = uniqueNames([...briefing[field], ...(field === 'parties' ? (extra.parties ?? []) : [])]);
+    if (names.length > 0) fields[LIST_METADATA[field].keys[0]] = names;
+  }
   return fields;
 }
 

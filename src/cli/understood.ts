@@ -1,4 +1,5 @@
 /** What `briefings import` understood of a brief, for the editor to compare with what they pasted. */
+import { LIST_FIELDS, TEXT_FIELDS } from '../briefing/metadata.js';
 import { type Briefing, formatProblem, SECTION_KEYS, SECTION_LABELS } from '../briefing/model.js';
 import type { ParseResult } from '../briefing/parse.js';
 import { formatDropped } from './dropped.js';
@@ -19,7 +20,6 @@ export function understoodLines(
   const { briefing } = result;
   const lines = [`${file}: read as ${FORMAT_NAMES[briefing.format]}`];
   lines.push(`  title: ${briefing.title}`);
-  if (briefing.subtitle) lines.push(`  subtitle: ${oneLine(briefing.subtitle)}`);
   lines.push(`  date: ${briefing.date}`);
   lines.push(`  summary: ${briefing.summary.length} character(s)`);
   for (const key of SECTION_KEYS)
@@ -27,8 +27,15 @@ export function understoodLines(
   for (const other of briefing.sections.other ?? [])
     lines.push(`  ${other.heading}: ${bullets(other.items.length)}`);
   lines.push(`  source: ${briefing.source ? briefing.source.name : 'none'}`);
-  if (briefing.author) lines.push(`  author: ${briefing.author}`);
-  if (briefing.tags.length > 0) lines.push(`  tags: ${briefing.tags.join(', ')}`);
+  // Every metadata field as it was read; parties get their own lines, with those found in the text.
+  for (const field of TEXT_FIELDS) {
+    const text = briefing[field];
+    if (text) lines.push(`  ${field}: ${oneLine(text)}`);
+  }
+  for (const field of LIST_FIELDS) {
+    if (field !== 'parties' && briefing[field].length > 0)
+      lines.push(`  ${field}: ${briefing[field].join(', ')}`);
+  }
   lines.push(`  parties declared: ${briefing.parties.join(', ') || 'none'}`);
   lines.push(`  parties detected: ${detected.join(', ') || 'none'}`);
   lines.push(...result.problems.map(formatProblem));

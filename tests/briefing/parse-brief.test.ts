@@ -92,7 +92,7 @@ describe('plain-text briefs', () => {
     expect(b.parties).toEqual(['Ukraine', 'United States']);
     expect(b.sections.other).toEqual([{ heading: 'Background', items: ['The war began in February 2022.'] }]);
     expect(b.source).toBeNull();
-    expect(b.author).toBeNull();
+    expect(b.author).toBeUndefined();
   });
 
   it('accepts section names in other cases and synonyms, with colons', () => {

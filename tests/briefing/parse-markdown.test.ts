@@ -158,7 +158,7 @@ describe('markdown with front matter', () => {
     );
     expect(b.source).toEqual({ name: 'Example Wire', url: 'https://example.com/a' });
     expect(b.tags).toEqual(['one', 'two']);
-    expect(b.author).toBeNull();
+    expect(b.author).toBeUndefined();
     expect(b.parties).toEqual([]);
   });
 

@@ -217,7 +217,7 @@ function briefings(
       // The reader adds a further section to an earlier one of the same name.
       other: fc.uniqueArray(other, { maxLength: 3, selector: (section) => section.heading.toLowerCase() }),
       source: fc.option(fc.record({ name: field, url: fc.option(url, { nil: undefined }) }), { nil: null }),
-      author: fc.option(field, { nil: null }),
+      author: fc.option(field, { nil: undefined }),
       tags: names(text),
       parties: names(text),
       extra: names(text),
@@ -290,7 +290,7 @@ describe('canonical markdown reads back as the same briefing', () => {
         other: [{ heading: 'Notes on web3', items: ['More.'] }],
       },
       source: null,
-      author: null,
+      author: undefined,
       tags: [],
       parties: [],
       file: FILE,

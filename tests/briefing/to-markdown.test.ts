@@ -33,10 +33,10 @@ summary: |-
   Negotiators from Washington and Kyiv hold a second round.
 
   European allies join them.
-subtitle: A second round, with European allies at the table.
 source:
   name: Example Wire
   url: https://example.com/berlin-talks
+subtitle: A second round, with European allies at the table.
 author: Desk Editor
 tags:
   - ukraine
@@ -81,7 +81,7 @@ describe('briefingToMarkdown', () => {
       subtitle: undefined,
       sections: { whatHappened: ['Only this.'], whyItMatters: [], implications: [] },
       source: null,
-      author: null,
+      author: undefined,
       tags: [],
       parties: [],
     };

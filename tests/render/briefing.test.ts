@@ -89,7 +89,7 @@ describe('renderBriefing', () => {
 
   it('handles a briefing without source, author or tags', () => {
     const reply = renderBriefing(
-      makeBriefing({ id: 'berlin-talks', date: '2025-12-15', source: null, author: null, tags: [] }),
+      makeBriefing({ id: 'berlin-talks', date: '2025-12-15', source: null, author: undefined, tags: [] }),
     );
     const embed = reply.embeds?.[0];
     expect(embed?.author).toBeUndefined();

@@ -1,6 +1,8 @@
 /** `Key: value` lines (`Date:`, `Tags:`, `Source:` ...) and the house source line, wherever they stand. */
+import { lineKeys } from '../metadata.js';
 
-export type MetaKey = 'date' | 'tags' | 'parties' | 'id' | 'source' | 'author';
+/** `date`, `id`, `source`, or a metadata field's key (`author`, `tags`, `parties`). */
+export type MetaKey = string;
 
 export interface MetaLine {
   key: MetaKey;
@@ -8,7 +10,9 @@ export interface MetaLine {
   line: number;
 }
 
-const META_LINE = /^(date|tags|parties|id|source|sources|author|by)\s*:\s*(.*)$/i;
+/** The metadata fields a brief may give on a line of their own (metadata.ts says which), and the reader's own. */
+const LINE_KEYS = ['date', 'id', 'source', 'sources', 'by', ...lineKeys()];
+const META_LINE = new RegExp(`^(${LINE_KEYS.join('|')})\\s*:\\s*(.*)$`, 'i');
 const SOURCE_LINE =
   /^(?:this|the) (?:briefing|brief|report|summary|story|article) (?:is|was) based on (?:information|reporting|reports?|material) (?:from|by) (.+?)\.?$/i;
 
@@ -19,7 +23,7 @@ export function readMetaLine(line: string, lineNumber: number): MetaLine | undef
   const value = match[2]!.replace(/^[*_]+/, '').trim();
   if (!value) return undefined;
   const word = match[1]!.toLowerCase();
-  const key: MetaKey = word === 'sources' ? 'source' : word === 'by' ? 'author' : (word as MetaKey);
+  const key: MetaKey = word === 'sources' ? 'source' : word === 'by' ? 'author' : word;
   return { key, value, line: lineNumber };
 }
 
