@@ -66,13 +66,13 @@ function listOf(value: Written): string[] {
 }
 
 /** Fills the metadata from front matter or JSON, by each field's keys in order (`subtitle`, then `deck`). */
-export function applyMetadata(draft: Draft, valueOf: (key: string) => Written): void {
+export function applyMetadata(draft: Draft, writtenAs: (key: string) => Written): void {
   for (const field of TEXT_FIELDS) {
-    const text = TEXT_METADATA[field].keys.map((key) => textOf(valueOf(key))).find(Boolean);
+    const text = TEXT_METADATA[field].keys.map((key) => textOf(writtenAs(key))).find(Boolean);
     if (text !== undefined) draft[field] = text;
   }
   for (const field of LIST_FIELDS) {
-    const values = LIST_METADATA[field].keys.flatMap((key) => listOf(valueOf(key)));
+    const values = LIST_METADATA[field].keys.flatMap((key) => listOf(writtenAs(key)));
     if (values.length > 0) draft[field] = cleanList(values);
   }
 }
