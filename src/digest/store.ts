@@ -14,6 +14,12 @@ export interface DeliveryPart {
   messageId: string | null;
 }
 
+/** A message of a digest that Discord took: which part, and the id Discord gave it. */
+export interface SentPart {
+  part: number;
+  messageId: string;
+}
+
 export interface NewDelivery {
   guildId: string;
   channelId: string;
@@ -66,8 +72,16 @@ export interface DigestStore {
   recentDeliveries(guildId: string, channelId: string | undefined, limit: number): Promise<DeliveryRecord[]>;
   parts(deliveryId: number): Promise<DeliveryPart[]>;
   markPartSent(deliveryId: number, part: number, messageId: string, at: Date): Promise<void>;
-  /** pending -> sent, and its briefings recorded as received by the channel, together or not at all. */
-  markSent(deliveryId: number, reason: DeliveryReason | null, at: Date): Promise<boolean>;
+  /**
+   * pending -> sent, and its briefings recorded as received by the channel, together or not at all; with the
+   * last message's id in the same write (one commit, one sync to disk, for the usual one-message digest).
+   */
+  markSent(
+    deliveryId: number,
+    reason: DeliveryReason | null,
+    at: Date,
+    lastPart?: SentPart,
+  ): Promise<boolean>;
   /** A failed attempt of a pending row: counted, its error kept, and when to try again (null: not on a timer). */
   recordFailure(deliveryId: number, error: string, retryAt: Date | null, at: Date): Promise<void>;
   /** pending -> a final status other than sent; nothing is recorded as received. */

@@ -8,7 +8,7 @@
 import type { DeliveryOutcome, DeliveryRecord } from '../model.js';
 import { LATE_AFTER_MS } from '../plan/due.js';
 import type { ChannelLoss, DeliveryReason } from '../reasons.js';
-import type { DeliveryPart, DigestStore } from '../store.js';
+import type { DeliveryPart, DigestStore, SentPart } from '../store.js';
 import { nonceStillTrusted, searchFrom } from './reconcile.js';
 import { nextRetryAt } from './retry-plan.js';
 import { DeliveryError, type DeliveryLog, type DigestSink } from './sink.js';
@@ -178,6 +178,7 @@ async function pass(context: DeliveryContext, deliveryId: number): Promise<PassR
   const record = await context.store.getDelivery(deliveryId);
   if (record?.status !== 'pending') return { kind: 'ended' };
   const { channelId } = record;
+  let last: SentPart | undefined;
   try {
     let parts = (await context.store.parts(deliveryId)).filter((part) => part.messageId === null);
     if (parts.length && !nonceStillTrusted(record, context.now())) {
@@ -207,9 +208,11 @@ async function pass(context: DeliveryContext, deliveryId: number): Promise<PassR
       );
       return { kind: 'ended' };
     }
-    for (const part of parts) {
+    for (const [index, part] of parts.entries()) {
       const { messageId } = await context.sink.send(channelId, part.payload, part.nonce);
-      await context.store.markPartSent(deliveryId, part.part, messageId, context.now());
+      // The last one is recorded together with the row's end, below.
+      if (index === parts.length - 1) last = { part: part.part, messageId };
+      else await context.store.markPartSent(deliveryId, part.part, messageId, context.now());
     }
   } catch (caught) {
     const error = asDeliveryError(caught);
@@ -220,7 +223,7 @@ async function pass(context: DeliveryContext, deliveryId: number): Promise<PassR
     return { kind: 'failed', error };
   }
   const sentAt = context.now();
-  await context.store.markSent(deliveryId, sentReason(record, sentAt), sentAt);
+  await context.store.markSent(deliveryId, sentReason(record, sentAt), sentAt, last);
   context.log.info({ channelId, deliveryId, briefings: record.briefingIds.length }, 'digest sent');
   return { kind: 'sent' };
 }

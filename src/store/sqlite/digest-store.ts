@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { DeliveryKind, DeliveryRecord, DeliveryStatus, Subscription } from '../../digest/model.js';
 import { type DeliveryReason, readPauseReason, readReason, storeReason } from '../../digest/reasons.js';
-import type { DeliveryPart, DigestStore, NewDelivery, StoreLoss } from '../../digest/store.js';
+import type { DeliveryPart, DigestStore, NewDelivery, SentPart, StoreLoss } from '../../digest/store.js';
 import { currentZoneName } from '../../digest/subscriptions/timezones.js';
 import type { MessagePayload } from '../../message/payload.js';
 import { type OpenedDatabase, openDatabase } from './open-database.js';
@@ -189,7 +189,12 @@ function identityOf(file: string): FileIdentity | undefined {
 export class SqliteDigestStore implements DigestStore {
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly insertDeliveryWithParts: (delivery: NewDelivery) => number | undefined;
-  private readonly completeDelivery: (id: number, reason: string | null, at: string) => boolean;
+  private readonly completeDelivery: (
+    id: number,
+    reason: string | null,
+    at: string,
+    lastPart: SentPart | undefined,
+  ) => boolean;
   private readonly db: Database.Database;
   private readonly file: string;
   private readonly identity: FileIdentity | undefined;
@@ -226,14 +231,17 @@ export class SqliteDigestStore implements DigestStore {
       });
       return id;
     });
-    this.completeDelivery = db.transaction((id: number, reason: string | null, at: string) => {
-      const row = s.getDelivery.get(id);
-      if (!row || s.finishDelivery.run('sent', reason, at, id).changes === 0) return false;
-      for (const briefingId of JSON.parse(row.briefing_ids) as string[]) {
-        s.recordDelivered.run(row.channel_id, briefingId, id, at);
-      }
-      return true;
-    });
+    this.completeDelivery = db.transaction(
+      (id: number, reason: string | null, at: string, last?: SentPart) => {
+        if (last) s.markPartSent.run(last.messageId, at, id, last.part);
+        const row = s.getDelivery.get(id);
+        if (!row || s.finishDelivery.run('sent', reason, at, id).changes === 0) return false;
+        for (const briefingId of JSON.parse(row.briefing_ids) as string[]) {
+          s.recordDelivered.run(row.channel_id, briefingId, id, at);
+        }
+        return true;
+      },
+    );
   }
 
   /** Opens (creating if needed) the database at `path`; throws an Error naming the path when it cannot. */
@@ -354,8 +362,13 @@ export class SqliteDigestStore implements DigestStore {
   }
 
   /** pending -> sent, and its briefings recorded as received by the channel, together or not at all. */
-  async markSent(deliveryId: number, reason: DeliveryReason | null, at: Date): Promise<boolean> {
-    return this.completeDelivery(deliveryId, storeReason(reason), at.toISOString());
+  async markSent(
+    deliveryId: number,
+    reason: DeliveryReason | null,
+    at: Date,
+    lastPart?: SentPart,
+  ): Promise<boolean> {
+    return this.completeDelivery(deliveryId, storeReason(reason), at.toISOString(), lastPart);
   }
 
   /** A failed attempt of a pending row: counted, its error kept, and when to try again (null: not on a timer). */
