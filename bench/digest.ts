@@ -19,8 +19,8 @@ import type { Report } from './stats.js';
 const CHANNELS = 1_000;
 
 /**
- * What the durable ledger costs per channel: the writes one digest makes (the pending row with its message,
- * the message id, sent with its briefings), each committed and synced to disk, timed on their own.
+ * What the durable ledger costs per channel: the writes one digest makes (the pending row with its message, then
+ * sent with its message id and its briefings), each committed and synced to disk, timed on their own.
  */
 async function ledgerWritesPerChannel(dbDir: string): Promise<number> {
   const store = SqliteDigestStore.open(join(dbDir, 'ledger-cost.sqlite'));
@@ -40,8 +40,7 @@ async function ledgerWritesPerChannel(dbDir: string): Promise<number> {
       parts: [{ nonce: `cost.${index}`, payload: { content: 'digest' } }],
       at,
     });
-    await store.markPartSent(id!, 0, String(index), at);
-    await store.markSent(id!, null, at);
+    await store.markSent(id!, null, at, { part: 0, messageId: String(index) });
   }
   const perChannel = (performance.now() - start) / rounds;
   await store.close();
