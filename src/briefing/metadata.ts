@@ -47,8 +47,10 @@ interface MetadataKey {
   line: boolean;
 }
 
-/** Every front matter / JSON key of the metadata, with the field it fills. */
-export function metadataKeys(): MetadataKey[] {
+/** Every front matter / JSON key of the metadata, with the field it fills: built once, read on every line. */
+export const METADATA_KEYS: readonly MetadataKey[] = keysOf();
+
+function keysOf(): MetadataKey[] {
   const text = TEXT_FIELDS.flatMap((field) =>
     TEXT_METADATA[field].keys.map((key) => ({
       key,
@@ -70,12 +72,10 @@ export function metadataKeys(): MetadataKey[] {
 
 /** The keys a brief may give the metadata under on a line of their own (`Author:`, `Tags:`). */
 export function lineKeys(): string[] {
-  return metadataKeys()
-    .filter((entry) => entry.line)
-    .map((entry) => entry.key);
+  return METADATA_KEYS.filter((entry) => entry.line).map((entry) => entry.key);
 }
 
 /** The field a brief's `Key:` line fills, if any. */
 export function fieldOfLine(key: string): MetadataKey | undefined {
-  return metadataKeys().find((entry) => entry.line && entry.key === key);
+  return METADATA_KEYS.find((entry) => entry.line && entry.key === key);
 }

@@ -3,7 +3,7 @@
  * like advice ("`tags` must be a list like [ukraine, talks]"), not like type dumps.
  */
 import { z } from 'zod';
-import { metadataKeys } from './metadata.js';
+import { METADATA_KEYS } from './metadata.js';
 
 // No `.transform()` here: it takes zod off its fast path (10x slower), and loading 10,000 files
 // validates 10,000 front matters. `asText` and `asList` finish the job.
@@ -42,7 +42,7 @@ const source = z.union([text('source'), sourceObject], {
 
 /** The metadata's keys (metadata.ts), each checked as text or as a list. */
 const metadata = Object.fromEntries(
-  metadataKeys().map(({ key, kind }) => [key, (kind === 'text' ? text(key) : textList(key)).nullish()]),
+  METADATA_KEYS.map(({ key, kind }) => [key, (kind === 'text' ? text(key) : textList(key)).nullish()]),
 ) as Record<string, z.ZodOptional<z.ZodNullable<ReturnType<typeof text> | ReturnType<typeof textList>>>>;
 
 export const frontMatterShape = z.object({

@@ -10,7 +10,7 @@ import { defineSubcommand } from '../../src/commands/subcommand.js';
 import { Library } from '../../src/library/library.js';
 import { MAX_FOLLOW_UPS, type Reply } from '../../src/message/payload.js';
 import { PartyRegistry } from '../../src/party/registry.js';
-import { GUILD, noDigests, USER } from '../support/services.js';
+import { GUILD, readerServices, USER } from '../support/services.js';
 
 function dispatcherAnswering(reply: Reply) {
   const lines: string[] = [];
@@ -30,11 +30,7 @@ function dispatcherAnswering(reply: Reply) {
     subcommands: [defineSubcommand({ name: 'answer', description: 'Answers', run: () => reply })],
   });
   const library = new Library([], PartyRegistry.builtIn());
-  const dispatcher = new CommandDispatcher(
-    [command],
-    { library: () => library, digests: noDigests, defaultTimezone: 'UTC', now: () => new Date() },
-    log,
-  );
+  const dispatcher = new CommandDispatcher([command], readerServices(library), log);
   const ask = () =>
     dispatcher.run({
       command: 'noisy',

@@ -16,7 +16,7 @@ import { parsePartiesFile } from '../../src/party/parties-file.js';
 import { PartyRegistry } from '../../src/party/registry.js';
 import { decodePageId } from '../../src/render/page-id.js';
 import { makeBriefing } from '../support/briefings.js';
-import { noDigests, testDispatcher } from '../support/services.js';
+import { readerServices, testDispatcher } from '../support/services.js';
 
 const briefings = [
   makeBriefing({
@@ -62,7 +62,7 @@ describe('a party name thousands of characters long', () => {
           channelId: null,
           canManageServer: false,
         },
-        { library: () => library, digests: noDigests, defaultTimezone: 'UTC', now: () => new Date() },
+        readerServices(library),
       );
     expect(run).toThrow(UsageError);
     expect(run).toThrow(/at most 100 characters; this one has 9,000\. Type a shorter name/);
@@ -100,7 +100,7 @@ describe('forged subcommands, options and values', () => {
             channelId: null,
             canManageServer: false,
           },
-          { library: () => library, digests: noDigests, defaultTimezone: 'UTC', now: () => new Date() },
+          readerServices(library),
         );
       expect(run).toThrow(UsageError);
     }
@@ -158,12 +158,7 @@ describe('a party with a name over 100 characters', () => {
   const library = new Library(many, PartyRegistry.builtIn().withFile(entries));
   const dispatcher = new CommandDispatcher(
     allCommands,
-    {
-      library: () => library,
-      digests: noDigests,
-      defaultTimezone: 'UTC',
-      now: () => new Date('2025-12-15T10:00:00Z'),
-    },
+    readerServices(library, () => new Date('2025-12-15T10:00:00Z')),
     pino({ level: 'silent' }),
   );
   const user = { id: '222222222222222222', name: 'reader' };

@@ -2,6 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect, vi } from 'vitest';
 import type { Briefing } from '../../src/briefing/model.js';
 import { DeliveryError, type DigestSink, type PostedSearch } from '../../src/digest/delivery/sink.js';
 import type { SubscribeInput } from '../../src/digest/model.js';
@@ -250,4 +251,30 @@ export function twoBriefings(): Briefing[] {
 /** A process's life: a service on the database at `path` from `at`, with Discord (the sink) outliving it. */
 export function boot(path: string, sink: FakeSink, at: string, graceMs?: number): Harness {
   return makeService({ path, sink, clock: new Clock(new Date(at)), library: twoBriefings(), graceMs });
+}
+
+/**
+ * A process that dies during the 08:00 Berlin fire (06:00 UTC): subscribed at 05:00, the sink planned by `plan`,
+ * the fire run until `reached` holds, then the database closed with the row still pending (the sink, Discord,
+ * lives on). Returns the database path for the next start.
+ */
+export async function crashDuringFire(
+  sink: FakeSink,
+  plan: (sink: FakeSink) => void,
+  reached: (sink: FakeSink) => boolean,
+): Promise<string> {
+  const path = tempDbPath();
+  const first = boot(path, sink, '2025-06-02T05:00:00Z');
+  await first.service.subscriptions.subscribe(subscription());
+  await first.service.start();
+  plan(sink);
+  first.clock.set('2025-06-02T06:00:00Z');
+  void first.service.runDue();
+  await vi.waitFor(() => {
+    if (!reached(sink)) throw new Error('the fire has not got that far yet');
+  });
+  const [row] = await first.service.status(subscription().guildId, subscription().channelId);
+  expect(row?.status).toBe('pending');
+  await first.store.close();
+  return path;
 }

@@ -4,11 +4,12 @@
  * window closes; on-time fires are never "missed"; a database file that goes away stops delivery.
  */
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DeliveryError } from '../../src/digest/delivery/sink.js';
 import { DigestError } from '../../src/digest/errors.js';
 import {
   boot,
+  crashDuringFire,
   FakeSink,
   ledger,
   makeService,
@@ -23,23 +24,13 @@ const CHANNEL = '222222222222222222';
 const library = twoBriefings();
 const MINUTE = 60_000;
 
-/**
- * 08:00 in Berlin (06:00 UTC): part 0 goes out and is recorded, part 1 is created but the process dies before
- * it hears back. Returns the database path; the sink (Discord) lives on.
- */
-async function crashMidDigest(sink: FakeSink): Promise<string> {
-  const path = tempDbPath();
-  const first = boot(path, sink, '2025-06-02T05:00:00Z');
-  await first.service.subscriptions.subscribe(subscription());
-  await first.service.start();
-  sink.ok(CHANNEL).postThenHang(CHANNEL);
-  first.clock.set('2025-06-02T06:00:00Z');
-  void first.service.runDue();
-  await vi.waitFor(() => expect(sink.posted).toHaveLength(2));
-  expect((await ledger(first.service, GUILD))[0]?.status).toBe('pending');
-  first.store.close();
-  return path;
-}
+/** Part 0 goes out and is recorded; part 1 is created but the process dies before it hears back. */
+const crashMidDigest = (sink: FakeSink) =>
+  crashDuringFire(
+    sink,
+    (planned) => planned.ok(CHANNEL).postThenHang(CHANNEL),
+    (seen) => seen.posted.length === 2,
+  );
 
 describe('a pending row older than the nonce window', () => {
   it('is looked for in the channel, found, and recorded as sent without a second post', async () => {
@@ -63,15 +54,12 @@ describe('a pending row older than the nonce window', () => {
 
   it('is sent when it is not in the channel', async () => {
     const sink = new FakeSink();
-    const path = tempDbPath();
-    const first = boot(path, sink, '2025-06-02T05:00:00Z');
-    await first.service.subscriptions.subscribe(subscription());
-    await first.service.start();
-    sink.ok(CHANNEL).hang(CHANNEL);
-    first.clock.set('2025-06-02T06:00:00Z');
-    void first.service.runDue();
-    await vi.waitFor(() => expect(sink.calls).toHaveLength(2));
-    first.store.close();
+    // Part 0 goes out; the send of part 1 never reaches Discord.
+    const path = await crashDuringFire(
+      sink,
+      (planned) => planned.ok(CHANNEL).hang(CHANNEL),
+      (seen) => seen.calls.length === 2,
+    );
     sink.forgetNonces();
 
     const second = boot(path, sink, '2025-06-02T06:10:00Z');
@@ -151,15 +139,11 @@ describe('a pending row older than the nonce window', () => {
     });
 
     const other = new FakeSink();
-    const lostPath = tempDbPath();
-    const first = boot(lostPath, other, '2025-06-02T05:00:00Z');
-    await first.service.subscriptions.subscribe(subscription());
-    await first.service.start();
-    other.hang(CHANNEL);
-    first.clock.set('2025-06-02T06:00:00Z');
-    void first.service.runDue();
-    await vi.waitFor(() => expect(other.calls).toHaveLength(1));
-    first.store.close();
+    const lostPath = await crashDuringFire(
+      other,
+      (planned) => planned.hang(CHANNEL),
+      (seen) => seen.calls.length === 1,
+    );
     const late = boot(lostPath, other, '2025-06-02T19:00:00Z', 12 * 60 * MINUTE);
     await late.service.start();
     expect(other.posted).toHaveLength(0);

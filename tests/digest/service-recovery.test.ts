@@ -1,6 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import { digestNonces } from '../../src/digest/delivery/nonce.js';
-import { boot, FakeSink, ledger, subscription, tempDbPath, twoBriefings } from './helpers.js';
+import {
+  boot,
+  crashDuringFire,
+  FakeSink,
+  ledger,
+  subscription,
+  tempDbPath,
+  twoBriefings,
+} from './helpers.js';
 
 const GUILD = '111111111111111111';
 const CHANNEL = '222222222222222222';
@@ -26,17 +34,13 @@ describe('restarts', () => {
   });
 
   it('resends a digest whose send went out but was never recorded, with the same nonce: one message', async () => {
-    const path = tempDbPath();
     const sink = new FakeSink();
-    const first = boot(path, sink, '2025-06-02T05:00:00Z');
-    await first.service.subscriptions.subscribe(subscription());
-    sink.ok(CHANNEL).postThenHang(CHANNEL);
-    first.clock.set('2025-06-02T06:00:00Z');
-    void first.service.runDue();
     // Part 0 is out and recorded; part 1 is out but the process "dies" before recording it.
-    await vi.waitFor(() => expect(sink.posted).toHaveLength(2));
-    expect((await ledger(first.service, GUILD))[0]?.status).toBe('pending');
-    first.store.close();
+    const path = await crashDuringFire(
+      sink,
+      (planned) => planned.ok(CHANNEL).postThenHang(CHANNEL),
+      (seen) => seen.posted.length === 2,
+    );
 
     const second = boot(path, sink, '2025-06-02T06:03:00Z');
     await second.service.start();

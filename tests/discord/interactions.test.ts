@@ -16,7 +16,7 @@ import { InteractionRouter } from '../../src/discord/interactions.js';
 import { Library } from '../../src/library/library.js';
 import type { Reply } from '../../src/message/payload.js';
 import { PartyRegistry } from '../../src/party/registry.js';
-import { noDigests } from '../support/services.js';
+import { readerServices } from '../support/services.js';
 
 type Work = () => Reply | Promise<Reply>;
 
@@ -32,11 +32,7 @@ function command(name: string, work: Work): SlashCommand {
 
 function dispatcherFor(commands: SlashCommand[]) {
   const library = new Library([], PartyRegistry.builtIn());
-  return new CommandDispatcher(
-    commands,
-    { library: () => library, digests: noDigests, defaultTimezone: 'UTC', now: () => new Date() },
-    pino({ level: 'silent' }),
-  );
+  return new CommandDispatcher(commands, readerServices(library), pino({ level: 'silent' }));
 }
 
 /** A chat input interaction as the router reads it; what the bot sends is written to `events`. */

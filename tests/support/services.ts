@@ -7,7 +7,7 @@ import type { Briefing } from '../../src/briefing/model.js';
 import type { SlashCommand } from '../../src/commands/command.js';
 import { CommandDispatcher } from '../../src/commands/dispatch.js';
 import { allCommands } from '../../src/commands/index.js';
-import type { ChannelOption, CommandInput } from '../../src/commands/types.js';
+import type { ChannelOption, CommandInput, Services } from '../../src/commands/types.js';
 import type { DigestSink } from '../../src/digest/delivery/sink.js';
 import type { Digests } from '../../src/digest/digests.js';
 import { DigestService } from '../../src/digest/service.js';
@@ -38,6 +38,11 @@ export const noDigests: Digests = new Proxy({} as Digests, {
     throw new Error(`this test did not expect the digest to be used (digests.${String(name)})`);
   },
 });
+
+/** What a command handler sees, for tests of commands that only read the library. */
+export function readerServices(library: Library, now = () => new Date()): Services {
+  return { library: () => library, digests: noDigests, defaultTimezone: 'UTC', now };
+}
 
 export class RecordingSink implements DigestSink {
   readonly sent: { channelId: string; message: MessagePayload; nonce: string }[] = [];
