@@ -6,7 +6,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { DestinationStream } from 'pino';
 import { CommandDispatcher } from './commands/dispatch.js';
 import { allCommands } from './commands/index.js';
-import { type Config, configSecrets } from './config.js';
+import { type Config, configSecrets, defaultIndexPath } from './config.js';
 import { runConsole } from './console/repl.js';
 import { ConsoleSink } from './console/sink.js';
 import type { DigestSink } from './digest/delivery/sink.js';
@@ -19,9 +19,14 @@ import { createLogger, type Logger } from './log.js';
 import { digestRenderer } from './render/digest.js';
 import { SqliteDigestStore } from './store/sqlite/digest-store.js';
 
-/** Resends and catch-up can take a while (retries): start-up does not wait for them. */
-function startSchedule(digests: DigestService, log: Logger): void {
-  digests.start().catch((error: unknown) => log.error({ err: error }, 'digest schedule failed to start'));
+/**
+ * Resends and catch-up can take a while (retries): start-up does not wait for them. The schedule starts once the
+ * index holds the whole folder, so a digest never goes out while briefings are still being indexed.
+ */
+function startSchedule(digests: DigestService, live: LiveLibrary, log: Logger, stopping: () => boolean): void {
+  live.ready
+    .then(() => (stopping() ? undefined : digests.start()))
+    .catch((error: unknown) => log.error({ err: error }, 'digest schedule failed to start'));
 }
 
 export interface AppOptions {
@@ -65,7 +70,10 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       { path: store.location },
       `No schedule database at ${store.location}: started a new, empty one (no subscriptions). If digests were set up before, stop the bot and restore that file.`,
     );
-  const live = await LiveLibrary.load(config.briefingsDir, log);
+  // Answers are served at once; a first build of a large archive goes on meanwhile (live.ready).
+  const live = await LiveLibrary.open(config.briefingsDir, log, {
+    indexPath: config.indexPath ?? defaultIndexPath(config.databasePath),
+  });
   if (options.watch !== false) await live.watch();
   const output = options.output ?? process.stdout;
 
@@ -79,7 +87,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     new DigestService({
       store,
       sink,
-      briefings: () => live.library().all(),
+      briefingsSince: (date) => live.library().since(date),
       mentions: (briefingId, party) => live.library().mentions(briefingId, party),
       ...digestRenderer,
       now,
@@ -90,7 +98,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       log,
     });
 
+  let stopping = false;
   const shutdown = async (parts: (() => Promise<void>)[]) => {
+    stopping = true;
     for (const part of parts) {
       try {
         await part();
@@ -105,7 +115,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     const digests = makeDigests(new ConsoleSink(output));
     const dispatcher = new CommandDispatcher(allCommands, { ...services, digests }, log);
     process.stderr.write('No DISCORD_TOKEN set: local mode, commands are answered here in the terminal.\n');
-    startSchedule(digests, log);
+    startSchedule(digests, live, log, () => stopping);
     const done = runConsole(dispatcher, {
       input: options.input ?? process.stdin,
       output,
@@ -137,7 +147,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     throw error;
   });
   // Catch-up and resends need the gateway: the schedule starts once the bot is ready, and runs on its own.
-  startSchedule(digests, log);
+  startSchedule(digests, live, log, () => stopping);
   return {
     mode: 'discord',
     log,

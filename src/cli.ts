@@ -10,8 +10,8 @@ import { check } from './cli/check.js';
 import { importBrief, readImportInput } from './cli/import.js';
 import { processOutput } from './cli/output.js';
 import { parse } from './cli/parse.js';
-import { environmentSecrets, readBriefingsDir } from './config.js';
-import { loadLibrary } from './library/load.js';
+import { environmentSecrets, readBriefingsDir, readIndexPath } from './config.js';
+import { openLibrary } from './library/load.js';
 import { createLogger } from './log.js';
 import { loadPartyRegistry } from './party/parties-file.js';
 import { createScrubber } from './secrets.js';
@@ -41,10 +41,14 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
   const json = flags.has('--json');
   const dir = readBriefingsDir(env);
   if (isQuestion(command) && argument) {
-    const { library, problems } = await loadLibrary(dir);
-    for (const problem of problems) err(formatProblem(problem));
     const log = createLogger({ level: 'error', secrets: environmentSecrets(env) });
-    return ask(questionDispatcher(library, log), command, argument, { json }, io);
+    const { library, problems, close } = await openLibrary(dir, readIndexPath(env), log);
+    for (const problem of problems) err(formatProblem(problem));
+    try {
+      return await ask(questionDispatcher(library, log), command, argument, { json }, io);
+    } finally {
+      await close();
+    }
   }
   switch (command) {
     case 'check':

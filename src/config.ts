@@ -1,4 +1,5 @@
 /** The only reader of process.env: every setting is validated here, once, with a message that says what to put. */
+import { dirname, join } from 'node:path';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { looksLikeSecret, withoutUserinfo } from './secrets.js';
@@ -16,6 +17,7 @@ const schema = z.object({
     .optional(),
   BRIEFINGS_DIR: z.string().default('./briefings'),
   DATABASE_PATH: z.string().default('./data/briefing-bot.sqlite'),
+  INDEX_PATH: z.string().optional(),
   DEFAULT_TIMEZONE: z
     .string()
     .refine((zone) => IANAZone.isValidZone(zone), 'expected an IANA time zone such as Europe/Berlin or UTC')
@@ -41,6 +43,8 @@ export interface Config {
   discordApiUrl?: string;
   briefingsDir: string;
   databasePath: string;
+  /** The archive index (a cache of the briefing folder); absent: beside the database (defaultIndexPath). */
+  indexPath?: string;
   defaultTimezone: string;
   logLevel?: string;
   digestGraceMs: number;
@@ -51,6 +55,16 @@ export class ConfigError extends Error {
     super(problems.join('\n'));
     this.name = 'ConfigError';
   }
+}
+
+/** The index beside the database: `data/index.sqlite` for `data/briefing-bot.sqlite`; in memory with it. */
+export function defaultIndexPath(databasePath: string): string {
+  return databasePath === ':memory:' ? ':memory:' : join(dirname(databasePath), 'index.sqlite');
+}
+
+/** The archive index for the editor tools: where the bot keeps it (INDEX_PATH, else beside DATABASE_PATH). */
+export function readIndexPath(env: NodeJS.ProcessEnv): string {
+  return optional(env.INDEX_PATH) ?? defaultIndexPath(optional(env.DATABASE_PATH) ?? './data/briefing-bot.sqlite');
 }
 
 /** The briefing folder alone, for the editor tools, which need nothing else from the environment. */
@@ -124,6 +138,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     discordApiUrl: values.DISCORD_API_URL,
     briefingsDir: values.BRIEFINGS_DIR,
     databasePath: values.DATABASE_PATH,
+    indexPath: optional(values.INDEX_PATH),
     defaultTimezone: values.DEFAULT_TIMEZONE,
     logLevel: values.LOG_LEVEL,
     digestGraceMs: values.DIGEST_GRACE_HOURS * 3_600_000,

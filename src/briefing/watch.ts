@@ -1,13 +1,12 @@
 /**
  * Follows the briefing folder: adds, edits, deletes and renames show up without a restart. Changes
- * are gathered for a short moment (an editor's save is often several events), then only the files
- * touched are read again. A file broken by an edit keeps its last good version served.
+ * are gathered for a short moment (an editor's save is often several events), then handed on as the
+ * set of files touched, for only those to be read again.
  */
 import type { Stats } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { watch } from 'chokidar';
 import { isBriefingFile, isLinkToFolder, MAX_FOLDER_DEPTH } from './folder-files.js';
-import { BriefingFolderState, type LoadResult } from './folder-state.js';
 
 export interface BriefingWatcher {
   /** Settles once the folder has been read and changes are being followed. */
@@ -18,16 +17,16 @@ export interface BriefingWatcher {
 }
 
 /**
- * Calls `onChange` with the full current set after every change (not for the initial state: load the
- * folder with `loadBriefingFolder` first). Never throws; an `onChange` that throws is ignored.
+ * Calls `onChange` with the files touched (paths relative to the folder) after every change; a folder
+ * added, removed or renamed comes as an empty set (the whole folder is listed again). The next call waits
+ * until the promise `onChange` returns settles. Never throws; an `onChange` that fails is ignored.
  */
 export function watchBriefingFolder(
   dir: string,
-  onChange: (result: LoadResult) => void,
+  onChange: (changed: ReadonlySet<string>) => Promise<void> | void,
   options: { debounceMs?: number } = {},
 ): BriefingWatcher {
   const debounceMs = options.debounceMs ?? 150;
-  const state = new BriefingFolderState(dir);
   const changed = new Set<string>();
   let pending = false;
   let closed = false;
@@ -55,31 +54,19 @@ export function watchBriefingFolder(
   watcher.on('error', () => undefined);
   const watching = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
 
-  // The first read: a job like any other, except that it reports nothing.
-  let running: Promise<void> | null = state
-    .refresh('all')
-    .then(() => undefined)
-    .catch(() => undefined)
-    .finally(() => {
-      running = null;
-      if (pending) schedule();
-    });
+  let running: Promise<void> | null = null;
+  let folderChanged = false;
 
   const refresh = () => {
     if (closed || running || !pending) return;
     pending = false;
-    const batch = new Set(changed);
+    // A folder added, removed or renamed: the whole folder is listed again (an empty set says so).
+    const batch = folderChanged ? new Set<string>() : new Set(changed);
     changed.clear();
-    running = state
-      .refresh(batch)
-      .then((result) => {
-        if (closed) return;
-        try {
-          onChange(result);
-        } catch {
-          // The listener's failure is its own; the watcher keeps following the folder.
-        }
-      })
+    folderChanged = false;
+    running = Promise.resolve()
+      .then(() => (closed ? undefined : onChange(batch)))
+      // The listener's failure is its own; the watcher keeps following the folder.
       .catch(() => undefined)
       .finally(() => {
         running = null;
@@ -97,12 +84,13 @@ export function watchBriefingFolder(
     const isFileEvent = event === 'add' || event === 'change' || event === 'unlink';
     if (isFileEvent && !isBriefingFile(path)) return;
     if (isFileEvent) changed.add(relative(dir, path));
+    else folderChanged = true;
     pending = true;
     schedule();
   });
 
   return {
-    ready: Promise.all([watching, running]).then(() => undefined),
+    ready: watching,
     watched: () => watcher.getWatched(),
     async close() {
       closed = true;

@@ -7,7 +7,7 @@
 import type { Choice } from '../library/library.js';
 import type { Logger } from '../log.js';
 import { MAX_FOLLOW_UPS, type Reply } from '../message/payload.js';
-import { renderNotice } from '../render/notice.js';
+import { renderNotice, withIndexingNote } from '../render/notice.js';
 import { decodePageId } from '../render/page-id.js';
 import { inputProblem } from './check-input.js';
 import type { SlashCommand } from './command.js';
@@ -78,7 +78,7 @@ export class CommandDispatcher {
     const refused = refusal(command, input);
     if (refused) return notice(refused);
     try {
-      const reply = await command.run(input, this.services);
+      const reply = this.noted(command, await command.run(input, this.services));
       return this.capped(reply, { command: input.command, subcommand: input.subcommand });
     } catch (error) {
       return this.answerError(error, {
@@ -87,6 +87,12 @@ export class CommandDispatcher {
         guild: input.guildId,
       });
     }
+  }
+
+  /** A reader's answer given while the archive is first being indexed says so (management answers need not). */
+  private noted(command: SlashCommand, reply: Reply): Reply {
+    const progress = command.ephemeral ? undefined : this.services.library().progress();
+    return progress ? withIndexingNote(reply, progress) : reply;
   }
 
   /**

@@ -1,16 +1,24 @@
-/** The in-memory index every reader question is answered from. Rebuilt whole when the folder changes. */
-import type { Briefing } from '../briefing/model.js';
+/**
+ * Every reader question is answered here, from the archive index (src/library/index/): paged SQL over the
+ * briefings, the full-text tables and the party mentions, with small caches that last until the index changes.
+ * The heap holds the party registry and what a page needs, never the whole archive.
+ */
+import type { Briefing, Problem } from '../briefing/model.js';
 import { LIMITS } from '../message/limits.js';
 import type { PartyAnswer, PartyKind, PartyReport } from '../party/model.js';
 import { partyKey } from '../party/party-key.js';
 import type { PartyRegistry } from '../party/registry.js';
-import { PartyIndex } from '../party/report-index.js';
 import { isHashKey } from '../text/short-key.js';
-import { BriefingCompleter, type Choice } from './autocomplete.js';
-import { briefingKey } from './briefing-key.js';
+import { briefingChoice, type Choice } from './autocomplete.js';
 import { localDate } from './dates.js';
+import { IndexCompleter } from './index/complete.js';
+import { PartyReports } from './index/party-reports.js';
+import { IndexReader } from './index/reader.js';
+import { openIndex } from './index/schema.js';
+import { IndexSearch, type SearchHit } from './index/search.js';
+import type { SyncProgress } from './index/sync.js';
+import { IndexWriter } from './index/writer.js';
 import { Recent } from './recent.js';
-import { type SearchHit, SearchIndex } from './search-index.js';
 
 export type { Choice, SearchHit };
 
@@ -33,81 +41,83 @@ function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-/** Newest first: by date, then by id so the order is stable. */
-function newestFirst(a: Briefing, b: Briefing): number {
-  return a.date === b.date ? a.id.localeCompare(b.id) : a.date < b.date ? 1 : -1;
-}
-
 export class Library {
-  private readonly ordered: readonly Briefing[];
-  private readonly byId: ReadonlyMap<string, Briefing>;
-  private readonly byDate = new Map<string, Briefing[]>();
-  private readonly searchIndex: SearchIndex;
-  private readonly parties: PartyIndex;
-  private readonly completer: BriefingCompleter;
-  private partyCountsCache?: PartyCount[];
-  /** briefingKey -> briefing, for the ids that key hashes; built on the first hashed key asked for. */
-  private byHashedKey?: Map<string, Briefing>;
+  private readonly reports: PartyReports;
+  private readonly searcher: IndexSearch;
+  private readonly completer: IndexCompleter;
+  private cacheGeneration = '';
   // Page buttons ask the same question again for every page; popular parties are asked all day.
   private readonly recentReports = new Recent<PartyReport>(64);
   private readonly recentAnswers = new Recent<PartyAnswer>(64);
   private readonly recentSearches = new Recent<SearchHit[]>(64);
+  private partyCountsCache?: PartyCount[];
 
+  /**
+   * `progress`: while the index is being built, how far it is (answers may then be incomplete).
+   */
   constructor(
-    briefings: readonly Briefing[],
+    readonly reader: IndexReader,
     readonly registry: PartyRegistry,
+    private readonly progressOf: () => SyncProgress | undefined = () => undefined,
   ) {
-    this.ordered = [...briefings].sort(newestFirst);
-    this.byId = new Map(this.ordered.map((briefing) => [briefing.id, briefing]));
-    for (const briefing of this.ordered) {
-      const sameDay = this.byDate.get(briefing.date);
-      if (sameDay) sameDay.push(briefing);
-      else this.byDate.set(briefing.date, [briefing]);
-    }
-    this.searchIndex = new SearchIndex(this.ordered);
-    // A name in no registry is looked up in the full-text index, not in every statement.
-    this.parties = new PartyIndex(registry, this.ordered, this.searchIndex);
-    this.completer = new BriefingCompleter(this.ordered);
+    this.reports = new PartyReports(reader, registry);
+    this.searcher = new IndexSearch(reader);
+    this.completer = new IndexCompleter(reader);
+  }
+
+  /** A library of the briefings given, in an index in memory: for tests and one-off tools. */
+  static of(briefings: readonly Briefing[], registry: PartyRegistry): Library {
+    const { db } = openIndex(':memory:');
+    const writer = new IndexWriter(db, null, registry);
+    writer.apply(
+      briefings.map((briefing, index) => ({
+        // Of two briefings with one id, the first given is served, as of two files the first by path.
+        relative: `${String(index).padStart(9, '0')} ${briefing.file}`,
+        size: 0,
+        mtimeMs: 0,
+        hash: '',
+        briefing,
+        problems: [],
+        mentions: [],
+      })),
+      [],
+      false,
+    );
+    return new Library(new IndexReader(db, null), registry);
+  }
+
+  /** While the archive is first being indexed: how many files of how many are in. Undefined once it is whole. */
+  progress(): SyncProgress | undefined {
+    return this.progressOf();
   }
 
   get size(): number {
-    return this.ordered.length;
+    return this.reader.count();
   }
 
-  /** Releases the native search index; call once a newer library has replaced this one. */
+  /** Closes the index (a library made with `of`); a live library's index is closed by its owner. */
   close(): void {
-    this.searchIndex.close();
-  }
-
-  /** Every briefing, newest first. */
-  all(): readonly Briefing[] {
-    return this.ordered;
+    if (this.reader.db.memory) this.reader.db.close();
   }
 
   latest(): Briefing | undefined {
-    return this.ordered[0];
+    return this.reader.page(1, 0)[0];
   }
 
   get(id: string): Briefing | undefined {
-    return this.byId.get(id.trim());
+    return this.reader.byId(id.trim());
   }
 
   /** By id, or by the hash a page button or an autocomplete value carries for a long id (see briefing-key.ts). */
   find(idOrKey: string): Briefing | undefined {
     const briefing = this.get(idOrKey);
     if (briefing || !isHashKey(idOrKey.trim())) return briefing;
-    // Only the ids that get hashed need hashing to compare: the long ones, a few at most.
-    this.byHashedKey ??= new Map(
-      this.ordered
-        .filter((one) => briefingKey(one.id) !== one.id)
-        .map((one) => [briefingKey(one.id), one] as const),
-    );
-    return this.byHashedKey.get(idOrKey.trim());
+    return this.reader.byShortKey(idOrKey.trim());
   }
 
   /** Briefings dated YYYY-MM-DD. */
   onDate(date: string): Briefing[] {
-    return this.byDate.get(date) ?? [];
+    return this.reader.onDate(date);
   }
 
   /** Briefings dated today in the reader's (or server's) time zone. */
@@ -115,20 +125,21 @@ export class Library {
     return this.onDate(localDate(timezone, now));
   }
 
+  /** Briefings dated on or after YYYY-MM-DD, newest first: what a digest chooses from. */
+  since(date: string): Briefing[] {
+    return this.reader.since(date);
+  }
+
   list(page: number, pageSize: number): Page<Briefing> {
-    const pages = Math.max(1, Math.ceil(this.ordered.length / pageSize));
+    const total = this.size;
+    const pages = Math.max(1, Math.ceil(total / pageSize));
     const current = Math.min(Math.max(1, Math.trunc(page)), pages);
-    const start = (current - 1) * pageSize;
-    return {
-      items: this.ordered.slice(start, start + pageSize),
-      page: current,
-      pages,
-      total: this.ordered.length,
-    };
+    return { items: this.reader.page(pageSize, (current - 1) * pageSize), page: current, pages, total };
   }
 
   search(query: string, limit = 100): SearchHit[] {
-    return this.recentSearches.get(`${limit}\u0000${query}`, () => this.searchIndex.search(query, limit));
+    this.freshCaches();
+    return this.recentSearches.get(`${limit}\u0000${query}`, () => this.searcher.search(query, limit));
   }
 
   /**
@@ -136,24 +147,23 @@ export class Library {
    * NameTooLongError for a name in no registry past MAX_NAME_LENGTH (src/party/name-pattern.ts).
    */
   party(query: string): PartyReport {
-    return this.recentReports.get(query, () => this.parties.report(query));
+    this.freshCaches();
+    return this.recentReports.get(query, () => this.reports.report(query));
   }
 
-  /**
-   * What `/briefing party` shows, a page at a time: the report, or for a name in no registry that most briefings
-   * hold, one read only as far as the pages shown (PartyIndex.answer). Throws as party() does.
-   */
+  /** What `/briefing party` shows, a page at a time: the report, or for a large one, one read as it is shown. */
   partyAnswer(query: string): PartyAnswer {
-    return this.recentAnswers.get(query, () => this.parties.answer(query));
+    this.freshCaches();
+    return this.recentAnswers.get(query, () => this.reports.answer(query));
   }
 
   /** The briefing mentions or declares that party (or one of its members): used by digest filters. */
   mentions(briefingId: string, party: string): boolean {
-    return this.parties.mentions(briefingId, party);
+    return this.reports.mentions(briefingId, party);
   }
 
   completeBriefings(typed: string): Choice[] {
-    return this.completer.complete(typed);
+    return this.completer.closest(typed).map(briefingChoice);
   }
 
   /** Names shown shortened when they must be; values are keys that resolve to the party, never cut names. */
@@ -171,32 +181,38 @@ export class Library {
     return this.completer.closest(id, limit).map((briefing) => briefing.id);
   }
 
-  /** Parties the briefings mention, most briefings first. */
+  /** Parties the briefings name or declare (each party itself, not through its members), most briefings first. */
   partyCounts(): PartyCount[] {
-    if (!this.partyCountsCache) {
-      const counts = new Map<string, PartyCount>();
-      for (const briefing of this.ordered) {
-        for (const party of this.parties.partiesOf(briefing.id)) {
-          const entry = counts.get(party.id) ?? {
-            id: party.id,
-            name: party.name,
-            kind: party.kind,
-            count: 0,
-          };
-          entry.count++;
-          counts.set(party.id, entry);
-        }
-      }
-      this.partyCountsCache = [...counts.values()].sort(
-        (a, b) => b.count - a.count || a.name.localeCompare(b.name),
-      );
-    }
+    this.freshCaches();
+    this.partyCountsCache ??= this.reports
+      .namedCounts()
+      .flatMap(({ party: id, count }) => {
+        const party = this.registry.get(id);
+        return party ? [{ id, name: party.name, kind: party.kind, count }] : [];
+      })
+      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
     return this.partyCountsCache;
+  }
+
+  /** Every problem the index holds for the folder's files, by path. */
+  problems(): Problem[] {
+    return this.reader.problems();
   }
 
   private mostMentioned() {
     return this.partyCounts()
       .slice(0, LIMITS.autocompleteChoices)
       .map((count) => ({ id: count.id, name: count.name }));
+  }
+
+  /** Answers kept are dropped once the index changes. */
+  private freshCaches(): void {
+    const generation = this.reader.generation();
+    if (generation === this.cacheGeneration) return;
+    this.cacheGeneration = generation;
+    this.recentReports.clear();
+    this.recentAnswers.clear();
+    this.recentSearches.clear();
+    this.partyCountsCache = undefined;
   }
 }

@@ -1,4 +1,4 @@
-/** A small least-recently-used memo: the library is immutable, so an answer stays right until it is replaced. */
+/** A small least-recently-used memo; its owner clears it when what the answers come from changes. */
 export class Recent<V> {
   private readonly entries = new Map<string, V>();
 
@@ -16,5 +16,9 @@ export class Recent<V> {
     this.entries.set(key, value);
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
     return value;
+  }
+
+  clear(): void {
+    this.entries.clear();
   }
 }

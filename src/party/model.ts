@@ -47,16 +47,19 @@ export interface PartyReport {
 }
 
 /**
- * The answer about a name in no registry that more briefings hold than are read at once: its briefings are read
- * one at a time, newest first, only as far as the pages shown. The count comes from the full-text index.
+ * A report read as its pages are shown: a party named in more briefings than are read at once, or a name in no
+ * registry whose words many briefings hold. Its briefings are read one at a time, newest first.
  */
 export interface OpenPartyReport {
   query: string;
-  party: null;
+  party: { id: string; name: string; kind: PartyKind } | null;
   members: string[];
-  /** How many briefings hold every word of the name: those naming it are among them. */
+  /**
+   * A known party: how many briefings have statements naming it or a member (exact). A name in no registry: how
+   * many hold every word of it (those naming it are among them).
+   */
   briefingsWithWords: number;
-  /** The `index`-th briefing naming it, newest first (read now if not yet), or undefined past the last. */
+  /** The `index`-th briefing with statements, newest first (read now if not yet), or undefined past the last. */
   briefingAt(index: number): PartyReportBriefing | undefined;
   /** Closest known party names; worked out when read, for an answer that turns out empty. */
   readonly suggestions: string[];

@@ -152,14 +152,14 @@ function firstLine(message: string): string {
 /** The built-in parties plus `<dir>/parties.yml` when there is one. */
 export async function loadPartyRegistry(
   briefingsDir: string,
-): Promise<{ registry: PartyRegistry; problems: Problem[] }> {
+): Promise<{ registry: PartyRegistry; entries: PartyFileEntry[]; problems: Problem[] }> {
   const file = join(briefingsDir, PARTIES_FILE);
   // The shared reader: a FIFO, a device or a huge file in its place is refused, never waited on.
   const read = readTextFile(file, { what: PARTIES_FILE });
   if (!read.ok) {
     const problems = read.failure === 'missing' ? [] : [{ file, message: read.message }];
-    return { registry: PartyRegistry.builtIn(), problems };
+    return { registry: PartyRegistry.builtIn(), entries: [], problems };
   }
   const { entries, problems } = parsePartiesFile(file, read.text);
-  return { registry: PartyRegistry.builtIn().withFile(entries), problems };
+  return { registry: PartyRegistry.builtIn().withFile(entries), entries, problems };
 }

@@ -40,3 +40,14 @@ export function renderUnknownId(id: string, suggestions: readonly string[]): Rep
   const hint = suggestions.length ? ` Did you mean: ${suggestions.map(code).join(', ')}?` : '';
   return renderNotice(`No briefing with id ${code(id)}.${hint}`);
 }
+
+/**
+ * An answer given while the archive is first being indexed says so on its first line: what it found is right,
+ * but briefings not yet indexed are missing from it.
+ */
+export function withIndexingNote(reply: Reply, progress: { done: number; total: number }): Reply {
+  const note = `⏳ The archive is still being indexed (${progress.done.toLocaleString('en-US')} of ${progress.total.toLocaleString('en-US')} files): this answer may be incomplete.`;
+  const content = reply.content ? `${note}\n${reply.content}` : note;
+  // A note that would push the content past Discord's limit is left out rather than cutting the answer.
+  return content.length <= LIMITS.content ? { ...reply, content } : reply;
+}

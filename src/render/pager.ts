@@ -34,6 +34,11 @@ export interface PagedView {
   fieldsPerPage?: number;
   /** Appended to "Page N/M" in the footer. */
   footerNote?: string;
+  /**
+   * The items are one page of a longer list the caller pages itself (an archive read a page at a time): they are
+   * shown as page `page` of `pages`. They must fit on one page.
+   */
+  window?: { page: number; pages: number };
 }
 
 export interface PagedReply {
@@ -257,12 +262,13 @@ export function renderPage(view: PagedView, page: number): PagedReply {
   const budget = Math.min(PAGE_CHAR_BUDGET, LIMITS.embedTotalChars - embedLength(header));
   const perPage = Math.min(view.fieldsPerPage ?? LIMITS.embedFields, LIMITS.embedFields);
   const layout = layoutOf(view.items, items, head.length, budget, perPage);
-  const wanted = Math.max(1, Math.trunc(page) || 1);
+  const wanted = view.window ? 1 : Math.max(1, Math.trunc(page) || 1);
   layout.through(items.open ? wanted : Number.POSITIVE_INFINITY);
   const { pages, built } = layout;
-  const current = Math.min(wanted, Math.max(1, pages.length));
+  const laidOut = Math.min(wanted, Math.max(1, pages.length));
+  const current = view.window ? view.window.page : laidOut;
   // Known once every section is placed; until then there is at least the page after this one.
-  const total = layout.complete ? Math.max(1, pages.length) : undefined;
+  const total = view.window ? view.window.pages : layout.complete ? Math.max(1, pages.length) : undefined;
   const fieldOf = (slot: Slot) => {
     let fields = built.get(slot.item);
     if (!fields) {
@@ -271,7 +277,7 @@ export function renderPage(view: PagedView, page: number): PagedReply {
     }
     return fields[slot.field]!;
   };
-  const fields = (pages[current - 1] ?? []).map(fieldOf);
+  const fields = (pages[laidOut - 1] ?? []).map(fieldOf);
   const embed: APIEmbed = { color: view.color, title, ...(description ? { description } : {}) };
   if (fields.length) embed.fields = fields;
   const footer = total === 1 ? view.footerNote : footerFor(current, total);

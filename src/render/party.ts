@@ -107,7 +107,8 @@ function wholeSections(report: PartyReport, label: string | undefined): ReportSe
  * The same for a report read as it is shown: briefings are taken from it (and kept) only as far as a page
  * reaches, and the count is the word index's.
  */
-function openSections(report: OpenPartyReport, label: string | undefined): ReportSections {
+function openSections(report: OpenPartyReport, section: SectionKey | undefined): ReportSections {
+  const label = section ? SECTION_LABELS[section] : undefined;
   const kept: PartyReportBriefing[] = [];
   let read = 0;
   const has = (index: number) => {
@@ -122,7 +123,7 @@ function openSections(report: OpenPartyReport, label: string | undefined): Repor
   };
   return {
     any: has(0),
-    counts: `${plural(report.briefingsWithWords, 'briefing')} hold its words, newest first`,
+    counts: openCounts(report),
     items: {
       has,
       at: (index) => briefingSection(kept[index]!),
@@ -131,13 +132,22 @@ function openSections(report: OpenPartyReport, label: string | undefined): Repor
   };
 }
 
-function sectionsFor(report: PartyAnswer, label: string | undefined): ReportSections {
-  const byLabel = sectionsByReport.get(report) ?? new Map<string, ReportSections>();
-  sectionsByReport.set(report, byLabel);
-  let sections = byLabel.get(label ?? '');
+/** A known party: how many briefings name it; a name in no registry: how many hold its words. */
+function openCounts(report: OpenPartyReport): string {
+  return report.party
+    ? `Named in ${plural(report.briefingsWithWords, 'briefing')}, newest first`
+    : `${plural(report.briefingsWithWords, 'briefing')} hold its words, newest first`;
+}
+
+function sectionsFor(report: PartyAnswer, section: SectionKey | undefined): ReportSections {
+  const bySection = sectionsByReport.get(report) ?? new Map<string, ReportSections>();
+  sectionsByReport.set(report, bySection);
+  let sections = bySection.get(section ?? '');
   if (!sections) {
-    sections = isOpenReport(report) ? openSections(report, label) : wholeSections(report, label);
-    byLabel.set(label ?? '', sections);
+    sections = isOpenReport(report)
+      ? openSections(report, section)
+      : wholeSections(report, section ? SECTION_LABELS[section] : undefined);
+    bySection.set(section ?? '', sections);
   }
   return sections;
 }
@@ -151,7 +161,7 @@ export function renderPartyPage(
 ): PagedReply {
   const { section, key } = options;
   const label = section ? SECTION_LABELS[section] : undefined;
-  const { any, counts, items } = sectionsFor(report, label);
+  const { any, counts, items } = sectionsFor(report, section);
   if (!any) return nothingFound(report, section);
 
   const description = [

@@ -1,11 +1,13 @@
 /** Ranked search results and the plain list of briefings, both paged. */
 import type { Briefing } from '../briefing/model.js';
+import type { Page } from '../library/library.js';
 import { LIMITS } from '../message/limits.js';
 import type { Section } from './fields.js';
 import { COLORS, code, formatDate, plural, showHint, titleLine } from './format.js';
 import { renderNoBriefings, renderNotice } from './notice.js';
 import { type PagedReply, renderPage } from './pager.js';
 import { snippet } from './snippet.js';
+import { oneLine, shorten } from './split.js';
 
 /** Structurally the library's search hit; only the briefing is read. */
 export interface SearchResult {
@@ -22,7 +24,9 @@ export interface SearchResults {
 }
 
 const RESULTS_PER_PAGE = 5;
-const BRIEFINGS_PER_PAGE = 10;
+export const BRIEFINGS_PER_PAGE = 10;
+/** A list entry's name (date and id) at most this long: ten entries with their titles stay within a page. */
+const LIST_NAME_MAX = 120;
 const OPEN_HINT = `Open one with ${showHint('<id>')}`;
 
 export function renderSearchPage(results: SearchResults, page: number, owner: string): PagedReply {
@@ -46,11 +50,12 @@ export function renderSearchPage(results: SearchResults, page: number, owner: st
   );
 }
 
-/** Every briefing in the order given (the library's is newest first), ten to a page. */
-export function renderListPage(briefings: readonly Briefing[], page: number, owner: string): PagedReply {
-  if (!briefings.length) return { payload: renderNoBriefings(), page: 1, pages: 1 };
-  const items: Section[] = briefings.map((briefing) => ({
-    name: `${formatDate(briefing.date)} · ${briefing.id}`,
+/** One page of the archive, newest first, ten briefings a page (the library reads only that page). */
+export function renderListPage(list: Page<Briefing>, owner: string): PagedReply {
+  if (!list.total) return { payload: renderNoBriefings(), page: 1, pages: 1 };
+  const items: Section[] = list.items.map((briefing) => ({
+    // Short enough that ten always fit one page: the id cut, the title as a title line.
+    name: shorten(`${formatDate(briefing.date)} · ${oneLine(briefing.id)}`, LIST_NAME_MAX),
     lines: [titleLine(briefing.title || briefing.id)],
   }));
   return renderPage(
@@ -58,11 +63,12 @@ export function renderListPage(briefings: readonly Briefing[], page: number, own
       state: { view: 'list', owner, query: '' },
       title: 'Briefings',
       color: COLORS.list,
-      description: `${plural(briefings.length, 'briefing')}, newest first`,
+      description: `${plural(list.total, 'briefing')}, newest first`,
       items,
       fieldsPerPage: BRIEFINGS_PER_PAGE,
       footerNote: OPEN_HINT,
+      window: { page: list.page, pages: list.pages },
     },
-    page,
+    list.page,
   );
 }

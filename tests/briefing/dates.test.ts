@@ -57,7 +57,7 @@ describe('dates with blanks around them, through parseBriefing', () => {
       (date, i) => parseBriefing(`b${i}.md`, withDate(date)).briefing,
     );
     const briefings = parsed.filter((briefing) => briefing !== null);
-    const library = new Library(briefings, PartyRegistry.builtIn());
+    const library = Library.of(briefings, PartyRegistry.builtIn());
     expect(library.latest()?.file).toBe('b0.md');
     expect(library.onDate('2025-12-19').map((briefing) => briefing.file)).toEqual(['b0.md']);
     const digest = selectNewBriefings({

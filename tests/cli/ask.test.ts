@@ -44,7 +44,7 @@ async function localMode(lines: string[]): Promise<string> {
 async function cli(name: 'party' | 'search' | 'show', argument: string, json = false) {
   const io = memoryOutput();
   const dispatcher = questionDispatcher(
-    new Library(briefings, PartyRegistry.builtIn()),
+    Library.of(briefings, PartyRegistry.builtIn()),
     pino({ level: 'silent' }),
   );
   const code = await ask(dispatcher, name, argument, { json }, io);
@@ -72,7 +72,7 @@ describe('briefings party|search|show', () => {
   });
 
   it('give as JSON the model the answer is rendered from', async () => {
-    const library = new Library(briefings, PartyRegistry.builtIn());
+    const library = Library.of(briefings, PartyRegistry.builtIn());
     const party = await cli('party', 'Russia', true);
     expect(JSON.parse(party.stdout)).toEqual(JSON.parse(JSON.stringify(library.party('Russia'))));
     const search = await cli('search', 'talks', true);

@@ -24,7 +24,8 @@ export function runCli(
   return new Promise<CliResult>((done, fail) => {
     const child = spawn(process.execPath, [...program, ...args], {
       cwd: root,
-      env: { ...process.env, BRIEFINGS_DIR: join(root, 'briefings'), ...options.env },
+      // Each run its own index (in memory): runs on different folders at once never share one.
+      env: { ...process.env, BRIEFINGS_DIR: join(root, 'briefings'), INDEX_PATH: ':memory:', ...options.env },
     });
     let stdout = '';
     let stderr = '';

@@ -29,7 +29,7 @@ function dispatcherAnswering(reply: Reply) {
     contexts: [InteractionContextType.Guild],
     subcommands: [defineSubcommand({ name: 'answer', description: 'Answers', run: () => reply })],
   });
-  const library = new Library([], PartyRegistry.builtIn());
+  const library = Library.of([], PartyRegistry.builtIn());
   const dispatcher = new CommandDispatcher([command], readerServices(library), log);
   const ask = () =>
     dispatcher.run({

@@ -155,7 +155,7 @@ describe('a party with a name over 100 characters', () => {
       },
     }),
   );
-  const library = new Library(many, PartyRegistry.builtIn().withFile(entries));
+  const library = Library.of(many, PartyRegistry.builtIn().withFile(entries));
   const dispatcher = new CommandDispatcher(
     allCommands,
     readerServices(library, () => new Date('2025-12-15T10:00:00Z')),

@@ -68,8 +68,8 @@ const random = defineSubcommand({
           ...new Set(
             services
               .library()
-              .all()
-              .flatMap((briefing) => briefing.tags),
+              .list(1, 100)
+              .items.flatMap((briefing) => briefing.tags),
           ),
         ]
           .filter((tag) => tag.startsWith(typed))
@@ -80,8 +80,8 @@ const random = defineSubcommand({
   run(input, services) {
     const tagged = services
       .library()
-      .all()
-      .filter((briefing) => !input.options.tag || briefing.tags.includes(input.options.tag));
+      .list(1, 100)
+      .items.filter((briefing) => !input.options.tag || briefing.tags.includes(input.options.tag));
     const pick = tagged.slice(0, input.options.among ?? tagged.length)[0];
     return { content: `${pick?.id ?? 'none'} · ${input.options.section ?? 'all sections'}` };
   },

@@ -215,7 +215,7 @@ export function makeService(
   const service = new DigestService({
     store,
     sink,
-    briefings: () => library,
+    briefingsSince: (date) => library.filter((briefing) => briefing.date >= date),
     mentions: options.mentions ?? (() => false),
     render: renderOnePerBriefing,
     renderNothingNew: () => NOTHING_NEW,

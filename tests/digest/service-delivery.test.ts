@@ -277,7 +277,7 @@ describe('failures', () => {
     const broken = new DigestService({
       store,
       sink,
-      briefings: () => library,
+      briefingsSince: (date) => library.filter((briefing) => briefing.date >= date),
       mentions: () => false,
       render: (_, sub) => {
         if (sub.channelId === CHANNEL) throw new Error('embed too long');

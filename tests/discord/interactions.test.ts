@@ -31,7 +31,7 @@ function command(name: string, work: Work): SlashCommand {
 }
 
 function dispatcherFor(commands: SlashCommand[]) {
-  const library = new Library([], PartyRegistry.builtIn());
+  const library = Library.of([], PartyRegistry.builtIn());
   return new CommandDispatcher(commands, readerServices(library), pino({ level: 'silent' }));
 }
 

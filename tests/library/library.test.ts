@@ -38,11 +38,11 @@ const briefings = [
   }),
 ];
 
-const library = new Library(briefings, registry);
+const library = Library.of(briefings, registry);
 
 describe('Library', () => {
   it('orders briefings newest first, then by id', () => {
-    expect(library.all().map((b) => b.id)).toEqual(['berlin-talks', 'donetsk-demand', 'monsoon-floods']);
+    expect(library.list(1, 10).items.map((b) => b.id)).toEqual(['berlin-talks', 'donetsk-demand', 'monsoon-floods']);
     expect(library.latest()?.id).toBe('berlin-talks');
   });
 

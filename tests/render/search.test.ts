@@ -3,7 +3,7 @@ import { decodePageId } from '../../src/render/page-id.js';
 import { renderPartiesOverview } from '../../src/render/parties.js';
 import { renderListPage, renderSearchPage } from '../../src/render/search.js';
 import { snippet } from '../../src/render/snippet.js';
-import { makeBriefing } from '../support/briefings.js';
+import { makeBriefing, pageOf } from '../support/briefings.js';
 import { berlinTalks, expectWithinLimits, fieldText, messagesOf, words } from './helpers.js';
 
 const OWNER = '998877665544332211';
@@ -84,14 +84,14 @@ describe('snippet', () => {
 
 describe('renderListPage', () => {
   it('shows ten briefings a page with date, id and title', () => {
-    const first = renderListPage(many, 1, OWNER);
+    const first = renderListPage(pageOf(many, 1), OWNER);
     expect(first.pages).toBe(3);
     expect(first.payload.embeds?.[0]?.fields).toHaveLength(10);
     expect(first.payload.embeds?.[0]?.fields?.[0]).toEqual({
       name: '1 Nov 2025 · briefing-0',
       value: 'Briefing 0 on w0x0 w0x1 w0x2',
     });
-    const last = renderListPage(many, 3, OWNER);
+    const last = renderListPage(pageOf(many, 3), OWNER);
     expect(last.payload.embeds?.[0]?.fields).toHaveLength(3);
     const [previous, next] = last.payload.components?.[0]?.components ?? [];
     expect(previous && 'disabled' in previous && previous.disabled).toBe(false);
@@ -100,7 +100,7 @@ describe('renderListPage', () => {
   });
 
   it('answers an empty library with a notice', () => {
-    expect(renderListPage([], 1, OWNER).payload.content).toBe('There are no briefings yet.');
+    expect(renderListPage(pageOf([], 1), OWNER).payload.content).toBe('There are no briefings yet.');
   });
 });
 
@@ -140,7 +140,7 @@ describe('a megabyte title in a list of briefings', () => {
 
   it('keeps /briefing list to one page, the title shortened to what an embed title shows', () => {
     expect(title.length).toBeGreaterThan(1_000_000);
-    const listed = renderListPage([huge, ...many.slice(0, 3)], 1, OWNER);
+    const listed = renderListPage(pageOf([huge, ...many.slice(0, 3)], 1), OWNER);
     expect(listed.pages).toBe(1);
     expectWithinLimits([listed.payload]);
     const field = listed.payload.embeds?.[0]?.fields?.[0];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderBriefing } from '../../src/render/briefing.js';
 import { renderListPage } from '../../src/render/search.js';
 import { payloadToText, plainMarkdown, replyToText } from '../../src/render/text.js';
-import { makeBriefing } from '../support/briefings.js';
+import { makeBriefing, pageOf } from '../support/briefings.js';
 import { words } from './helpers.js';
 
 describe('payloadToText', () => {
@@ -56,10 +56,10 @@ describe('payloadToText', () => {
 
   it('shows usable page buttons as hints', () => {
     const briefings = Array.from({ length: 25 }, (_, i) => makeBriefing({ id: `b-${i}` }));
-    expect(payloadToText(renderListPage(briefings, 1, 'terminal').payload)).toMatch(
+    expect(payloadToText(renderListPage(pageOf(briefings, 1), 'terminal').payload)).toMatch(
       /-- Page 1\/3 · .*\n\n\[Next\]$/,
     );
-    expect(payloadToText(renderListPage(briefings, 2, 'terminal').payload)).toMatch(/\[Previous\] \[Next\]$/);
+    expect(payloadToText(renderListPage(pageOf(briefings, 2), 'terminal').payload)).toMatch(/\[Previous\] \[Next\]$/);
   });
 
   it('prints a reply with its follow-ups', () => {

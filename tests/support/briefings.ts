@@ -1,3 +1,4 @@
+import type { Page } from '../../src/library/library.js';
 /**
  * The one factory of briefings built in code, for tests that are not about parsing: it knows every field of a
  * Briefing and its default. A test passes the values its assertions rely on (a title, a date, a source).
@@ -20,5 +21,16 @@ export function makeBriefing(overrides: Partial<Briefing> & Pick<Briefing, 'id'>
     file: `briefings/${overrides.id}.md`,
     format: 'markdown',
     ...overrides,
+  };
+}
+
+/** Page `page` of the briefings as given (ten a page), as Library.list gives it. */
+export function pageOf(briefings: readonly Briefing[], page: number, pageSize = 10): Page<Briefing> {
+  const pages = Math.max(1, Math.ceil(briefings.length / pageSize));
+  return {
+    items: briefings.slice((page - 1) * pageSize, page * pageSize),
+    page,
+    pages,
+    total: briefings.length,
   };
 }

@@ -65,13 +65,13 @@ export function testDispatcher(
   now = new Date('2025-12-15T10:00:00Z'),
   commands: readonly SlashCommand[] = allCommands,
 ) {
-  const library = new Library(briefings, PartyRegistry.builtIn());
+  const library = Library.of(briefings, PartyRegistry.builtIn());
   const store = SqliteDigestStore.open(join(mkdtempSync(join(tmpdir(), 'briefing-commands-')), 'db.sqlite'));
   const sink = new RecordingSink();
   const digests = new DigestService({
     store,
     sink,
-    briefings: () => library.all(),
+    briefingsSince: (date) => library.since(date),
     mentions: (id, party) => library.mentions(id, party),
     render: (list, _sub, marker) => renderDigest(list, { marker }),
     renderNothingNew: (_sub, marker) => renderNothingNew({ marker }),

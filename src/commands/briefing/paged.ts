@@ -13,7 +13,7 @@ import { renderNotice } from '../../render/notice.js';
 import type { PageState } from '../../render/page-id.js';
 import type { PagedReply } from '../../render/pager.js';
 import { renderPartyPage } from '../../render/party.js';
-import { renderListPage, renderSearchPage } from '../../render/search.js';
+import { BRIEFINGS_PER_PAGE, renderListPage, renderSearchPage } from '../../render/search.js';
 import type { Services } from '../types.js';
 import { questionKey, questionOf } from './question-keys.js';
 
@@ -60,7 +60,7 @@ function renderView(state: PageState, services: Services): PagedReply {
       return renderSearchPage(results, page, state.owner);
     }
     case 'list':
-      return renderListPage(library.all(), page, state.owner);
+      return renderListPage(library.list(page, BRIEFINGS_PER_PAGE), state.owner);
     case 'briefing': {
       const briefing = library.find(state.query);
       if (!briefing) return gone('That briefing is no longer in the library.', page);

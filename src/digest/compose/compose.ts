@@ -20,8 +20,8 @@ export interface DigestRenderer {
 }
 
 export interface CompositionSource extends DigestRenderer {
-  /** Current library contents. */
-  briefings(): readonly Briefing[];
+  /** The library's briefings dated on or after YYYY-MM-DD (a digest never reaches further back). */
+  briefingsSince(date: string): readonly Briefing[];
   /** The party index's answer: the briefing mentions that party (or an alias, or a member). */
   mentions(briefingId: string, party: string): boolean;
 }
@@ -36,10 +36,11 @@ export function newBriefings(
   source: CompositionSource,
   received: ReadonlySet<string>,
 ): Briefing[] {
+  const notBefore = dayBefore(new Date(sub.createdAt), sub.timezone);
   return selectNewBriefings({
-    briefings: source.briefings(),
+    briefings: source.briefingsSince(notBefore),
     received,
-    notBefore: dayBefore(new Date(sub.createdAt), sub.timezone),
+    notBefore,
     party: sub.party,
     tag: sub.tag,
     mentions: (id, party) => source.mentions(id, party),

@@ -1,0 +1,135 @@
+/**
+ * The archive index's file: the briefings as last read, their full-text index, the parties they name and what
+ * autocomplete looks up, in SQLite beside the bot's database. It is a cache of the briefing folder: a file that
+ * is missing, not a database, damaged or written by another version is rebuilt from the folder, never trusted.
+ */
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
+
+/** Bump when what is stored changes meaning (the schema, the readers, statement splitting, the matcher). */
+export const INDEX_FORMAT = 2;
+const APPLICATION_ID = 0x62726966; // "brif": marks the file as this index, not any SQLite file
+
+const TOKENIZER = "tokenize = 'unicode61 remove_diacritics 2'";
+
+const SCHEMA = `
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+-- Every briefing file as last read: its stamp, its problems, and the version served (its last good one while it
+-- is broken), as JSON with the file's path relative to the folder.
+CREATE TABLE files (
+  path TEXT PRIMARY KEY,
+  size INTEGER NOT NULL,
+  mtime REAL NOT NULL,
+  hash TEXT NOT NULL,
+  problems TEXT NOT NULL,
+  briefing TEXT,
+  id_key TEXT,
+  date TEXT
+) WITHOUT ROWID;
+CREATE INDEX files_by_id ON files (id_key) WHERE id_key IS NOT NULL;
+-- The briefings served: one per id (of two files with one id, the first by path). The row orders them newest
+-- first (see row-key.ts), so "ORDER BY row" is the readers' order everywhere, full-text results included.
+CREATE TABLE briefings (
+  row INTEGER PRIMARY KEY,
+  path TEXT NOT NULL UNIQUE,
+  id TEXT NOT NULL,
+  id_key TEXT NOT NULL UNIQUE,
+  short_key TEXT,
+  date TEXT NOT NULL,
+  title TEXT NOT NULL
+);
+CREATE INDEX briefings_by_date ON briefings (date);
+CREATE INDEX briefings_by_short_key ON briefings (short_key) WHERE short_key IS NOT NULL;
+-- The parties each briefing names (see mentions.ts), and the same as a full-text document of party words, so a
+-- report finds its briefings (a party or any of its members) newest first and counts them in native code.
+CREATE TABLE mentions (row INTEGER PRIMARY KEY, parties TEXT NOT NULL);
+CREATE VIRTUAL TABLE party_docs USING fts5(
+  parties, content = '', contentless_delete = 1, detail = none, tokenize = 'unicode61');
+-- Ranked search (BM25 over weighted fields) and the words of names the party report looks candidates up by.
+CREATE VIRTUAL TABLE docs USING fts5(
+  title, summary, body, tags, content = '', contentless_delete = 1, detail = column, ${TOKENIZER});
+-- Autocomplete: each briefing's id and title, with prefix indexes so a letter or two is answered at once.
+CREATE VIRTUAL TABLE names USING fts5(
+  text, content = '', contentless_delete = 1, prefix = '1 2 3', ${TOKENIZER});
+`;
+
+export type IndexDatabase = Database.Database;
+
+function configure(db: IndexDatabase): void {
+  db.pragma('journal_mode = WAL');
+  // A crash loses at most the last batch, which the next start reads again: the files are the truth.
+  db.pragma('synchronous = NORMAL');
+  // The bot and the editor tools may open the index at once; one waits for the other's write.
+  db.pragma('busy_timeout = 10000');
+  db.pragma('cache_size = -8000');
+}
+
+function isCurrent(db: IndexDatabase): boolean {
+  if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) return false;
+  if (db.pragma('user_version', { simple: true }) !== INDEX_FORMAT) return false;
+  const tables = db
+    .prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'table' AND name IN ('meta', 'files', 'briefings', 'mentions', 'party_docs', 'docs', 'names')")
+    .pluck()
+    .all();
+  return tables.length === 7;
+}
+
+/** Empties the index and makes the current schema: what is kept is rebuilt from the folder. */
+export function resetIndex(db: IndexDatabase): void {
+  db.transaction(() => {
+    // Whatever another version left: every table and index goes, then the current schema is made.
+    const objects = db
+      .prepare<[], { type: string; name: string }>(
+        "SELECT type, name FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE TABLE ''%'",
+      )
+      .all();
+    for (const object of objects) {
+      // Shadow tables of a virtual table go with it.
+      const exists = db.prepare("SELECT 1 FROM sqlite_schema WHERE name = ?").get(object.name);
+      if (exists) db.exec(`DROP ${object.type === 'view' ? 'VIEW' : 'TABLE'} "${object.name.replaceAll('"', '""')}"`);
+    }
+    db.exec(SCHEMA);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    db.pragma(`user_version = ${INDEX_FORMAT}`);
+  })();
+}
+
+export interface OpenedIndex {
+  db: IndexDatabase;
+  /** Why the index was made anew: `new` (no file), `foreign` (another version or program), `damaged`; or null. */
+  rebuilt: 'new' | 'foreign' | 'damaged' | null;
+}
+
+/** Opens (or makes) the index at `path`; `:memory:` for one that lives as long as the process. */
+export function openIndex(path: string): OpenedIndex {
+  const fresh = path === ':memory:' || !existsSync(path);
+  try {
+    const db = new Database(path);
+    try {
+      configure(db);
+      if (fresh) {
+        resetIndex(db);
+        return { db, rebuilt: 'new' };
+      }
+      if (isCurrent(db)) return { db, rebuilt: null };
+      resetIndex(db);
+      return { db, rebuilt: 'foreign' };
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  } catch (error) {
+    if (fresh) throw error;
+    // Not a database, or one damaged past reading: kept aside for a look, and a new one made.
+    setAside(path);
+    const { db } = openIndex(path);
+    return { db, rebuilt: 'damaged' };
+  }
+}
+
+function setAside(path: string): void {
+  const aside = `${path}.damaged`;
+  rmSync(aside, { force: true });
+  renameSync(path, aside);
+  for (const suffix of ['-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+}

@@ -1,0 +1,54 @@
+/**
+ * Ranked full-text search in the index: every word must match and the last may be half-typed; if nothing has
+ * them all, any word will do; if still nothing, each word is replaced by the indexed words one typo away.
+ */
+import type { Briefing } from '../../briefing/model.js';
+import { withinOneEdit } from '../autocomplete.js';
+import { matchExpression, termsOf, WEIGHTS } from './fts.js';
+import type { IndexReader } from './reader.js';
+
+export interface SearchHit {
+  briefing: Briefing;
+  /** BM25 relevance, higher is better. */
+  score: number;
+}
+
+const weights = Object.values(WEIGHTS).join(', ');
+
+export class IndexSearch {
+  private readonly query;
+  private readonly vocabularyQuery;
+  private vocabulary?: { generation: string; words: string[] };
+
+  constructor(private readonly reader: IndexReader) {
+    this.query = reader.db.prepare<[string, number], { rowid: number; score: number }>(
+      `SELECT rowid, -bm25(docs, ${weights}) AS score FROM docs WHERE docs MATCH ? ORDER BY bm25(docs, ${weights}) LIMIT ?`,
+    );
+    reader.db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.docs_vocabulary USING fts5vocab(main, 'docs', 'row')");
+    this.vocabularyQuery = reader.db.prepare<[], string>('SELECT term FROM temp.docs_vocabulary').pluck();
+  }
+
+  search(text: string, limit: number): SearchHit[] {
+    const terms = termsOf(text);
+    if (!terms.length) return [];
+    let rows = this.query.all(matchExpression(terms, 'AND'), limit);
+    if (!rows.length && terms.length > 1) rows = this.query.all(matchExpression(terms, 'OR'), limit);
+    if (!rows.length) {
+      const corrected = terms.flatMap((term) => this.closeWords(term));
+      if (corrected.length) rows = this.query.all(corrected.map((term) => `"${term}"`).join(' OR '), limit);
+    }
+    return rows.flatMap((row) => {
+      const briefing = this.reader.atRow(row.rowid);
+      return briefing ? [{ briefing, score: Math.round(row.score * 1000) / 1000 }] : [];
+    });
+  }
+
+  /** Indexed words one edit away from a word of five letters or more (shorter ones are too ambiguous). */
+  private closeWords(term: string): string[] {
+    if (term.length < 5) return [];
+    const generation = this.reader.generation();
+    if (this.vocabulary?.generation !== generation)
+      this.vocabulary = { generation, words: this.vocabularyQuery.all() };
+    return this.vocabulary.words.filter((word) => word !== term && withinOneEdit(word, term)).slice(0, 10);
+  }
+}
