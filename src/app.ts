@@ -23,7 +23,12 @@ import { SqliteDigestStore } from './store/sqlite/digest-store.js';
  * Resends and catch-up can take a while (retries): start-up does not wait for them. The schedule starts once the
  * index holds the whole folder, so a digest never goes out while briefings are still being indexed.
  */
-function startSchedule(digests: DigestService, live: LiveLibrary, log: Logger, stopping: () => boolean): void {
+function startSchedule(
+  digests: DigestService,
+  live: LiveLibrary,
+  log: Logger,
+  stopping: () => boolean,
+): void {
   live.ready
     .then(() => (stopping() ? undefined : digests.start()))
     .catch((error: unknown) => log.error({ err: error }, 'digest schedule failed to start'));

@@ -64,7 +64,9 @@ export function defaultIndexPath(databasePath: string): string {
 
 /** The archive index for the editor tools: where the bot keeps it (INDEX_PATH, else beside DATABASE_PATH). */
 export function readIndexPath(env: NodeJS.ProcessEnv): string {
-  return optional(env.INDEX_PATH) ?? defaultIndexPath(optional(env.DATABASE_PATH) ?? './data/briefing-bot.sqlite');
+  return (
+    optional(env.INDEX_PATH) ?? defaultIndexPath(optional(env.DATABASE_PATH) ?? './data/briefing-bot.sqlite')
+  );
 }
 
 /** The briefing folder alone, for the editor tools, which need nothing else from the environment. */

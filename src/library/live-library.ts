@@ -58,7 +58,10 @@ export class LiveLibrary {
   ) {
     this.current = new Library(reader, parties.registry, () => this.building);
     if (rebuilt === 'damaged' || rebuilt === 'foreign') {
-      const why = rebuilt === 'damaged' ? 'damaged (set aside as .damaged)' : 'made by another version or for another folder';
+      const why =
+        rebuilt === 'damaged'
+          ? 'damaged (set aside as .damaged)'
+          : 'made by another version or for another folder';
       log.warn({ path: options.indexPath }, `the briefing index was ${why}: rebuilding it from the folder`);
     }
   }
@@ -144,14 +147,22 @@ export class LiveLibrary {
    */
   private async start(): Promise<void> {
     const started = performance.now();
-    const stored = this.reader.db.prepare<[], string>("SELECT value FROM meta WHERE key = 'registry'").pluck().get();
+    const stored = this.reader.db
+      .prepare<[], string>("SELECT value FROM meta WHERE key = 'registry'")
+      .pluck()
+      .get();
     if (stored !== registryFingerprint(this.parties)) await this.reindexMentions();
     const plan = await planSync(this.reader.db, this.dir);
     const pass = this.enqueue(async () => {
       const result = await this.apply(plan, plan.toRead.length > BACKGROUND_BUILD);
       this.report(this.problems());
       this.log.info(
-        { dir: this.dir, briefings: this.current.size, read: result.read, ms: Math.round(performance.now() - started) },
+        {
+          dir: this.dir,
+          briefings: this.current.size,
+          read: result.read,
+          ms: Math.round(performance.now() - started),
+        },
         'briefings loaded',
       );
     });
@@ -163,7 +174,10 @@ export class LiveLibrary {
     const result = await this.apply(await planSync(this.reader.db, this.dir, changed), false);
     if (!result.read && !result.removed) return;
     this.report(this.current.problems());
-    this.log.info({ briefings: this.current.size, read: result.read, removed: result.removed }, 'briefings reloaded');
+    this.log.info(
+      { briefings: this.current.size, read: result.read, removed: result.removed },
+      'briefings reloaded',
+    );
   }
 
   /** `building`: a first build in the background, whose progress the library tells readers. */

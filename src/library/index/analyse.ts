@@ -5,8 +5,8 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Briefing, Problem } from '../../briefing/model.js';
 import { readBriefingText } from '../../briefing/folder-files.js';
+import type { Briefing, Problem } from '../../briefing/model.js';
 import { parseBriefing } from '../../briefing/parse.js';
 import type { PartyRegistry } from '../../party/registry.js';
 import { type MentionRow, mentionsOf } from './mentions.js';
@@ -46,7 +46,8 @@ export function analyseFile(dir: string, relative: string, registry: PartyRegist
   const file = join(dir, relative);
   const stamp = stampOf(dir, relative);
   const read = readBriefingText(file);
-  if (!('text' in read)) return { ...stamp, hash: '', briefing: null, problems: [read.problem], mentions: [] };
+  if (!('text' in read))
+    return { ...stamp, hash: '', briefing: null, problems: [read.problem], mentions: [] };
   try {
     const { briefing, problems } = parseBriefing(file, read.text);
     return {
@@ -58,6 +59,12 @@ export function analyseFile(dir: string, relative: string, registry: PartyRegist
     };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { ...stamp, hash: hashText(read.text), briefing: null, problems: [{ file, message: `could not be read: ${reason}` }], mentions: [] };
+    return {
+      ...stamp,
+      hash: hashText(read.text),
+      briefing: null,
+      problems: [{ file, message: `could not be read: ${reason}` }],
+      mentions: [],
+    };
   }
 }

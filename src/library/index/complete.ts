@@ -17,7 +17,9 @@ export class IndexCompleter {
     this.matching = reader.db
       .prepare<[string, number], number>('SELECT rowid FROM names WHERE names MATCH ? ORDER BY rowid LIMIT ?')
       .pluck();
-    reader.db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.names_vocabulary USING fts5vocab(main, 'names', 'row')");
+    reader.db.exec(
+      "CREATE VIRTUAL TABLE IF NOT EXISTS temp.names_vocabulary USING fts5vocab(main, 'names', 'row')",
+    );
     this.vocabularyQuery = reader.db.prepare<[], string>('SELECT term FROM temp.names_vocabulary').pluck();
   }
 
@@ -29,10 +31,15 @@ export class IndexCompleter {
     const rows = this.matching.all(`"${terms.join(' ')}"*`, limit);
     const query = terms.join('');
     if (rows.length < limit && terms.length === 1 && query.length >= 4) {
-      const close = this.typoWords().filter((word) => word !== query && withinOneEdit(word.slice(0, query.length), query));
+      const close = this.typoWords().filter(
+        (word) => word !== query && withinOneEdit(word.slice(0, query.length), query),
+      );
       if (close.length) {
         const picked = new Set(rows);
-        const expression = close.slice(0, 50).map((word) => `"${word}"`).join(' OR ');
+        const expression = close
+          .slice(0, 50)
+          .map((word) => `"${word}"`)
+          .join(' OR ');
         for (const row of this.matching.all(expression, limit)) {
           if (picked.size >= limit) break;
           if (!picked.has(row)) {

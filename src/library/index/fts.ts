@@ -48,7 +48,12 @@ function bodyOf(briefing: Briefing): string {
 
 /** The docs table's columns for a briefing: title, summary, body, tags. */
 export function docFields(briefing: Briefing): [string, string, string, string] {
-  return [plain(briefing.title), plain(briefing.summary), plain(bodyOf(briefing)), plain(briefing.tags.join(' '))];
+  return [
+    plain(briefing.title),
+    plain(briefing.summary),
+    plain(bodyOf(briefing)),
+    plain(briefing.tags.join(' ')),
+  ];
 }
 
 /** The names table's text for a briefing: what autocomplete finds it by. */

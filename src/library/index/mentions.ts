@@ -24,7 +24,10 @@ export function mentionsOf(
   const rows = new Map<string, MentionRow>();
   const row = (party: string) => {
     let found = rows.get(party);
-    if (!found) rows.set(party, (found = { party, statements: [] }));
+    if (!found) {
+      found = { party, statements: [] };
+      rows.set(party, found);
+    }
     return found;
   };
   // A common surname counts after its person's full name anywhere earlier in the same briefing.
@@ -55,7 +58,9 @@ export const statedToken = (party: string) => `s${Buffer.from(party).toString('h
 export function partyDocument(mentions: readonly MentionRow[]): string {
   return mentions
     .flatMap((mention) =>
-      mention.statements.length ? [anyToken(mention.party), statedToken(mention.party)] : [anyToken(mention.party)],
+      mention.statements.length
+        ? [anyToken(mention.party), statedToken(mention.party)]
+        : [anyToken(mention.party)],
     )
     .join(' ');
 }

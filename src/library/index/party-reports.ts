@@ -3,7 +3,13 @@
  * briefing first; a name in no registry is looked up in the full-text index and its candidates read. A report
  * small enough is read whole; a larger one is read as its pages are shown, with its totals from `party_totals`.
  */
-import type { CitedStatement, Party, PartyAnswer, PartyReport, PartyReportBriefing } from '../../party/model.js';
+import type {
+  CitedStatement,
+  Party,
+  PartyAnswer,
+  PartyReport,
+  PartyReportBriefing,
+} from '../../party/model.js';
 import { checkNameLength, namePattern, nameWords } from '../../party/name-pattern.js';
 import { OpenReport } from '../../party/open-report.js';
 import type { PartyRegistry } from '../../party/registry.js';
@@ -35,8 +41,12 @@ export class PartyReports {
     private readonly registry: PartyRegistry,
   ) {
     const db = reader.db;
-    db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.party_vocabulary USING fts5vocab(main, 'party_docs', 'row')");
-    this.vocabulary = db.prepare<[], { term: string; doc: number }>('SELECT term, doc FROM temp.party_vocabulary');
+    db.exec(
+      "CREATE VIRTUAL TABLE IF NOT EXISTS temp.party_vocabulary USING fts5vocab(main, 'party_docs', 'row')",
+    );
+    this.vocabulary = db.prepare<[], { term: string; doc: number }>(
+      'SELECT term, doc FROM temp.party_vocabulary',
+    );
     this.statements = {
       stated: db.prepare<[string], MentionRef>(
         'SELECT d.rowid AS row, m.parties FROM party_docs d JOIN mentions m ON m.row = d.rowid WHERE party_docs MATCH ? ORDER BY d.rowid',
@@ -45,12 +55,18 @@ export class PartyReports {
         `SELECT d.rowid AS row, m.parties FROM party_docs d JOIN mentions m ON m.row = d.rowid
          WHERE party_docs MATCH ? AND d.rowid > ? ORDER BY d.rowid LIMIT ?`,
       ),
-      statedCount: db.prepare<[string], number>('SELECT count(*) FROM party_docs WHERE party_docs MATCH ?').pluck(),
+      statedCount: db
+        .prepare<[string], number>('SELECT count(*) FROM party_docs WHERE party_docs MATCH ?')
+        .pluck(),
       mentionsOfId: db
-        .prepare<[string], string>('SELECT m.parties FROM mentions m JOIN briefings b ON b.row = m.row WHERE b.id_key = ?')
+        .prepare<[string], string>(
+          'SELECT m.parties FROM mentions m JOIN briefings b ON b.row = m.row WHERE b.id_key = ?',
+        )
         .pluck(),
       rowOfId: db.prepare<[string], number>('SELECT row FROM briefings WHERE id_key = ?').pluck(),
-      wordRows: db.prepare<[string], number>('SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY rowid').pluck(),
+      wordRows: db
+        .prepare<[string], number>('SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY rowid')
+        .pluck(),
       wordRowsAfter: db
         .prepare<[string, number, number], number>(
           'SELECT rowid FROM docs WHERE docs MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?',
@@ -82,7 +98,9 @@ export class PartyReports {
     return new OpenReport({
       ...this.heading(query, party),
       briefingsWithWords: count,
-      candidates: this.batches(FIRST_BATCH, (after, limit) => this.statements.statedAfter.all(expression, after, limit)),
+      candidates: this.batches(FIRST_BATCH, (after, limit) =>
+        this.statements.statedAfter.all(expression, after, limit),
+      ),
       read: (ref) => this.cited(ref, ids),
       suggest: () => [],
     });
@@ -150,7 +168,9 @@ export class PartyReports {
     const statements: CitedStatement[] = [...wanted]
       .sort((a, b) => a - b)
       .flatMap((index) => all[index] ?? []);
-    return statements.length ? { id: briefing.id, title: briefing.title, date: briefing.date, statements } : undefined;
+    return statements.length
+      ? { id: briefing.id, title: briefing.title, date: briefing.date, statements }
+      : undefined;
   }
 
   /** The statements of the briefing at `row` that the pattern finds, or undefined when none does. */
@@ -161,7 +181,9 @@ export class PartyReports {
       pattern.lastIndex = 0;
       return pattern.test(statement.text);
     });
-    return statements.length ? { id: briefing.id, title: briefing.title, date: briefing.date, statements } : undefined;
+    return statements.length
+      ? { id: briefing.id, title: briefing.title, date: briefing.date, statements }
+      : undefined;
   }
 
   private unknownWhole(query: string): PartyReport {
@@ -173,7 +195,13 @@ export class PartyReports {
       pattern && expression
         ? this.statements.wordRows.all(expression).flatMap((row) => this.naming(row, pattern) ?? [])
         : [];
-    return { query, party: null, members: [], briefings, suggestions: briefings.length ? [] : this.suggest(query) };
+    return {
+      query,
+      party: null,
+      members: [],
+      briefings,
+      suggestions: briefings.length ? [] : this.suggest(query),
+    };
   }
 
   private unknownAnswer(query: string): PartyAnswer {
@@ -187,7 +215,9 @@ export class PartyReports {
       party: null,
       members: [],
       briefingsWithWords: count,
-      candidates: this.batches(FIRST_BATCH, (after, limit) => this.statements.wordRowsAfter.all(expression, after, limit)),
+      candidates: this.batches(FIRST_BATCH, (after, limit) =>
+        this.statements.wordRowsAfter.all(expression, after, limit),
+      ),
       read: (row) => this.naming(row, pattern),
       suggest: () => this.suggest(query),
     });

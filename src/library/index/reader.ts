@@ -39,9 +39,13 @@ export class IndexReader {
       onDate: db.prepare<[string], StoredRow>(`${SERVED} WHERE b.date = ? ORDER BY b.row`),
       since: db.prepare<[string], StoredRow>(`${SERVED} WHERE b.date >= ? ORDER BY b.row`),
       nameAt: db.prepare<[number], BriefingName>('SELECT id, title, date FROM briefings WHERE row = ?'),
-      newestNames: db.prepare<[number], BriefingName>('SELECT id, title, date FROM briefings ORDER BY row LIMIT ?'),
+      newestNames: db.prepare<[number], BriefingName>(
+        'SELECT id, title, date FROM briefings ORDER BY row LIMIT ?',
+      ),
       count: db.prepare<[], number>('SELECT count(*) FROM briefings').pluck(),
-      problems: db.prepare<[], { problems: string }>("SELECT problems FROM files WHERE problems <> '[]' ORDER BY path"),
+      problems: db.prepare<[], { problems: string }>(
+        "SELECT problems FROM files WHERE problems <> '[]' ORDER BY path",
+      ),
       duplicates: db.prepare<[], { path: string; id: string; owner: string }>(
         `SELECT f.path, b.id, b.path AS owner FROM files f JOIN briefings b ON b.id_key = f.id_key
          WHERE f.briefing IS NOT NULL AND f.path <> b.path ORDER BY f.path`,
@@ -115,7 +119,8 @@ export class IndexReader {
   problems(): Problem[] {
     const problems: Problem[] = [];
     for (const { problems: json } of this.statements.problems.iterate())
-      for (const problem of JSON.parse(json) as Problem[]) problems.push({ ...problem, file: this.path(problem.file) });
+      for (const problem of JSON.parse(json) as Problem[])
+        problems.push({ ...problem, file: this.path(problem.file) });
     for (const { path, id, owner } of this.statements.duplicates.iterate()) {
       problems.push({
         file: this.path(path),

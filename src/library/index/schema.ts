@@ -5,6 +5,7 @@
  */
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { EVERYDAY_CACHE_KIB } from './writer.js';
 
 /** Bump when what is stored changes meaning (the schema, the readers, statement splitting, the matcher). */
 export const INDEX_FORMAT = 2;
@@ -61,14 +62,16 @@ function configure(db: IndexDatabase): void {
   db.pragma('synchronous = NORMAL');
   // The bot and the editor tools may open the index at once; one waits for the other's write.
   db.pragma('busy_timeout = 10000');
-  db.pragma('cache_size = -8000');
+  db.pragma(`cache_size = ${EVERYDAY_CACHE_KIB}`);
 }
 
 function isCurrent(db: IndexDatabase): boolean {
   if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) return false;
   if (db.pragma('user_version', { simple: true }) !== INDEX_FORMAT) return false;
   const tables = db
-    .prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'table' AND name IN ('meta', 'files', 'briefings', 'mentions', 'party_docs', 'docs', 'names')")
+    .prepare<[], string>(
+      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name IN ('meta', 'files', 'briefings', 'mentions', 'party_docs', 'docs', 'names')",
+    )
     .pluck()
     .all();
   return tables.length === 7;
@@ -85,8 +88,9 @@ export function resetIndex(db: IndexDatabase): void {
       .all();
     for (const object of objects) {
       // Shadow tables of a virtual table go with it.
-      const exists = db.prepare("SELECT 1 FROM sqlite_schema WHERE name = ?").get(object.name);
-      if (exists) db.exec(`DROP ${object.type === 'view' ? 'VIEW' : 'TABLE'} "${object.name.replaceAll('"', '""')}"`);
+      const exists = db.prepare('SELECT 1 FROM sqlite_schema WHERE name = ?').get(object.name);
+      if (exists)
+        db.exec(`DROP ${object.type === 'view' ? 'VIEW' : 'TABLE'} "${object.name.replaceAll('"', '""')}"`);
     }
     db.exec(SCHEMA);
     db.pragma(`application_id = ${APPLICATION_ID}`);

@@ -24,7 +24,9 @@ export class IndexSearch {
     this.query = reader.db.prepare<[string, number], { rowid: number; score: number }>(
       `SELECT rowid, -bm25(docs, ${weights}) AS score FROM docs WHERE docs MATCH ? ORDER BY bm25(docs, ${weights}) LIMIT ?`,
     );
-    reader.db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.docs_vocabulary USING fts5vocab(main, 'docs', 'row')");
+    reader.db.exec(
+      "CREATE VIRTUAL TABLE IF NOT EXISTS temp.docs_vocabulary USING fts5vocab(main, 'docs', 'row')",
+    );
     this.vocabularyQuery = reader.db.prepare<[], string>('SELECT term FROM temp.docs_vocabulary').pluck();
   }
 

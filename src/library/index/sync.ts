@@ -8,9 +8,10 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { isBriefingFile, listBriefingFiles } from '../../briefing/folder-files.js';
 import type { Problem } from '../../briefing/model.js';
 import type { PartyFileEntry } from '../../party/registry.js';
+import type { AnalysedFile } from './analyse.js';
 import { analyseFiles } from './parse-pool.js';
 import type { IndexDatabase } from './schema.js';
-import { toIndexPath, type IndexWriter } from './writer.js';
+import { type IndexWriter, toIndexPath } from './writer.js';
 
 export interface SyncProgress {
   /** Files read so far in this pass. */
@@ -106,16 +107,33 @@ async function readInto(
 ): Promise<void> {
   const progress = { done: 0, total: toRead.length };
   options.onProgress?.({ ...progress });
-  for await (const batch of analyseFiles(
-    { dir, relatives: toRead, partyEntries },
-    options.workers === undefined ? {} : { workers: options.workers },
-  )) {
-    writer.apply(batch, []);
-    progress.done += batch.length;
-    options.onProgress?.({ ...progress });
+  // Full-text indexes build much faster in large transactions: a big pass writes a thousand files at a time.
+  const large = toRead.length >= WRITE_BATCH;
+  if (large) writer.buildMode(true);
+  try {
+    let pending: AnalysedFile[] = [];
+    const write = () => {
+      writer.apply(pending, []);
+      progress.done += pending.length;
+      pending = [];
+      options.onProgress?.({ ...progress });
+    };
+    for await (const batch of analyseFiles(
+      { dir, relatives: toRead, partyEntries },
+      options.workers === undefined ? {} : { workers: options.workers },
+    )) {
+      pending.push(...batch);
+      if (!large || pending.length >= WRITE_BATCH) write();
+    }
+    if (pending.length) write();
+  } finally {
+    if (large) writer.buildMode(false);
   }
   if (gone.length) writer.apply([], gone);
 }
+
+/** Files written per transaction in a large pass. */
+const WRITE_BATCH = 1000;
 
 /** A briefing file the loader would list: present, a file (or a link to one), its name a briefing's, no dot-folder. */
 function isBriefingFileAt(dir: string, relative: string): boolean {

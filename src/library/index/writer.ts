@@ -43,6 +43,10 @@ interface VisibleRow {
   date: string;
 }
 
+/** Page cache sizes, negative: in KiB. */
+const BUILD_CACHE_KIB = -65_536;
+export const EVERYDAY_CACHE_KIB = -8_000;
+
 /** Paths in the index use `/` between folders, whatever the system's separator. */
 export const toIndexPath = (relative: string) => (sep === '/' ? relative : relative.split(sep).join('/'));
 
@@ -56,7 +60,9 @@ export class IndexWriter {
     private registry: PartyRegistry,
   ) {
     this.statements = {
-      file: db.prepare<[string], FileRow>('SELECT path, hash, briefing, id_key, date FROM files WHERE path = ?'),
+      file: db.prepare<[string], FileRow>(
+        'SELECT path, hash, briefing, id_key, date FROM files WHERE path = ?',
+      ),
       upsertFile: db.prepare(
         `INSERT INTO files (path, size, mtime, hash, problems, briefing, id_key, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime = excluded.mtime, hash = excluded.hash,
@@ -68,7 +74,9 @@ export class IndexWriter {
         `SELECT path, briefing, id_key, json_extract(briefing, '$.id') AS id, date FROM files
          WHERE id_key = ? AND briefing IS NOT NULL ORDER BY path LIMIT 1`,
       ),
-      visibleById: db.prepare<[string], VisibleRow>('SELECT row, path, id, date FROM briefings WHERE id_key = ?'),
+      visibleById: db.prepare<[string], VisibleRow>(
+        'SELECT row, path, id, date FROM briefings WHERE id_key = ?',
+      ),
       visibleOfDate: db.prepare<[number, number], VisibleRow>(
         'SELECT row, path, id, date FROM briefings WHERE row >= ? AND row < ?',
       ),
@@ -88,9 +96,21 @@ export class IndexWriter {
       insertPartyDoc: db.prepare('INSERT INTO party_docs (rowid, parties) VALUES (?, ?)'),
       deletePartyDoc: db.prepare('DELETE FROM party_docs WHERE rowid = ?'),
       servedOf: db.prepare<[string], string>('SELECT briefing FROM files WHERE path = ?').pluck(),
-      allVisible: db.prepare<[], { row: number; path: string }>('SELECT row, path FROM briefings ORDER BY row'),
-      setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+      allVisible: db.prepare<[], { row: number; path: string }>(
+        'SELECT row, path FROM briefings ORDER BY row',
+      ),
+      setMeta: db.prepare(
+        'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      ),
     };
+  }
+
+  /**
+   * A large pass gets a larger page cache (merging full-text segments reads them back); afterwards the cache
+   * returns to its everyday size, which is what the bot keeps in memory.
+   */
+  buildMode(on: boolean): void {
+    this.db.pragma(`cache_size = ${on ? BUILD_CACHE_KIB : EVERYDAY_CACHE_KIB}`);
   }
 
   /** Mentions are worked out with this registry from now on (see reindexMentions for the rows already written). */
@@ -132,11 +152,20 @@ export class IndexWriter {
     if (previous && file.hash && previous.hash === file.hash && (file.briefing || !previous.briefing)) {
       // Saved again as it was: nothing the readers see changes.
       this.statements.upsertFile.run(
-        path, file.size, file.mtimeMs, file.hash, problems, previous.briefing, previous.id_key, previous.date,
+        path,
+        file.size,
+        file.mtimeMs,
+        file.hash,
+        problems,
+        previous.briefing,
+        previous.id_key,
+        previous.date,
       );
       return;
     }
-    const briefing = file.briefing ? JSON.stringify(this.stored(file.briefing)) : (previous?.briefing ?? null);
+    const briefing = file.briefing
+      ? JSON.stringify(this.stored(file.briefing))
+      : (previous?.briefing ?? null);
     const idKey = file.briefing ? file.briefing.id.toLowerCase() : (previous?.id_key ?? null);
     const date = file.briefing ? file.briefing.date : (previous?.date ?? null);
     this.statements.upsertFile.run(path, file.size, file.mtimeMs, file.hash, problems, briefing, idKey, date);
@@ -180,7 +209,12 @@ export class IndexWriter {
     const [first, end] = rowsOfDate(date);
     const present = this.statements.visibleOfDate.all(first, end);
     const entries = [
-      ...present.map((row) => ({ id: row.id, path: row.path, row: row.row as number | undefined, file: undefined })),
+      ...present.map((row) => ({
+        id: row.id,
+        path: row.path,
+        row: row.row as number | undefined,
+        file: undefined,
+      })),
       ...added.map((file) => ({ id: file.id, path: file.path, row: undefined, file })),
     ].sort((a, b) => byId(a.id, b.id) || (a.path < b.path ? -1 : 1));
     const moves: { from: number; to: number }[] = [];
@@ -200,7 +234,15 @@ export class IndexWriter {
     const briefing = fresh?.briefing ?? this.parse(file.briefing);
     const mentions = fresh?.mentions;
     const shortKey = carriedAsItIs(briefing.id) ? null : hashKey(briefing.id);
-    this.statements.insertBriefing.run(row, file.path, briefing.id, file.id_key, shortKey, briefing.date, briefing.title);
+    this.statements.insertBriefing.run(
+      row,
+      file.path,
+      briefing.id,
+      file.id_key,
+      shortKey,
+      briefing.date,
+      briefing.title,
+    );
     this.statements.insertDoc.run(row, ...docFields(briefing));
     this.statements.insertName.run(row, nameText(briefing));
     this.writeMentions(row, mentions ?? mentionsOf(briefing, this.registry));
@@ -228,8 +270,12 @@ export class IndexWriter {
     this.statements.deletePartyDoc.run(from);
     if (to < 0) return;
     const mentions = this.statements.mentionsOfRow.get(to);
-    if (mentions !== undefined) this.statements.insertPartyDoc.run(to, partyDocument(decodeMentions(mentions)));
-    const path = this.db.prepare<[number], string>('SELECT path FROM briefings WHERE row = ?').pluck().get(to)!;
+    if (mentions !== undefined)
+      this.statements.insertPartyDoc.run(to, partyDocument(decodeMentions(mentions)));
+    const path = this.db
+      .prepare<[number], string>('SELECT path FROM briefings WHERE row = ?')
+      .pluck()
+      .get(to)!;
     const briefing = this.parse(this.statements.servedOf.get(path)!);
     this.statements.insertDoc.run(to, ...docFields(briefing));
     this.statements.insertName.run(to, nameText(briefing));
