@@ -1,124 +1,181 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { LoadResult } from '../../src/briefing/load.js';
 import { type BriefingWatcher, watchBriefingFolder } from '../../src/briefing/watch.js';
 import { markdownBriefing, waitFor, withTempDir } from './helpers.js';
 
-/** Watches `dir`, keeping every result handed to the listener. */
-async function follow(
-  dir: string,
-): Promise<{ watcher: BriefingWatcher; latest: () => LoadResult | undefined; count: () => number }> {
-  const results: LoadResult[] = [];
-  const watcher = watchBriefingFolder(dir, (result) => results.push(result), { debounceMs: 50 });
+/** A watcher on `dir` that keeps every set of changed paths handed to the listener, in order. */
+async function follow(dir: string): Promise<{ watcher: BriefingWatcher; batches: string[][] }> {
+  const batches: string[][] = [];
+  const watcher = watchBriefingFolder(dir, (changed) => void batches.push([...changed].sort()), {
+    debounceMs: 50,
+  });
   await watcher.ready;
-  return { watcher, latest: () => results.at(-1), count: () => results.length };
+  return { watcher, batches };
 }
 
-/** The latest result once it satisfies `test`. */
-function until(latest: () => LoadResult | undefined, test: (result: LoadResult) => boolean, what: string) {
+/**
+ * Waits until the batches reported from `from` on name every path of `paths` (an editor's save may come as
+ * several events, and a loaded machine may split them over batches); returns those batches.
+ */
+function untilReported(batches: string[][], from: number, paths: string[], what: string) {
   return waitFor(
     () => {
-      const result = latest();
-      return result && test(result) ? result : undefined;
+      const since = batches.slice(from);
+      const reported = new Set(since.flat());
+      return paths.every((path) => reported.has(path)) ? since : undefined;
     },
     30_000,
     what,
   );
 }
 
-const titles = (result: LoadResult) => result.briefings.map((b) => b.title).sort();
-
 // Several file-system events a test, each of which a loaded machine may deliver seconds late.
 describe('watchBriefingFolder', { timeout: 60_000 }, () => {
-  it('follows adds, edits, a breaking edit, a fix, a rename and a delete', async () => {
+  it('reports the files added, edited, broken, fixed, renamed and deleted, and only those', async () => {
     await withTempDir(async (dir) => {
-      const first = join(dir, '2025-12-14-first.md');
-      await writeFile(first, markdownBriefing({ title: 'First' }));
-      const { watcher, latest } = await follow(dir);
+      await writeFile(join(dir, '2025-12-14-first.md'), markdownBriefing({ title: 'First' }));
+      const { watcher, batches } = await follow(dir);
       try {
         const second = join(dir, '2025-12-15-second.md');
+        let mark = batches.length;
         await writeFile(second, markdownBriefing({ title: 'Second' }));
-        let result = await until(latest, (r) => titles(r).join() === 'First,Second', 'the added file');
-        expect(result.problems).toEqual([]);
+        await untilReported(batches, mark, ['2025-12-15-second.md'], 'the added file');
 
+        mark = batches.length;
         await writeFile(second, markdownBriefing({ title: 'Second, edited' }));
-        await until(latest, (r) => titles(r).join() === 'First,Second, edited', 'the edit');
+        await untilReported(batches, mark, ['2025-12-15-second.md'], 'the edit');
 
+        mark = batches.length;
         await writeFile(second, markdownBriefing({ title: 'Broken', date: '2025-02-30' }));
-        result = await until(latest, (r) => r.problems.length > 0, 'the breaking edit');
-        expect(titles(result)).toEqual(['First', 'Second, edited']);
-        expect(result.problems).toEqual([
-          { file: second, line: 3, message: 'date 2025-02-30 does not exist in the calendar' },
-        ]);
+        await untilReported(batches, mark, ['2025-12-15-second.md'], 'the breaking edit');
 
+        mark = batches.length;
         await writeFile(second, markdownBriefing({ title: 'Second, fixed' }));
-        result = await until(latest, (r) => titles(r).includes('Second, fixed'), 'the fix');
-        expect(result.problems).toEqual([]);
+        await untilReported(batches, mark, ['2025-12-15-second.md'], 'the fix');
 
+        // A rename touches both names: the old one to forget, the new one to read.
+        mark = batches.length;
         const renamed = join(dir, '2025-12-15-renamed.md');
         await rename(second, renamed);
-        result = await until(
-          latest,
-          (r) => r.briefings.some((b) => b.id === 'renamed') && r.briefings.length === 2,
-          'the rename',
-        );
-        expect(result.briefings.map((b) => b.id).sort()).toEqual(['first', 'renamed']);
+        await untilReported(batches, mark, ['2025-12-15-renamed.md', '2025-12-15-second.md'], 'the rename');
 
+        mark = batches.length;
         await rm(renamed);
-        result = await until(latest, (r) => r.briefings.length === 1, 'the delete');
-        expect(result.briefings[0]?.file).toBe(first);
-        expect(result.problems).toEqual([]);
+        await untilReported(batches, mark, ['2025-12-15-renamed.md'], 'the delete');
+
+        // Files the loader skips are not reported: not briefings (parties.yml has a watcher of its own), hidden
+        // ones, READMEs. A sentinel after them shows their events had time to arrive.
+        mark = batches.length;
+        await writeFile(join(dir, 'parties.yml'), '- name: Nobody\n');
+        await writeFile(join(dir, 'map.png'), 'not a briefing');
+        await writeFile(join(dir, 'README.md'), '# The briefings\n');
+        await writeFile(join(dir, '.2025-12-16-hidden.md'), markdownBriefing({ title: 'Hidden' }));
+        await writeFile(join(dir, '2025-12-17-sentinel.md'), markdownBriefing({ title: 'Sentinel' }));
+        await untilReported(batches, mark, ['2025-12-17-sentinel.md'], 'the sentinel');
+
+        // The untouched file was never reported, nor anything but the briefing files touched.
+        expect(batches.every((batch) => batch.length > 0)).toBe(true);
+        expect([...new Set(batches.flat())].sort()).toEqual([
+          '2025-12-15-renamed.md',
+          '2025-12-15-second.md',
+          '2025-12-17-sentinel.md',
+        ]);
       } finally {
         await watcher.close();
       }
     });
   });
 
-  it('drops a broken file’s last good version once the file is deleted', async () => {
+  it('reports a new subfolder as an empty set (list everything again), then follows the files inside it', async () => {
     await withTempDir(async (dir) => {
-      const file = join(dir, '2025-12-14-only.md');
-      await writeFile(file, markdownBriefing({ title: 'Only' }));
-      const { watcher, latest } = await follow(dir);
-      try {
-        await writeFile(file, 'not a briefing any more');
-        const broken = await until(latest, (r) => r.problems.length > 0, 'the breaking edit');
-        expect(titles(broken)).toEqual(['Only']);
-        await rm(file);
-        await until(latest, (r) => r.briefings.length === 0 && r.problems.length === 0, 'the delete');
-      } finally {
-        await watcher.close();
-      }
-    });
-  });
-
-  it('reads new subfolders and files inside them', async () => {
-    await withTempDir(async (dir) => {
-      const { watcher, latest } = await follow(dir);
+      const { watcher, batches } = await follow(dir);
       try {
         await mkdir(join(dir, 'december'));
-        await writeFile(join(dir, 'december/2025-12-20-nested.md'), markdownBriefing({ title: 'Nested' }));
-        await until(latest, (r) => titles(r).join() === 'Nested', 'the nested file');
+        const nested = join(dir, 'december/2025-12-20-nested.md');
+        await writeFile(nested, markdownBriefing({ title: 'Nested' }));
+        await waitFor(
+          () => (batches.some((batch) => batch.length === 0) ? true : undefined),
+          30_000,
+          'the folder added',
+        );
+        // Once the folder is followed, an edit inside it is reported by its path.
+        const mark = batches.length;
+        await writeFile(nested, markdownBriefing({ title: 'Nested, edited' }));
+        await untilReported(
+          batches,
+          mark,
+          [join('december', '2025-12-20-nested.md')],
+          'the edit in the subfolder',
+        );
       } finally {
         await watcher.close();
+      }
+    });
+  });
+
+  it('waits for the listener’s promise before calling it again, and loses no change meanwhile', async () => {
+    await withTempDir(async (dir) => {
+      const batches: string[][] = [];
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const watcher = watchBriefingFolder(
+        dir,
+        (changed) => {
+          batches.push([...changed].sort());
+          // The first call holds the watcher until the test lets it go; the later ones return at once.
+          return batches.length === 1 ? held : undefined;
+        },
+        { debounceMs: 50 },
+      );
+      // A second watcher, never held: once it has reported a change, the held one has had time to as well.
+      const witness = await follow(dir);
+      try {
+        await watcher.ready;
+        await writeFile(join(dir, '2025-12-14-one.md'), markdownBriefing({ title: 'One' }));
+        await untilReported(batches, 0, ['2025-12-14-one.md'], 'the first file');
+        // While the first call is running: an edit and a new file.
+        const mark = witness.batches.length;
+        await writeFile(join(dir, '2025-12-14-one.md'), markdownBriefing({ title: 'One, edited' }));
+        await writeFile(join(dir, '2025-12-15-two.md'), markdownBriefing({ title: 'Two' }));
+        await untilReported(
+          witness.batches,
+          mark,
+          ['2025-12-14-one.md', '2025-12-15-two.md'],
+          'the witness seeing both changes',
+        );
+        expect(batches).toEqual([['2025-12-14-one.md']]);
+        release();
+        const after = await untilReported(
+          batches,
+          1,
+          ['2025-12-14-one.md', '2025-12-15-two.md'],
+          'the held changes',
+        );
+        expect(after.flat().sort()).toEqual(['2025-12-14-one.md', '2025-12-15-two.md']);
+      } finally {
+        release();
+        await Promise.all([watcher.close(), witness.watcher.close()]);
       }
     });
   });
 
   it('calls the listener no more after close', async () => {
     await withTempDir(async (dir) => {
-      const { watcher, count } = await follow(dir);
+      const { watcher, batches } = await follow(dir);
       await watcher.close();
-      const before = count();
+      const before = batches.length;
       // A second watcher on the folder: once it has seen the new file, so would the closed one have.
       const witness = await follow(dir);
       try {
         await writeFile(join(dir, '2025-12-14-late.md'), markdownBriefing());
-        await until(witness.latest, (r) => r.briefings.length === 1, 'the second watcher seeing the file');
+        await untilReported(witness.batches, 0, ['2025-12-14-late.md'], 'the second watcher seeing the file');
       } finally {
         await witness.watcher.close();
       }
-      expect(count()).toBe(before);
+      expect(batches.length).toBe(before);
     });
   });
 });

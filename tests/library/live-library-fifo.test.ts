@@ -6,7 +6,8 @@
  * The FIFOs here have an end held open by the test, so that a reader that blocks makes these tests fail
  * rather than freeze the worker; FIFOs nobody holds are tried on whole processes (tests/e2e, tests/cli).
  */
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -18,11 +19,20 @@ import { eventually } from '../e2e/harness.js';
 import { heldFifo } from '../files/helpers.js';
 
 let live: LiveLibrary | undefined;
+const indexDirs: string[] = [];
 
 afterEach(async () => {
   await live?.close();
   live = undefined;
+  await Promise.all(indexDirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
+
+/** An index file of the test's own, outside the briefing folder. */
+async function indexPath(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'briefing-index-'));
+  indexDirs.push(dir);
+  return join(dir, 'index.sqlite');
+}
 
 const PARTIES = '- name: Zorblat Quux\n  kind: person\n  aliases: [Zorblat]\n';
 
@@ -41,7 +51,7 @@ describe('parties.yml as a FIFO', { timeout: 60_000 }, () => {
       try {
         await writeFile(join(dir, '2026-01-05-first.md'), briefingAbout('first', '2026-01-05', 'Kenya'));
         const { log, warnings } = warningLog();
-        live = await LiveLibrary.load(dir, log);
+        live = await LiveLibrary.load(dir, log, { indexPath: await indexPath() });
         expect(live.library().get('first')).toBeDefined();
         expect(warnings).toContain(`${parties}: not a regular file`);
 
@@ -62,7 +72,7 @@ describe('parties.yml as a FIFO', { timeout: 60_000 }, () => {
       await writeFile(parties, PARTIES);
       await writeFile(join(dir, '2026-01-05-first.md'), briefingAbout('first', '2026-01-05', 'Kenya'));
       const { log, warnings } = warningLog();
-      live = await LiveLibrary.load(dir, log);
+      live = await LiveLibrary.load(dir, log, { indexPath: await indexPath() });
       await live.watch();
       const knowsZorblat = () => live?.library().registry.resolve('Zorblat') !== undefined;
       expect(knowsZorblat()).toBe(true);
@@ -85,6 +95,16 @@ describe('parties.yml as a FIFO', { timeout: 60_000 }, () => {
       await rm(parties);
       await writeFile(parties, PARTIES);
       await eventually(knowsZorblat, 'parties.yml read again');
+      // And the briefing added meanwhile is in his report once the mentions are worked out again.
+      await eventually(
+        () =>
+          live
+            ?.library()
+            .party('Zorblat')
+            .briefings.some((briefing) => briefing.id === 'second'),
+        'the briefing added during the swap in Zorblat Quux’s report',
+      );
+      expect(live.library().party('Zorblat').party?.name).toBe('Zorblat Quux');
     });
   });
 });

@@ -3,13 +3,12 @@
  * the full-text index and reads only the briefings of the page shown; turning every page still shows each
  * statement naming it once, newest first, as the whole report lists them.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Briefing } from '../../src/briefing/model.js';
+import { READ_WHOLE_MAX } from '../../src/library/index/party-reports.js';
 import { Library } from '../../src/library/library.js';
-import { SearchIndex } from '../../src/library/search-index.js';
-import type { PartyReport } from '../../src/party/model.js';
+import { isOpenReport, type PartyReport } from '../../src/party/model.js';
 import { PartyRegistry } from '../../src/party/registry.js';
-import { type BriefingWords, PartyIndex } from '../../src/party/report-index.js';
 import type { PagedReply } from '../../src/render/pager.js';
 import { renderPartyPage } from '../../src/render/party.js';
 import { expectWithinLimits } from '../render/helpers.js';
@@ -37,31 +36,18 @@ const briefings: Briefing[] = Array.from({ length: COUNT }, (_, index) =>
 );
 const registry = PartyRegistry.builtIn();
 
-/** The library's full-text index, counting the briefings a report reads from it. */
-class CountingWords implements BriefingWords {
-  read = 0;
-  constructor(private readonly index: SearchIndex) {}
-  briefingsWithWords(words: readonly string[]) {
-    const found = this.index.briefingsWithWords(words);
-    this.read += found.length;
-    return found;
-  }
-  countBriefingsWithWords(words: readonly string[]) {
-    return this.index.countBriefingsWithWords(words);
-  }
-  *eachBriefingWithWords(words: readonly string[]) {
-    for (const briefing of this.index.eachBriefingWithWords(words)) {
-      this.read++;
-      yield briefing;
-    }
-  }
-}
+const opened: Library[] = [];
+afterEach(() => {
+  vi.restoreAllMocks();
+  for (const library of opened.splice(0)) library.close();
+});
 
+/** A library of the briefings, counting the briefings its answers read from the index. */
 function fresh() {
-  // Newest first, as the library gives both indexes its briefings.
-  const newestFirst = [...briefings].reverse();
-  const words = new CountingWords(new SearchIndex(newestFirst));
-  return { words, parties: new PartyIndex(registry, newestFirst, words) };
+  const library = Library.of(briefings, registry);
+  opened.push(library);
+  const read = vi.spyOn(library.reader, 'atRow');
+  return { library, reads: () => read.mock.calls.length };
 }
 
 function nextButton(reply: PagedReply) {
@@ -96,8 +82,13 @@ function everyStatement(report: PartyReport, label?: string): string[] {
 
 describe('a name in no registry that most briefings hold', () => {
   it('counts the briefings from the index and reads only those of the page shown', () => {
-    const { words, parties } = fresh();
-    const first = renderPartyPage(parties.answer('officials'), 1, OWNER);
+    const { library, reads } = fresh();
+    const answer = library.partyAnswer('officials');
+    expect(COUNT).toBeGreaterThan(READ_WHOLE_MAX);
+    expect(isOpenReport(answer)).toBe(true);
+    expect(answer.party).toBeNull();
+    expect(reads()).toBe(0);
+    const first = renderPartyPage(answer, 1, OWNER);
     const embed = first.payload.embeds?.[0];
     expect(embed?.title).toBe('"officials"');
     expect(embed?.description).toBe(
@@ -105,8 +96,8 @@ describe('a name in no registry that most briefings hold', () => {
     );
     expect(embed?.fields?.[0]?.name).toMatch(/\(day-599\)$/);
     // Not every briefing holding the word: the page shown, and the rest of the chunk it was read in.
-    expect(words.read).toBeGreaterThan(0);
-    expect(words.read).toBeLessThan(COUNT / 4);
+    expect(reads()).toBeGreaterThan(0);
+    expect(reads()).toBeLessThan(COUNT / 4);
     // How many pages there are is not known yet: the footer says which page this is, and Next is open.
     expect(embed?.footer?.text).toBe('Page 1');
     expect(nextButton(first)).toEqual({ disabled: false });
@@ -114,37 +105,42 @@ describe('a name in no registry that most briefings hold', () => {
   });
 
   it('pages through every statement naming it, newest first, and knows the last page when it gets there', () => {
-    const { parties } = fresh();
-    const whole = parties.report('officials');
-    const { seen, last } = readEveryPage(parties.answer('officials'));
+    const { library } = fresh();
+    const whole = library.party('officials');
+    const { seen, last } = readEveryPage(library.partyAnswer('officials'));
     expect(seen).toEqual(everyStatement(whole));
     expect(seen).toHaveLength(COUNT * 3);
     expect(last.payload.embeds?.[0]?.footer?.text).toBe(`Page ${last.page}/${last.page}`);
     // A page past the end is the last one, as with any report.
-    const beyond = renderPartyPage(parties.answer('officials'), last.page + 50, OWNER);
+    // Asked of an answer nothing has been read of yet.
+    const beyond = renderPartyPage(fresh().library.partyAnswer('officials'), last.page + 50, OWNER);
     expect(beyond.page).toBe(last.page);
   });
 
   it('narrows to one section page by page', () => {
-    const { parties } = fresh();
-    const answer = parties.answer('officials');
+    const { library } = fresh();
+    const answer = library.partyAnswer('officials');
     const { seen } = readEveryPage(answer, 'whyItMatters');
-    expect(seen).toEqual(everyStatement(parties.report('officials'), 'Why it matters'));
+    expect(seen).toEqual(everyStatement(library.party('officials'), 'Why it matters'));
     expect(seen).toHaveLength(COUNT);
     const first = renderPartyPage(answer, 1, OWNER, { section: 'whyItMatters' });
     expect(first.payload.embeds?.[0]?.description).toMatch(/^600 briefings hold its words, newest first · /);
   });
 
   it('says nothing names it when its words are in most briefings but never together', () => {
-    const { parties } = fresh();
-    const reply = renderPartyPage(parties.answer('talks officials'), 1, OWNER);
+    const { library } = fresh();
+    const answer = library.partyAnswer('talks officials');
+    expect(isOpenReport(answer)).toBe(true);
+    const reply = renderPartyPage(answer, 1, OWNER);
     expect(reply.payload.ephemeral).toBe(true);
     expect(reply.payload.content).toMatch(/^No briefing mentions "talks officials"\./);
   });
 
   it('a name few briefings hold is read whole, with exact counts', () => {
-    const { parties } = fresh();
-    const reply = renderPartyPage(parties.answer('point 7'), 1, OWNER);
+    const { library } = fresh();
+    const answer = library.partyAnswer('point 7');
+    expect(isOpenReport(answer)).toBe(false);
+    const reply = renderPartyPage(answer, 1, OWNER);
     expect(reply.payload.embeds?.[0]?.description).toBe(
       '1 statement in 1 briefing\nNot a known party: statements that name it.',
     );
@@ -152,7 +148,7 @@ describe('a name in no registry that most briefings hold', () => {
   });
 
   it('is what the library answers a party question with, remembered for the next page', () => {
-    const library = new Library(briefings, registry);
+    const library = Library.of(briefings, registry);
     const answer = library.partyAnswer('officials');
     expect(library.partyAnswer('officials')).toBe(answer);
     expect(renderPartyPage(answer, 2, OWNER).payload.embeds?.[0]?.footer?.text).toBe('Page 2');

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/briefing/model.js';
+import { Library } from '../../src/library/library.js';
 import { loadPartyRegistry, parsePartiesFile } from '../../src/party/parties-file.js';
 import { PartyRegistry } from '../../src/party/registry.js';
-import { PartyIndex } from '../../src/party/report-index.js';
 import { makeBriefing } from '../support/briefings.js';
 
 describe('parsePartiesFile', () => {
@@ -145,11 +145,15 @@ describe('parsePartiesFile', () => {
     ]);
     // Dropped, the alias claims nothing: a statement with the word "a" is not about the party.
     const registry = PartyRegistry.builtIn().withFile(entries);
-    const index = new PartyIndex(registry, [
-      makeBriefing({ id: 'deal', summary: 'A deal was struck by a committee.' }),
-      makeBriefing({ id: 'acme', date: '2025-12-14', summary: 'Acme bought a rival.' }),
-    ]);
-    expect(index.report('Acme Holdings').briefings.map((entry) => entry.id)).toEqual(['acme']);
+    const library = Library.of(
+      [
+        makeBriefing({ id: 'deal', summary: 'A deal was struck by a committee.' }),
+        makeBriefing({ id: 'acme', date: '2025-12-14', summary: 'Acme bought a rival.' }),
+      ],
+      registry,
+    );
+    expect(library.party('Acme Holdings').briefings.map((entry) => entry.id)).toEqual(['acme']);
+    library.close();
     expect(registry.resolve('a')).toBeUndefined();
   });
 
