@@ -27,17 +27,21 @@ export interface AnalyseJob {
 }
 
 export interface AnalyseOptions {
-  /** Worker threads to use; default: min(os.availableParallelism(), 4); 0 = analyse in this thread. */
+  /**
+   * Worker threads to use; default: one less than the cores (at least one, at most 4), so this thread writes the
+   * index while the workers parse; 0 = analyse in this thread.
+   */
   workers?: number;
   /** Told when a worker fails to start or dies; its files are then analysed in this thread. */
   onWorkerError?: (error: Error) => void;
 }
 
 /**
- * Jobs with fewer files run in this thread: a worker must load the parsers and build the registry first (about
- * 0.6 s of CPU compiled, seconds under tsx), more than such a job costs here.
+ * Jobs with fewer files run in this thread unless workers are asked for by number: a worker must load the parsers
+ * and build the registry first (about 0.6 s of CPU compiled, seconds under tsx), and on two cores the workers pay
+ * off only on thousands of files, where they parse while this thread writes the index.
  */
-export const IN_THREAD_BELOW = 300;
+export const IN_THREAD_BELOW = 2000;
 /** Files per chunk sent to a worker, and per batch yielded. */
 const CHUNK_MAX = 200;
 const CHUNK_MIN = 50;
@@ -67,7 +71,8 @@ export async function* analyseFiles(
   const relatives = [...job.relatives];
   if (relatives.length === 0) return;
   const wanted = workerCount(options.workers);
-  if (wanted === 0 || relatives.length < IN_THREAD_BELOW) {
+  // Asked for workers by number, the caller gets them; by default a small job is not worth starting them.
+  if (wanted === 0 || (options.workers === undefined && relatives.length < IN_THREAD_BELOW)) {
     const registry = registryFor(job.partyEntries);
     for (const chunk of chunksOf(relatives, CHUNK_MAX)) yield await analyseHere(job.dir, chunk, registry);
     return;
@@ -77,7 +82,7 @@ export async function* analyseFiles(
 }
 
 function workerCount(asked: number | undefined): number {
-  if (asked === undefined || !Number.isFinite(asked)) return Math.min(availableParallelism(), 4);
+  if (asked === undefined || !Number.isFinite(asked)) return Math.min(Math.max(1, availableParallelism() - 1), 4);
   return Math.max(0, Math.floor(asked));
 }
 
