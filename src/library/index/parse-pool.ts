@@ -82,7 +82,8 @@ export async function* analyseFiles(
 }
 
 function workerCount(asked: number | undefined): number {
-  if (asked === undefined || !Number.isFinite(asked)) return Math.min(Math.max(1, availableParallelism() - 1), 4);
+  if (asked === undefined || !Number.isFinite(asked))
+    return Math.min(Math.max(1, availableParallelism() - 1), 4);
   return Math.max(0, Math.floor(asked));
 }
 
