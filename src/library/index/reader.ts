@@ -47,7 +47,7 @@ export class IndexReader {
         "SELECT problems FROM files WHERE problems <> '[]' ORDER BY path",
       ),
       duplicates: db.prepare<[], { path: string; id: string; owner: string }>(
-        `SELECT f.path, b.id, b.path AS owner FROM files f JOIN briefings b ON b.id_key = f.id_key
+        `SELECT f.path, json_extract(f.briefing, '$.id') AS id, b.path AS owner FROM files f JOIN briefings b ON b.id_key = f.id_key
          WHERE f.briefing IS NOT NULL AND f.path <> b.path ORDER BY f.path`,
       ),
     };

@@ -141,7 +141,7 @@ describe('analyseFiles on workers', () => {
     const acme = registry.resolve('Acme Corp')!.id;
     const files = byRelative(result.files);
     const named = files.get('2026/2026-01-15-talks-0.md')!;
-    expect(named.mentions.find((row) => row.party === acme)).toMatchObject({ direct: true });
+    expect(named.mentions.find((row) => row.party === acme)?.statements.length).toBeGreaterThan(0);
     const notNamed = files.get('2025/2026-01-15-talks-1.md')!;
     expect(notNamed.mentions.some((row) => row.party === acme)).toBe(false);
     expect(result.files.filter((file) => file.mentions.some((row) => row.party === acme))).toHaveLength(80);
