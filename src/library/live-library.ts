@@ -14,7 +14,7 @@ import type { Logger } from '../log.js';
 import { loadPartyRegistry } from '../party/parties-file.js';
 import { hashText } from './index/analyse.js';
 import { IndexReader } from './index/reader.js';
-import { INDEX_FORMAT, openIndex, resetIndex } from './index/schema.js';
+import { INDEX_FORMAT, isDamage, type OpenedIndex, openIndex, setAside } from './index/schema.js';
 import { applySync, planSync, type SyncPlan, type SyncProgress } from './index/sync.js';
 import { IndexWriter } from './index/writer.js';
 import { Library } from './library.js';
@@ -70,20 +70,38 @@ export class LiveLibrary {
   static async open(dir: string, log: Logger, options: LiveLibraryOptions): Promise<LiveLibrary> {
     if (options.indexPath !== ':memory:') mkdirSync(dirname(options.indexPath), { recursive: true });
     const parties = await loadPartyRegistry(dir);
-    const opened = openIndex(options.indexPath);
-    const { db } = opened;
-    let rebuilt = opened.rebuilt;
-    // An index made for another folder holds nothing of this one's.
-    const folder = resolve(dir);
-    const madeFor = db.prepare<[], string>("SELECT value FROM meta WHERE key = 'folder'").pluck().get();
-    if (madeFor !== undefined && madeFor !== folder) {
-      resetIndex(db);
-      rebuilt = 'foreign';
+    try {
+      return await LiveLibrary.openIndexed(
+        dir,
+        log,
+        options,
+        parties,
+        openIndex(options.indexPath, resolve(dir)),
+      );
+    } catch (error) {
+      if (!isDamage(error) || options.indexPath === ':memory:') throw error;
+      // Damage the first look missed (a page deep in a table): set aside, and one more start on a new index.
+      setAside(options.indexPath);
+      const { db } = openIndex(options.indexPath, resolve(dir));
+      return LiveLibrary.openIndexed(dir, log, options, parties, { db, rebuilt: 'damaged' });
     }
+  }
+
+  private static async openIndexed(
+    dir: string,
+    log: Logger,
+    options: LiveLibraryOptions,
+    parties: PartyEntries,
+    { db, rebuilt }: OpenedIndex,
+  ): Promise<LiveLibrary> {
     const writer = new IndexWriter(db, dir, parties.registry);
-    writer.setMeta('folder', folder);
     const live = new LiveLibrary(new IndexReader(db, dir), writer, parties, dir, log, options, rebuilt);
-    await live.start();
+    try {
+      await live.start();
+    } catch (error) {
+      db.close();
+      throw error;
+    }
     return live;
   }
 

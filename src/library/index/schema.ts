@@ -3,7 +3,7 @@
  * autocomplete looks up, in SQLite beside the bot's database. It is a cache of the briefing folder: a file that
  * is missing, not a database, damaged or written by another version is rebuilt from the folder, never trusted.
  */
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { EVERYDAY_CACHE_KIB } from './writer.js';
 
@@ -78,60 +78,79 @@ function isCurrent(db: IndexDatabase): boolean {
 }
 
 /** Empties the index and makes the current schema: what is kept is rebuilt from the folder. */
-export function resetIndex(db: IndexDatabase): void {
-  db.transaction(() => {
-    // Whatever another version left: every table and index goes, then the current schema is made.
-    const objects = db
-      .prepare<[], { type: string; name: string }>(
-        "SELECT type, name FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE TABLE ''%'",
-      )
-      .all();
-    for (const object of objects) {
-      // Shadow tables of a virtual table go with it.
-      const exists = db.prepare('SELECT 1 FROM sqlite_schema WHERE name = ?').get(object.name);
-      if (exists)
-        db.exec(`DROP ${object.type === 'view' ? 'VIEW' : 'TABLE'} "${object.name.replaceAll('"', '""')}"`);
-    }
-    db.exec(SCHEMA);
-    db.pragma(`application_id = ${APPLICATION_ID}`);
-    db.pragma(`user_version = ${INDEX_FORMAT}`);
-  })();
+function makeCurrent(db: IndexDatabase): void {
+  // Whatever another version left: every table and index goes, then the current schema is made.
+  const objects = db
+    .prepare<[], { type: string; name: string }>(
+      "SELECT type, name FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE TABLE ''%'",
+    )
+    .all();
+  for (const object of objects) {
+    // Shadow tables of a virtual table go with it.
+    const exists = db.prepare('SELECT 1 FROM sqlite_schema WHERE name = ?').get(object.name);
+    if (exists)
+      db.exec(`DROP ${object.type === 'view' ? 'VIEW' : 'TABLE'} "${object.name.replaceAll('"', '""')}"`);
+  }
+  db.exec(SCHEMA);
+  db.pragma(`application_id = ${APPLICATION_ID}`);
+  db.pragma(`user_version = ${INDEX_FORMAT}`);
 }
 
 export interface OpenedIndex {
   db: IndexDatabase;
-  /** Why the index was made anew: `new` (no file), `foreign` (another version or program), `damaged`; or null. */
+  /**
+   * Why the index was made anew: `new` (nothing there), `foreign` (another version or program, or another
+   * folder), `damaged` (set aside); or null.
+   */
   rebuilt: 'new' | 'foreign' | 'damaged' | null;
 }
 
-/** Opens (or makes) the index at `path`; `:memory:` for one that lives as long as the process. */
-export function openIndex(path: string): OpenedIndex {
-  const fresh = path === ':memory:' || !existsSync(path);
+/** SQLite's word for a file that is not a database or is damaged: anything else (busy, I/O) is not the file's fault. */
+export function isDamage(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
+}
+
+/**
+ * Opens (or makes) the index at `path` for the briefing folder `folder`; `:memory:` for one that lives as long as
+ * the process. Checked and, when it must be, made anew under the write lock, so processes opening it at the same
+ * moment make it once and never undo each other's work.
+ */
+export function openIndex(path: string, folder = ''): OpenedIndex {
   try {
     const db = new Database(path);
     try {
       configure(db);
-      if (fresh) {
-        resetIndex(db);
-        return { db, rebuilt: 'new' };
-      }
-      if (isCurrent(db)) return { db, rebuilt: null };
-      resetIndex(db);
-      return { db, rebuilt: 'foreign' };
+      const rebuilt = db
+        .transaction((): OpenedIndex['rebuilt'] => {
+          if (isCurrent(db) && madeFor(db) === folder) return null;
+          const empty =
+            db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table'").pluck().get() === 0;
+          makeCurrent(db);
+          db.prepare("INSERT INTO meta (key, value) VALUES ('folder', ?)").run(folder);
+          return empty ? 'new' : 'foreign';
+        })
+        .immediate();
+      return { db, rebuilt };
     } catch (error) {
       db.close();
       throw error;
     }
   } catch (error) {
-    if (fresh) throw error;
+    if (path === ':memory:' || !isDamage(error)) throw error;
     // Not a database, or one damaged past reading: kept aside for a look, and a new one made.
     setAside(path);
-    const { db } = openIndex(path);
+    const { db } = openIndex(path, folder);
     return { db, rebuilt: 'damaged' };
   }
 }
 
-function setAside(path: string): void {
+function madeFor(db: IndexDatabase): string | undefined {
+  return db.prepare<[], string>("SELECT value FROM meta WHERE key = 'folder'").pluck().get();
+}
+
+/** Keeps a damaged index aside for a look (one at a time). */
+export function setAside(path: string): void {
   const aside = `${path}.damaged`;
   rmSync(aside, { force: true });
   renameSync(path, aside);
