@@ -11,12 +11,12 @@ import { join } from 'node:path';
 import { type FakeDiscord, startFakeDiscord } from '../tools/fake-discord/index.js';
 import {
   BENCH_PARTIES,
+  BRIEFING_COUNT,
   benchEverywhereNames,
   benchSearches,
   benchUnknownNames,
   writeBriefingFolder,
 } from './generate.js';
-import { BRIEFING_COUNT } from './library.js';
 import { startBotAgainst, type startProcess, stopProcess } from './processes.js';
 import { percentile, type Report } from './stats.js';
 

@@ -73,7 +73,7 @@ const SYLLABLES = [
  * News prose has a large vocabulary: 4,000 made-up words, drawn with a Zipf-like skew, so common words are
  * common and most words are rare, as in real briefings (a tiny vocabulary would put every word in every file).
  */
-const VOCABULARY = Array.from({ length: 4000 }, (_, index) => {
+export const VOCABULARY = Array.from({ length: 4000 }, (_, index) => {
   let word = '';
   for (let n = index + 7; n > 0; n = Math.floor(n / SYLLABLES.length))
     word += SYLLABLES[n % SYLLABLES.length];
@@ -135,6 +135,27 @@ ${bullets(4)}
 `;
 }
 
+/** The briefing folder most benchmarks run on (`npm run bench -- --size N` for the archive suite). */
+export const BRIEFING_COUNT = 10_000;
+
+/** The file name of the `index`-th generated briefing. */
+export function briefingFileName(index: number): string {
+  return `${dateOf(index)}-b${index}.md`;
+}
+
+/** The `index`-th generated briefing's title, as its front matter has it. */
+export function briefingTitle(index: number): string {
+  return /^title: (.*)$/m.exec(briefingMarkdown(index))![1]!;
+}
+
+/**
+ * The `index`-th briefing edited: `edit` words put before its summary, so its text (and its size) differs from
+ * the generated one and from every other edit.
+ */
+export function editedBriefingMarkdown(index: number, edit: string): string {
+  return briefingMarkdown(index).replace(/^summary: /m, `summary: ${edit} `);
+}
+
 /** Writes `count` briefings into `dir` (created), with the shipped parties.yml as a real folder has. */
 export async function writeBriefingFolder(dir: string, count: number): Promise<void> {
   await mkdir(dir, { recursive: true });
@@ -144,7 +165,7 @@ export async function writeBriefingFolder(dir: string, count: number): Promise<v
     await Promise.all(
       Array.from({ length: Math.min(batch, count - start) }, (_, offset) => {
         const index = start + offset;
-        return writeFile(join(dir, `${dateOf(index)}-b${index}.md`), briefingMarkdown(index));
+        return writeFile(join(dir, briefingFileName(index)), briefingMarkdown(index));
       }),
     );
   }

@@ -1,43 +1,38 @@
 /**
- * `npm run bench [-- --json] [-- --only library|interactions|concurrency|digest|crash]`: prints the figures the targets
- * are judged by.
+ * `npm run bench [-- --json] [-- --only archive|interactions|concurrency|digest|crash] [-- --size N]
+ * [-- --cpu-prof]`: prints the figures the targets are judged by. `--size N` (default 10000): how many generated
+ * briefings the archive and interactions suites run on; `--cpu-prof`: CPU profiles of the archive suite's child
+ * processes. `library` is another name for `archive`.
  */
+import { benchArchive } from './archive.js';
 import { benchConcurrency } from './concurrency.js';
 import { benchCrashRuns } from './crash-runs.js';
 import { benchDigest } from './digest.js';
+import { BRIEFING_COUNT } from './generate.js';
 import { benchInteractions } from './interactions.js';
-import { benchLibrary } from './library.js';
 import { Report } from './stats.js';
 
 const json = process.argv.includes('--json');
-const onlyIndex = process.argv.indexOf('--only');
-const only = onlyIndex >= 0 ? process.argv[onlyIndex + 1] : undefined;
+const argument = (name: string) => {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+};
+const only = argument('--only') === 'library' ? 'archive' : argument('--only');
+const size = Number(argument('--size') ?? BRIEFING_COUNT);
+if (!Number.isInteger(size) || size < 1)
+  throw new Error(`--size wants a whole number of briefings, not ${argument('--size')}`);
+const cpuProf = process.argv.includes('--cpu-prof');
 const report = new Report(json);
 
 const suites: Record<string, (report: Report) => Promise<void>> = {
-  library: benchLibrary,
-  interactions: benchInteractions,
+  archive: (report) => benchArchive(report, { size, cpuProf }),
+  interactions: (report) => benchInteractions(report, size),
   concurrency: benchConcurrency,
   digest: benchDigest,
   crash: benchCrashRuns,
 };
+if (only && !(only in suites)) throw new Error(`no suite "${only}": ${Object.keys(suites).join(', ')}`);
 
 for (const [name, run] of Object.entries(suites)) {
   if (!only || only === name) await run(report);
-}
-
-// Memory target: the bot within 1.5x of the bare bot plus the index it holds.
-const value = (name: string) => report.metrics.find((metric) => metric.metric === name)?.value;
-const [bot, pong, index] = [
-  value('rss_bot_after_ready'),
-  value('rss_pong_after_ready'),
-  value('index_heap_10k'),
-];
-if (bot !== undefined && pong !== undefined && index !== undefined) {
-  report.add({
-    metric: 'rss_bot_vs_pong_plus_index',
-    value: bot / (pong + index),
-    unit: 'x',
-    target: '< 1.5',
-  });
 }

@@ -11,6 +11,8 @@ export interface Metric {
   unit: string;
   /** Target, printed beside the figure. */
   target?: string;
+  /** The bare bot's figure (same unit), printed beside this one where it applies. */
+  bare?: number;
 }
 
 /** Times `run` `times` times and returns the sorted durations in milliseconds. */
@@ -35,16 +37,22 @@ export class Report {
   constructor(private readonly json: boolean) {}
 
   add(metric: Metric): void {
-    const rounded = { ...metric, value: round(metric.value) };
+    const rounded = {
+      ...metric,
+      value: round(metric.value),
+      ...(metric.bare === undefined ? {} : { bare: round(metric.bare) }),
+    };
     this.metrics.push(rounded);
     if (this.json) {
+      const { metric: name, value, unit, bare } = rounded;
       process.stdout.write(
-        `${JSON.stringify({ metric: rounded.metric, value: rounded.value, unit: rounded.unit })}\n`,
+        `${JSON.stringify({ metric: name, value, unit, ...(bare === undefined ? {} : { bare }) })}\n`,
       );
     } else {
       const target = metric.target ? `  (target ${metric.target})` : '';
+      const bare = rounded.bare === undefined ? '' : `  [bare bot ${rounded.bare} ${rounded.unit}]`;
       process.stdout.write(
-        `${rounded.metric.padEnd(44)} ${String(rounded.value).padStart(10)} ${rounded.unit}${target}\n`,
+        `${rounded.metric.padEnd(44)} ${String(rounded.value).padStart(10)} ${rounded.unit}${target}${bare}\n`,
       );
     }
   }
