@@ -42,7 +42,11 @@ const library = Library.of(briefings, registry);
 
 describe('Library', () => {
   it('orders briefings newest first, then by id', () => {
-    expect(library.list(1, 10).items.map((b) => b.id)).toEqual(['berlin-talks', 'donetsk-demand', 'monsoon-floods']);
+    expect(library.list(1, 10).items.map((b) => b.id)).toEqual([
+      'berlin-talks',
+      'donetsk-demand',
+      'monsoon-floods',
+    ]);
     expect(library.latest()?.id).toBe('berlin-talks');
   });
 

@@ -59,7 +59,9 @@ describe('payloadToText', () => {
     expect(payloadToText(renderListPage(pageOf(briefings, 1), 'terminal').payload)).toMatch(
       /-- Page 1\/3 · .*\n\n\[Next\]$/,
     );
-    expect(payloadToText(renderListPage(pageOf(briefings, 2), 'terminal').payload)).toMatch(/\[Previous\] \[Next\]$/);
+    expect(payloadToText(renderListPage(pageOf(briefings, 2), 'terminal').payload)).toMatch(
+      /\[Previous\] \[Next\]$/,
+    );
   });
 
   it('prints a reply with its follow-ups', () => {

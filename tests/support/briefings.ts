@@ -1,10 +1,10 @@
-import type { Page } from '../../src/library/library.js';
 /**
  * The one factory of briefings built in code, for tests that are not about parsing: it knows every field of a
  * Briefing and its default. A test passes the values its assertions rely on (a title, a date, a source).
  */
 import { emptyLists } from '../../src/briefing/metadata.js';
 import type { Briefing } from '../../src/briefing/model.js';
+import type { Page } from '../../src/library/library.js';
 
 export function makeBriefing(overrides: Partial<Briefing> & Pick<Briefing, 'id'>): Briefing {
   return {
