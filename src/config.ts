@@ -1,5 +1,5 @@
 /** The only reader of process.env: every setting is validated here, once, with a message that says what to put. */
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { looksLikeSecret, withoutUserinfo } from './secrets.js';
@@ -133,6 +133,12 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     );
   }
   const values = parsed.data;
+  const indexPath = optional(values.INDEX_PATH);
+  if (indexPath && indexPath !== ':memory:' && resolve(indexPath) === resolve(values.DATABASE_PATH)) {
+    throw new ConfigError([
+      'INDEX_PATH: expected a file of its own, not DATABASE_PATH (the index is a cache, rebuilt at will); leave it out for index.sqlite beside the database',
+    ]);
+  }
   return {
     discordToken: values.DISCORD_TOKEN,
     discordClientId: values.DISCORD_CLIENT_ID,

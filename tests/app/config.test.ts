@@ -72,6 +72,14 @@ describe('readConfig', () => {
     );
   });
 
+  it('puts the index beside the database, and refuses an index path that is the database itself', () => {
+    expect(readConfig({ DATABASE_PATH: '/srv/bot/db.sqlite' }).indexPath).toBeUndefined();
+    expect(readConfig({ INDEX_PATH: '/srv/cache/index.sqlite' }).indexPath).toBe('/srv/cache/index.sqlite');
+    const problems = problemsOf({ DATABASE_PATH: './data/db.sqlite', INDEX_PATH: 'data/../data/db.sqlite' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^INDEX_PATH: expected a file of its own, not DATABASE_PATH/);
+  });
+
   it('never echoes a malformed token back', () => {
     const [problem] = problemsOf({ DISCORD_TOKEN: 'short-secret' });
     expect(problem).toMatch(/^DISCORD_TOKEN:/);

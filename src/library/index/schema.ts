@@ -123,9 +123,15 @@ export function openIndex(path: string, folder = ''): OpenedIndex {
       configure(db);
       const rebuilt = db
         .transaction((): OpenedIndex['rebuilt'] => {
-          if (isCurrent(db) && madeFor(db) === folder) return null;
+          if (isCurrent(db) && madeFor(db) === folder) {
+            probe(db);
+            return null;
+          }
           const empty =
             db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table'").pluck().get() === 0;
+          // Another program's database is never emptied: it is moved aside whole, and a new index made.
+          if (!empty && db.pragma('application_id', { simple: true }) !== APPLICATION_ID)
+            throw new NotAnIndex();
           makeCurrent(db);
           db.prepare("INSERT INTO meta (key, value) VALUES ('folder', ?)").run(folder);
           return empty ? 'new' : 'foreign';
@@ -137,6 +143,10 @@ export function openIndex(path: string, folder = ''): OpenedIndex {
       throw error;
     }
   } catch (error) {
+    if (error instanceof NotAnIndex) {
+      setAside(path, '.foreign');
+      return { db: openIndex(path, folder).db, rebuilt: 'foreign' };
+    }
     if (path === ':memory:' || !isDamage(error)) throw error;
     // Not a database, or one damaged past reading: kept aside for a look, and a new one made.
     setAside(path);
@@ -145,14 +155,37 @@ export function openIndex(path: string, folder = ''): OpenedIndex {
   }
 }
 
+/**
+ * Walks every table of the index once (counting its rows reads each of its pages but the overflow): a damaged
+ * page throws here, at start, where the file can still be set aside, rather than later under a reader's question.
+ */
+function probe(db: IndexDatabase): void {
+  const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
+  const objects = db
+    .prepare<[], { type: string; name: string; table: string }>(
+      `SELECT type, name, tbl_name AS "table" FROM sqlite_schema
+       WHERE (type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%') OR (type = 'index' AND sql IS NOT NULL)`,
+    )
+    .all();
+  // Each table's own pages (NOT INDEXED: a count would otherwise read its smallest index), then each index's.
+  for (const { type, name, table } of objects) {
+    const source =
+      type === 'table' ? `${quoted(name)} NOT INDEXED` : `${quoted(table)} INDEXED BY ${quoted(name)}`;
+    db.prepare(`SELECT count(*) FROM ${source}`).get();
+  }
+}
+
+/** A SQLite file with tables, made by another program. */
+class NotAnIndex extends Error {}
+
 function madeFor(db: IndexDatabase): string | undefined {
   return db.prepare<[], string>("SELECT value FROM meta WHERE key = 'folder'").pluck().get();
 }
 
-/** Keeps a damaged index aside for a look (one at a time). */
-export function setAside(path: string): void {
-  const aside = `${path}.damaged`;
+/** Keeps a damaged index (or another program's file) aside for a look, one at a time. */
+export function setAside(path: string, suffix = '.damaged'): void {
+  const aside = `${path}${suffix}`;
   rmSync(aside, { force: true });
   renameSync(path, aside);
-  for (const suffix of ['-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+  for (const journal of ['-wal', '-shm']) rmSync(`${path}${journal}`, { force: true });
 }

@@ -154,6 +154,31 @@ describe('an index file that cannot be trusted is rebuilt from the folder', () =
     expect(existsSync(`${path}.damaged`)).toBe(true);
   });
 
+  // A page the start does not read: damage found only when a reader asks must not be served either.
+  it.each(['briefings', 'mentions', 'docs_data', 'names_data'])(
+    '(a) random bytes over a page of the %s table: set aside, rebuilt',
+    async (table) => {
+      const dir = await folder();
+      const path = await indexPath();
+      await leftBehind(dir, path);
+      const db = new Database(path, { readonly: true });
+      const page = db
+        .prepare<[string], number>('SELECT pageno FROM dbstat WHERE name = ? ORDER BY pageno')
+        .pluck()
+        .get(table);
+      const pageSize = db.pragma('page_size', { simple: true }) as number;
+      db.close();
+      expect(page, `a page of ${table}`).toBeGreaterThan(1);
+      const file = await open(path, 'r+');
+      await file.write(noise(pageSize, 3), 0, pageSize, (page! - 1) * pageSize);
+      await file.close();
+
+      const live = await load(dir, path);
+      await expectServesFolder(live, dir);
+      expect(existsSync(`${path}.damaged`)).toBe(true);
+    },
+  );
+
   it('(a) an index cut short: set aside as .damaged, rebuilt', async () => {
     const dir = await folder();
     const path = await indexPath();
