@@ -3,13 +3,15 @@
  * no module, cache or heap of one run helps the next):
  *
  *   archive-process.ts DIR INDEX_PATH [--expect N] [--workers N] [--pong API_URL TOKEN] [--library open|modules|none]
+ *     [--watch]
  *
  * Opens the LiveLibrary on DIR with the index at INDEX_PATH, awaits `ready`, and prints one JSON line: how long
  * from just before `LiveLibrary.open` to `open` returning and to `ready` settling, how many briefings the library
  * holds, and the resident memory after a full gc (run with --expose-gc). With `--pong`, a bare discord.js bot
  * that answers "pong" (tools/fake-discord/pong-bot.ts) is started first in the same process, so the memory is
  * the bare bot's plus the library's. `--library modules` only loads the library's modules (what they cost apart
- * from the index); `--library none` loads none of them (with `--pong`: the bare bot alone).
+ * from the index); `--library none` loads none of them (with `--pong`: the bare bot alone). `--watch`: after ready,
+ * the library follows the folder as the bot's does (`live.watch()`) before the memory is read.
  */
 
 export interface ArchiveProcessResult {
@@ -46,6 +48,7 @@ const expect = option('--expect');
 const workers = option('--workers');
 const pongAt = args.indexOf('--pong');
 const library = option('--library') ?? 'open';
+const watch = args.includes('--watch');
 if (!['open', 'modules', 'none'].includes(library)) throw new Error(`--library ${library}?`);
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -86,6 +89,7 @@ if (library !== 'none') {
     result.size = live.library().size;
     if (expect !== undefined && result.size !== Number(expect))
       throw new Error(`the library holds ${result.size} briefings, not ${expect}`);
+    if (watch) await live.watch();
   }
 }
 gc();
