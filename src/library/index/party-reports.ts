@@ -34,6 +34,7 @@ interface MentionRef {
 export class PartyReports {
   private readonly statements;
   private readonly vocabulary;
+  private readonly documentsWith;
   private words?: { generation: string; counts: Map<string, number> };
 
   constructor(
@@ -47,6 +48,10 @@ export class PartyReports {
     this.vocabulary = db.prepare<[], { term: string; doc: number }>(
       'SELECT term, doc FROM temp.party_vocabulary',
     );
+    // One term looked up in the vocabulary, without reading the rest of it.
+    this.documentsWith = db
+      .prepare<[string], number>('SELECT doc FROM temp.party_vocabulary WHERE term = ?')
+      .pluck();
     this.statements = {
       stated: db.prepare<[string], MentionRef>(
         'SELECT d.rowid AS row, m.parties FROM party_docs d JOIN mentions m ON m.row = d.rowid WHERE party_docs MATCH ? ORDER BY d.rowid',
@@ -136,7 +141,7 @@ export class PartyReports {
   private heading(query: string, party: Party) {
     const members = this.registry
       .withMembers(party)
-      .filter((member) => member !== party && (this.partyWords().get(statedToken(member.id)) ?? 0) > 0)
+      .filter((member) => member !== party && (this.documentsWith.get(statedToken(member.id)) ?? 0) > 0)
       .map((member) => member.name);
     return { query, party: { id: party.id, name: party.name, kind: party.kind }, members };
   }

@@ -44,10 +44,14 @@ export class IndexReader {
       ),
       count: db.prepare<[], number>('SELECT count(*) FROM briefings').pluck(),
       problems: db.prepare<[], { problems: string }>(
-        "SELECT problems FROM files WHERE problems <> '[]' ORDER BY path",
+        "SELECT problems FROM files INDEXED BY files_with_problems WHERE problems <> '[]' ORDER BY path",
       ),
       duplicates: db.prepare<[], { path: string; id: string; owner: string }>(
-        `SELECT f.path, json_extract(f.briefing, '$.id') AS id, b.path AS owner FROM files f JOIN briefings b ON b.id_key = f.id_key
+        // Ids held by two files are found in the small index of ids, not by reading every stored briefing.
+        `WITH shared AS (SELECT id_key FROM files INDEXED BY files_by_id WHERE id_key IS NOT NULL
+                         GROUP BY id_key HAVING count(*) > 1)
+         SELECT f.path, json_extract(f.briefing, '$.id') AS id, b.path AS owner
+         FROM shared JOIN files f ON f.id_key = shared.id_key JOIN briefings b ON b.id_key = f.id_key
          WHERE f.briefing IS NOT NULL AND f.path <> b.path ORDER BY f.path`,
       ),
     };

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { EVERYDAY_CACHE_KIB } from './writer.js';
 
 /** Bump when what is stored changes meaning (the schema, the readers, statement splitting, the matcher). */
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 const APPLICATION_ID = 0x62726966; // "brif": marks the file as this index, not any SQLite file
 
 const TOKENIZER = "tokenize = 'unicode61 remove_diacritics 2'";
@@ -28,6 +28,9 @@ CREATE TABLE files (
   date TEXT
 ) WITHOUT ROWID;
 CREATE INDEX files_by_id ON files (id_key) WHERE id_key IS NOT NULL;
+-- A start reads every file's stamp, and the problems of the few files that have any, not the briefings stored.
+CREATE INDEX files_stamps ON files (path, size, mtime);
+CREATE INDEX files_with_problems ON files (path) WHERE problems <> '[]';
 -- The briefings served: one per id (of two files with one id, the first by path). The row orders them newest
 -- first (see row-key.ts), so "ORDER BY row" is the readers' order everywhere, full-text results included.
 CREATE TABLE briefings (

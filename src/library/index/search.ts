@@ -39,9 +39,18 @@ export class IndexSearch {
       const corrected = terms.flatMap((term) => this.closeWords(term));
       if (corrected.length) rows = this.query.all(corrected.map((term) => `"${term}"`).join(' OR '), limit);
     }
-    return rows.flatMap((row) => {
-      const briefing = this.reader.atRow(row.rowid);
-      return briefing ? [{ briefing, score: Math.round(row.score * 1000) / 1000 }] : [];
+    // A hit's briefing is read when a page shows it: a hundred hits, five on a page.
+    const reader = this.reader;
+    return rows.map((row) => {
+      let briefing: Briefing | undefined;
+      return {
+        score: Math.round(row.score * 1000) / 1000,
+        get briefing(): Briefing {
+          briefing ??= reader.atRow(row.rowid);
+          if (!briefing) throw new Error('a search hit outlived its briefing');
+          return briefing;
+        },
+      };
     });
   }
 

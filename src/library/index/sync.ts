@@ -64,7 +64,9 @@ export async function planSync(
   }
   const listing = await listBriefingFiles(dir);
   const stored = new Map<string, Stamp>();
-  for (const row of db.prepare<[], Stamp & { path: string }>('SELECT path, size, mtime FROM files').iterate())
+  for (const row of db
+    .prepare<[], Stamp & { path: string }>('SELECT path, size, mtime FROM files INDEXED BY files_stamps')
+    .iterate())
     stored.set(row.path, { size: row.size, mtime: row.mtime });
   const toRead: string[] = [];
   const present = new Set<string>();

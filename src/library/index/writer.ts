@@ -201,7 +201,9 @@ export class IndexWriter {
         dates.add(owner.date);
       }
     }
-    for (const date of dates) this.orderDate(date, added.get(date) ?? [], fresh);
+    // Newest date first: rows then rise within the transaction, and FTS5 appends instead of starting a segment
+    // for every document (a row below the last one written makes it flush).
+    for (const date of [...dates].sort().reverse()) this.orderDate(date, added.get(date) ?? [], fresh);
   }
 
   /** Gives the date's briefings (those there and those added) their rows in id order, moving what must move. */
