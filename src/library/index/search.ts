@@ -14,16 +14,34 @@ export interface SearchHit {
 }
 
 const weights = Object.values(WEIGHTS).join(', ');
+/** See IndexSearch's constructor. */
+const COMMON_AT = 5000;
 
 export class IndexSearch {
   private readonly query;
   private readonly vocabularyQuery;
   private vocabulary?: { generation: string; words: string[] };
 
-  constructor(private readonly reader: IndexReader) {
+  private readonly newest;
+  private readonly matching;
+
+  /**
+   * `commonAt`: a query matching more briefings than this is answered newest first (the BM25 order of a word most
+   * of the archive holds says little, and ranking every match costs a tenth of a second at 100,000).
+   */
+  constructor(
+    private readonly reader: IndexReader,
+    private readonly commonAt = COMMON_AT,
+  ) {
     this.query = reader.db.prepare<[string, number], { rowid: number; score: number }>(
       `SELECT rowid, -bm25(docs, ${weights}) AS score FROM docs WHERE docs MATCH ? ORDER BY bm25(docs, ${weights}) LIMIT ?`,
     );
+    this.newest = reader.db.prepare<[string, number], { rowid: number; score: number }>(
+      `SELECT rowid, -bm25(docs, ${weights}) AS score FROM docs WHERE docs MATCH ? ORDER BY rowid LIMIT ?`,
+    );
+    this.matching = reader.db
+      .prepare<[string, number], number>('SELECT rowid FROM docs WHERE docs MATCH ? LIMIT ?')
+      .pluck();
     reader.db.exec(
       "CREATE VIRTUAL TABLE IF NOT EXISTS temp.docs_vocabulary USING fts5vocab(main, 'docs', 'row')",
     );
@@ -33,11 +51,11 @@ export class IndexSearch {
   search(text: string, limit: number): SearchHit[] {
     const terms = termsOf(text);
     if (!terms.length) return [];
-    let rows = this.query.all(matchExpression(terms, 'AND'), limit);
-    if (!rows.length && terms.length > 1) rows = this.query.all(matchExpression(terms, 'OR'), limit);
+    let rows = this.run(matchExpression(terms, 'AND'), limit);
+    if (!rows.length && terms.length > 1) rows = this.run(matchExpression(terms, 'OR'), limit);
     if (!rows.length) {
       const corrected = terms.flatMap((term) => this.closeWords(term));
-      if (corrected.length) rows = this.query.all(corrected.map((term) => `"${term}"`).join(' OR '), limit);
+      if (corrected.length) rows = this.run(corrected.map((term) => `"${term}"`).join(' OR '), limit);
     }
     // A hit's briefing is read when a page shows it: a hundred hits, five on a page.
     const reader = this.reader;
@@ -52,6 +70,12 @@ export class IndexSearch {
         },
       };
     });
+  }
+
+  /** Best first; newest first when more briefings match than `commonAt` (counted only that far). */
+  private run(expression: string, limit: number) {
+    const common = this.matching.all(expression, this.commonAt + 1).length > this.commonAt;
+    return (common ? this.newest : this.query).all(expression, limit);
   }
 
   /** Indexed words one edit away from a word of five letters or more (shorter ones are too ambiguous). */
