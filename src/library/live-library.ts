@@ -202,7 +202,7 @@ export class LiveLibrary {
   private async apply(plan: SyncPlan, building: boolean) {
     if (building) this.building = { done: 0, total: plan.toRead.length };
     try {
-      const result = await applySync(this.writer, this.dir, this.parties.entries, plan, {
+      const result = await applySync(this.writer, this.dir, this.parties, plan, {
         ...(this.options.workers === undefined ? {} : { workers: this.options.workers }),
         onProgress: (progress) => {
           this.reader.wrote();

@@ -24,6 +24,8 @@ export interface AnalyseJob {
   relatives: readonly string[];
   /** The parties.yml entries to build the registry from. */
   partyEntries: PartyFileEntry[];
+  /** The registry those entries make, when the caller has it: work in this thread uses it instead of a new one. */
+  registry?: PartyRegistry;
 }
 
 export interface AnalyseOptions {
@@ -73,7 +75,7 @@ export async function* analyseFiles(
   const wanted = workerCount(options.workers);
   // Asked for workers by number, the caller gets them; by default a small job is not worth starting them.
   if (wanted === 0 || (options.workers === undefined && relatives.length < IN_THREAD_BELOW)) {
-    const registry = registryFor(job.partyEntries);
+    const registry = job.registry ?? registryFor(job.partyEntries);
     for (const chunk of chunksOf(relatives, CHUNK_MAX)) yield await analyseHere(job.dir, chunk, registry);
     return;
   }
@@ -247,7 +249,7 @@ async function* analyseOnWorkers(
       }
       const orphan = orphans.shift();
       if (orphan) {
-        registry ??= registryFor(job.partyEntries);
+        registry ??= job.registry ?? registryFor(job.partyEntries);
         const here = await analyseHere(job.dir, orphan.relatives, registry);
         yielded++;
         yield here;

@@ -155,7 +155,7 @@ export class PartyReports {
   }
 
   /** How many briefings hold each party word (see mentions.ts): kept until the index changes. */
-  partyWords(): Map<string, number> {
+  private partyWords(): Map<string, number> {
     const generation = this.reader.generation();
     if (this.words?.generation !== generation)
       this.words = { generation, counts: new Map(this.vocabulary.all().map((row) => [row.term, row.doc])) };

@@ -7,7 +7,7 @@ const PER_DAY = 2 ** 20;
 /** 9999-12-31 as days since 1970-01-01: no briefing is dated later. */
 const LAST_DAY = Date.UTC(9999, 11, 31) / 86_400_000;
 
-export function dayNumber(date: string): number {
+function dayNumber(date: string): number {
   const time = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
   return Math.round(time / 86_400_000);
 }

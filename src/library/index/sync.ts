@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { isBriefingFile, listBriefingFiles } from '../../briefing/folder-files.js';
 import type { Problem } from '../../briefing/model.js';
-import type { PartyFileEntry } from '../../party/registry.js';
+import type { PartyFileEntry, PartyRegistry } from '../../party/registry.js';
 import type { AnalysedFile } from './analyse.js';
 import { analyseFiles } from './parse-pool.js';
 import type { IndexDatabase } from './schema.js';
@@ -83,15 +83,21 @@ export async function planSync(
   return { toRead, gone, folderProblems: listing.problems };
 }
 
+/** The parties the files are read with: parties.yml's entries (for parse workers) and the registry they make. */
+export interface Parties {
+  entries: PartyFileEntry[];
+  registry: PartyRegistry;
+}
+
 /** Reads what the plan says and writes it into the index, a batch at a time. */
 export async function applySync(
   writer: IndexWriter,
   dir: string,
-  partyEntries: PartyFileEntry[],
+  parties: Parties,
   plan: SyncPlan,
   options: SyncOptions = {},
 ): Promise<SyncResult> {
-  await readInto(writer, dir, partyEntries, plan.toRead, plan.gone, options);
+  await readInto(writer, dir, parties, plan.toRead, plan.gone, options);
   return {
     read: plan.toRead.length,
     removed: plan.gone.length,
@@ -102,7 +108,7 @@ export async function applySync(
 async function readInto(
   writer: IndexWriter,
   dir: string,
-  partyEntries: PartyFileEntry[],
+  parties: Parties,
   toRead: readonly string[],
   gone: readonly string[],
   options: SyncOptions,
@@ -121,7 +127,7 @@ async function readInto(
       options.onProgress?.({ ...progress });
     };
     for await (const batch of analyseFiles(
-      { dir, relatives: toRead, partyEntries },
+      { dir, relatives: toRead, partyEntries: parties.entries, registry: parties.registry },
       options.workers === undefined ? {} : { workers: options.workers },
     )) {
       pending.push(...batch);

@@ -12,7 +12,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ask, type QuestionName, questionDispatcher } from '../../../src/cli/ask.js';
 import { memoryOutput } from '../../../src/cli/output.js';
 import { LiveLibrary } from '../../../src/library/live-library.js';
-import { entryArgs, PROCESS_TEST_TIMEOUT_MS } from '../../support/processes.js';
+import { type CliResult, runCli } from '../../cli/run.js';
+import { PROCESS_TEST_TIMEOUT_MS } from '../../support/processes.js';
 import {
   answersOf,
   type BriefingSpec,
@@ -130,30 +131,17 @@ const ASKED: [QuestionName, string][] = [
   ['show', 'b007'],
 ];
 
-interface Exit {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Exit = CliResult;
 
-/** `briefings <args>` as a process on the shared index; resolves when it has exited. */
-function briefings(args: string[], env: Record<string, string>): Promise<Exit> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [...entryArgs('cli'), ...args], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
+/** `briefings <args>` as a process on the shared index (env names it); resolves when it has exited. */
+const briefings = (args: string[], env: Record<string, string>): Promise<Exit> => runCli(args, { env });
+
+/** Every CLI run of the question list ended well, with nothing on stderr. */
+function expectAllAnswered(exits: readonly Exit[], asked: typeof ASKED): void {
+  for (const [index, exit] of exits.entries()) {
+    expect(exit.stderr, `briefings ${asked[index]!.join(' ')}`).toBe('');
+    expect(exit.code).toBe(0);
+  }
 }
 
 /** What the CLI prints for the question, answered in this process from the library given. */
@@ -305,10 +293,7 @@ describe('two processes on one index', () => {
     const bot = await LiveLibrary.load(dir, silentLog, { indexPath, workers: 0 });
     opened.push(bot);
     const exits = await Promise.all(children);
-    for (const [index, exit] of exits.entries()) {
-      expect(exit.stderr, `briefings ${ASKED[index]!.join(' ')}`).toBe('');
-      expect(exit.code).toBe(0);
-    }
+    expectAllAnswered(exits, ASKED);
     expect(integrity(indexPath)).toBe('ok');
     expect(bot.library().size).toBe(FILES);
     await expectFreshAnswers(dir, bot, exits, ASKED);
@@ -333,10 +318,7 @@ describe('two processes on one index', () => {
     const restarted = await LiveLibrary.load(dir, silentLog, { indexPath, workers: 0 });
     opened.push(restarted);
     const updated = await Promise.all(updating);
-    for (const [index, exit] of updated.entries()) {
-      expect(exit.stderr, `briefings ${again[index]!.join(' ')}`).toBe('');
-      expect(exit.code).toBe(0);
-    }
+    expectAllAnswered(updated, again);
     expect(integrity(indexPath)).toBe('ok');
     expect(restarted.library().size).toBe(FILES);
     expect(restarted.library().get('b150')).toBeUndefined();
