@@ -123,23 +123,25 @@ export function openIndex(path: string, folder = ''): OpenedIndex {
   try {
     const db = new Database(path);
     try {
-      configure(db);
-      const rebuilt = db
-        .transaction((): OpenedIndex['rebuilt'] => {
-          if (isCurrent(db) && madeFor(db) === folder) {
-            probe(db);
-            return null;
-          }
-          const empty =
-            db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table'").pluck().get() === 0;
-          // Another program's database is never emptied: it is moved aside whole, and a new index made.
-          if (!empty && db.pragma('application_id', { simple: true }) !== APPLICATION_ID)
-            throw new NotAnIndex();
-          makeCurrent(db);
-          db.prepare("INSERT INTO meta (key, value) VALUES ('folder', ?)").run(folder);
-          return empty ? 'new' : 'foreign';
-        })
-        .immediate();
+      whenFree(() => configure(db));
+      const rebuilt = whenFree(() =>
+        db
+          .transaction((): OpenedIndex['rebuilt'] => {
+            if (isCurrent(db) && madeFor(db) === folder) {
+              probe(db);
+              return null;
+            }
+            const empty =
+              db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table'").pluck().get() === 0;
+            // Another program's database is never emptied: it is moved aside whole, and a new index made.
+            if (!empty && db.pragma('application_id', { simple: true }) !== APPLICATION_ID)
+              throw new NotAnIndex();
+            makeCurrent(db);
+            db.prepare("INSERT INTO meta (key, value) VALUES ('folder', ?)").run(folder);
+            return empty ? 'new' : 'foreign';
+          })
+          .immediate(),
+      );
       return { db, rebuilt };
     } catch (error) {
       db.close();
@@ -175,6 +177,29 @@ function probe(db: IndexDatabase): void {
     const source =
       type === 'table' ? `${quoted(name)} NOT INDEXED` : `${quoted(table)} INDEXED BY ${quoted(name)}`;
     db.prepare(`SELECT count(*) FROM ${source}`).get();
+  }
+}
+
+/** How long opening waits for another process holding the file (it may be building the schema). */
+const OPEN_WAIT_MS = 30_000;
+
+/**
+ * Runs `step`, again while another process holds the file. Switching to WAL and the first write can report
+ * "database is locked" at once, without the busy timeout, when several processes open one new file together.
+ */
+function whenFree<T>(step: () => T): T {
+  const deadline = Date.now() + OPEN_WAIT_MS;
+  for (;;) {
+    try {
+      return step();
+    } catch (error) {
+      const code = (error as { code?: unknown } | null)?.code;
+      const busy =
+        typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+      if (!busy || Date.now() > deadline) throw error;
+      // Opening is synchronous: a short sleep of this thread, as SQLite's own busy handler does.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    }
   }
 }
 
