@@ -7,11 +7,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { watch } from 'chokidar';
 import { formatProblem, type Problem } from '../briefing/model.js';
 import { type BriefingWatcher, watchBriefingFolder } from '../briefing/watch.js';
+import { watchFile } from '../files/watch-file.js';
 import type { Logger } from '../log.js';
-import { loadPartyRegistry } from '../party/parties-file.js';
+import { loadPartyRegistry, PARTIES_FILE } from '../party/parties-file.js';
 import { hashText } from './index/analyse.js';
 import { IndexReader } from './index/reader.js';
 import { INDEX_FORMAT, isDamage, type OpenedIndex, openIndex, setAside } from './index/schema.js';
@@ -126,15 +126,11 @@ export class LiveLibrary {
     const briefingWatcher: BriefingWatcher = watchBriefingFolder(this.dir, (changed) =>
       this.enqueue(() => this.pass(changed)),
     );
-    const partiesWatcher = watch(join(this.dir, 'parties.yml'), { ignoreInitial: true });
-    partiesWatcher.on('all', () => {
+    const partiesWatcher = watchFile(join(this.dir, PARTIES_FILE), () => {
       void this.enqueue(() => this.partiesChanged());
     });
     this.watchers.push(briefingWatcher, partiesWatcher);
-    await Promise.all([
-      briefingWatcher.ready,
-      new Promise<void>((resolve) => partiesWatcher.once('ready', () => resolve())),
-    ]);
+    await Promise.all([briefingWatcher.ready, partiesWatcher.ready]);
   }
 
   async close(): Promise<void> {
@@ -218,8 +214,10 @@ export class LiveLibrary {
   }
 
   private async partiesChanged(): Promise<void> {
+    const before = registryFingerprint(this.parties);
     this.parties = await loadPartyRegistry(this.dir);
-    await this.reindexMentions();
+    // Saved again as it was: the mentions already hold.
+    if (registryFingerprint(this.parties) !== before) await this.reindexMentions();
     this.report([...this.parties.problems]);
     this.log.info({ briefings: this.current.size }, 'parties reloaded');
   }
