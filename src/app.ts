@@ -14,8 +14,11 @@ import { DigestService } from './digest/service.js';
 import { startDiscordBot } from './discord/bot.js';
 import { createDiscordClient } from './discord/client.js';
 import { DiscordSink } from './discord/sink.js';
+import { readTextUrl } from './files/read-text-url.js';
 import { LiveLibrary } from './library/live-library.js';
 import { createLogger, type Logger } from './log.js';
+import { Publisher } from './publish/publisher.js';
+import { Publishing } from './publish/publishing.js';
 import { digestRenderer } from './render/digest.js';
 import { SqliteDigestStore } from './store/sqlite/digest-store.js';
 
@@ -34,6 +37,9 @@ function startSchedule(
     .catch((error: unknown) => log.error({ err: error }, 'digest schedule failed to start'));
 }
 
+/** An attached brief is a few KB on Discord's CDN: ten seconds is plenty, and well within the 15 minutes a deferred answer has. */
+const ATTACHMENT_TIMEOUT_MS = 10_000;
+
 export interface AppOptions {
   config: Config;
   /** Where local mode reads commands and prints answers. */
@@ -44,6 +50,8 @@ export interface AppOptions {
   now?: () => Date;
   /** Follow the briefing folder for changes (off in some tests). */
   watch?: boolean;
+  /** How long an attached brief may take to download (tests make it short). */
+  attachmentTimeoutMs?: number;
   /** Waits between the quick attempts of a digest Discord did not take (tests make them short). */
   digestRetryDelaysMs?: readonly number[];
 }
@@ -83,10 +91,20 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const output = options.output ?? process.stdout;
 
   // The digest service needs a sink, the sink needs the client: the client is made first when there is one.
+  const publishing = new Publishing(
+    new Publisher(config.briefingsDir, log),
+    config.editorRoleIds,
+    (attachment) =>
+      readTextUrl(attachment.url, {
+        timeoutMs: options.attachmentTimeoutMs ?? ATTACHMENT_TIMEOUT_MS,
+        what: 'a brief',
+      }),
+  );
   const services = {
     library: () => live.library(),
     defaultTimezone: config.defaultTimezone,
     now,
+    publishing,
   };
   const makeDigests = (sink: DigestSink) =>
     new DigestService({

@@ -15,6 +15,20 @@ const schema = z.object({
   DISCORD_API_URL: z
     .url({ protocol: /^https?$/, error: 'expected an http(s) URL such as http://127.0.0.1:3000/api' })
     .optional(),
+  EDITOR_ROLE_IDS: z
+    .string()
+    .transform((list) =>
+      list
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z.string().regex(/^\d{17,20}$/, 'expected Discord role ids (17 to 20 digits), comma-separated'),
+      ),
+    )
+    .optional(),
   BRIEFINGS_DIR: z.string().default('./briefings'),
   DATABASE_PATH: z.string().default('./data/briefing-bot.sqlite'),
   INDEX_PATH: z.string().optional(),
@@ -41,6 +55,8 @@ export interface Config {
   discordClientId?: string;
   discordGuildId?: string;
   discordApiUrl?: string;
+  /** Roles whose members may publish from Discord, besides members with Manage Server. */
+  editorRoleIds: string[];
   briefingsDir: string;
   databasePath: string;
   /** The archive index (a cache of the briefing folder); absent: beside the database (defaultIndexPath). */
@@ -144,6 +160,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     discordClientId: values.DISCORD_CLIENT_ID,
     discordGuildId: values.DISCORD_GUILD_ID,
     discordApiUrl: values.DISCORD_API_URL,
+    editorRoleIds: values.EDITOR_ROLE_IDS ?? [],
     briefingsDir: values.BRIEFINGS_DIR,
     databasePath: values.DATABASE_PATH,
     indexPath: optional(values.INDEX_PATH),

@@ -7,12 +7,12 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Briefing, formatProblem, isWarning } from '../briefing/model.js';
 import { parseBriefing } from '../briefing/parse.js';
-import { briefingToMarkdown } from '../briefing/to-markdown.js';
 import { makeDirectory } from '../files/make-directory.js';
 import { readTextFile, readTextStream, type TextFileRead } from '../files/read-text-file.js';
-import { detectParties, undeclaredParties } from '../party/detect-parties.js';
+import { detectParties } from '../party/detect-parties.js';
 import type { PartyRegistry } from '../party/registry.js';
-import { briefingFileName } from './file-name.js';
+import { importedMarkdown } from '../publish/canonical.js';
+import { briefingFileName } from '../publish/file-name.js';
 import type { Output } from './output.js';
 import { understoodLines } from './understood.js';
 
@@ -44,11 +44,6 @@ export async function readImportInput(
       ? await readTextStream(stdin, { what: 'a brief' })
       : readTextFile(source, { what: 'a brief' });
   return read.ok ? { name, text: read.text } : { error: `${name}: ${read.message}` };
-}
-
-/** The canonical markdown of a brief, with the registry parties it mentions and does not declare added. */
-export function importedMarkdown(briefing: Briefing, registry: PartyRegistry): string {
-  return briefingToMarkdown(briefing, { parties: undeclaredParties(briefing, registry) });
 }
 
 export async function importBrief(

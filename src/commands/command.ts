@@ -19,6 +19,7 @@ import { type Subcommand, typedInput } from './subcommand.js';
 import {
   type AutocompleteInput,
   type CommandInput,
+  type Invoker,
   type Precondition,
   type Services,
   UsageError,
@@ -27,7 +28,22 @@ import {
 export interface ButtonHandler {
   /** The buttons this command answers: those whose custom_id starts with it. */
   prefix: string;
-  press(customId: string, clickedBy: CommandInput['user'], services: Services): Promise<Reply> | Reply;
+  /** Its answers replace the message the button is on (a form's steps) rather than come as a new one. */
+  replacesMessage?: boolean;
+  press(customId: string, clickedBy: Invoker, services: Services): Promise<Reply> | Reply;
+}
+
+/** The forms (modals) a command opens, answered when they are sent. */
+export interface ModalHandler {
+  /** The forms this command answers: those whose custom_id starts with it. */
+  prefix: string;
+  /** `values`: each text field's custom_id and what was typed in it. */
+  submit(
+    customId: string,
+    values: Readonly<Record<string, string>>,
+    sentBy: Invoker,
+    services: Services,
+  ): Promise<Reply> | Reply;
 }
 
 interface CommandParts {
@@ -41,6 +57,8 @@ interface CommandParts {
   page?(state: PageState, services: Services): Reply;
   /** Other buttons this command answers (a digest's Read buttons). */
   readonly buttons?: ButtonHandler;
+  /** The forms it opens. */
+  readonly modals?: ModalHandler;
 }
 
 export interface CommandSpec extends CommandParts {
@@ -95,7 +113,7 @@ export function optionOf(subcommand: Subcommand | undefined, name: string): Opti
 }
 
 export function defineCommand(spec: CommandSpec): SlashCommand {
-  const { name, explain, page, buttons } = spec;
+  const { name, explain, page, buttons, modals } = spec;
   const subcommands = new Map(spec.subcommands.map((subcommand) => [subcommand.name, subcommand]));
   if (subcommands.size !== spec.subcommands.length) throw new Error(`/${name} lists a subcommand twice`);
 
@@ -130,8 +148,14 @@ export function defineCommand(spec: CommandSpec): SlashCommand {
     page: page && ((state, services) => explainingNow(explain, () => page(state, services))),
     buttons: buttons && {
       prefix: buttons.prefix,
+      replacesMessage: buttons.replacesMessage,
       press: (customId, clickedBy, services) =>
         explaining(explain, () => buttons.press(customId, clickedBy, services)),
+    },
+    modals: modals && {
+      prefix: modals.prefix,
+      submit: (customId, values, sentBy, services) =>
+        explaining(explain, () => modals.submit(customId, values, sentBy, services)),
     },
   };
 }

@@ -14,6 +14,7 @@ import type { SlashCommand } from './command.js';
 import {
   type AutocompleteInput,
   type CommandInput,
+  type Invoker,
   type Precondition,
   type Services,
   UsageError,
@@ -22,28 +23,36 @@ import {
 /** Only the asker sees errors and hints. */
 const notice = (text: string): Reply => renderNotice(text, { ephemeral: true });
 
-const preconditionFailures: Record<Precondition, (input: CommandInput) => string | undefined> = {
-  'guild-only': (input) =>
-    input.guildId ? undefined : 'This command works in a server, not in direct messages.',
-  'manage-server': (input) =>
-    input.canManageServer
-      ? undefined
-      : 'Only members with the **Manage Server** permission can manage digests. Ask a server manager.',
-};
+type Guarded = Invoker;
 
-const failedGuard = (input: CommandInput, preconditions: readonly Precondition[] = []) =>
-  preconditions.map((precondition) => preconditionFailures[precondition](input)).find(Boolean);
+const preconditionFailures: Record<Precondition, (input: Guarded, services: Services) => string | undefined> =
+  {
+    'guild-only': (input) =>
+      input.guildId ? undefined : 'This command works in a server, not in direct messages.',
+    'manage-server': (input) =>
+      input.canManageServer
+        ? undefined
+        : 'Only members with the **Manage Server** permission can manage digests. Ask a server manager.',
+    editor: (input, services) =>
+      input.canManageServer ||
+      (input.roleIds ?? []).some((role) => services.publishing?.editorRoleIds.includes(role))
+        ? undefined
+        : 'Only editors can publish: members with the **Manage Server** permission or an editor role. Ask a server manager.',
+  };
+
+const failedGuard = (input: Guarded, services: Services, preconditions: readonly Precondition[] = []) =>
+  preconditions.map((precondition) => preconditionFailures[precondition](input, services)).find(Boolean);
 
 /**
  * Why the input cannot run, in words for the asker: a guard of the command, then anything that does not fit its
  * definition (Discord holds real interactions to it; forged ones and typed lines are held to it here), then a
  * guard of the subcommand. Undefined when it may run.
  */
-function refusal(command: SlashCommand, input: CommandInput): string | undefined {
+function refusal(command: SlashCommand, input: CommandInput, services: Services): string | undefined {
   return (
-    failedGuard(input, command.preconditions) ??
+    failedGuard(input, services, command.preconditions) ??
     inputProblem(command, input) ??
-    failedGuard(input, command.subcommands.get(input.subcommand)?.preconditions)
+    failedGuard(input, services, command.subcommands.get(input.subcommand)?.preconditions)
   );
 }
 
@@ -75,7 +84,7 @@ export class CommandDispatcher {
   async run(input: CommandInput): Promise<Reply> {
     const command = this.commands.get(input.command);
     if (!command) return notice(`Unknown command /${input.command}. Try /briefing latest.`);
-    const refused = refusal(command, input);
+    const refused = refusal(command, input, this.services);
     if (refused) return notice(refused);
     try {
       const reply = this.noted(command, await command.run(input, this.services));
@@ -102,7 +111,7 @@ export class CommandDispatcher {
   async json(input: CommandInput): Promise<unknown> {
     const command = this.commands.get(input.command);
     if (!command) throw new UsageError(`Unknown command /${input.command}.`);
-    const refused = refusal(command, input);
+    const refused = refusal(command, input, this.services);
     if (refused) throw new UsageError(refused);
     return command.json(input, this.services);
   }
@@ -120,20 +129,48 @@ export class CommandDispatcher {
   }
 
   /**
-   * Any button click: Previous/Next, or a button a command declared (a digest's Read buttons). `update` says the
-   * answer replaces the clicked message; otherwise it is a new message for the clicker alone.
+   * Any button click: Previous/Next, or a button a command declared (a digest's Read buttons, a form's steps).
+   * `update` says the answer replaces the clicked message; otherwise it is a new message for the clicker alone
+   * (or, with `modal`, a form opened for them). A command's guards hold for its buttons as for its commands.
    */
-  async button(
-    customId: string,
-    clickedBy: CommandInput['user'],
-  ): Promise<{ reply: Reply; update: boolean }> {
+  async button(customId: string, clickedBy: Invoker): Promise<{ reply: Reply; update: boolean }> {
     const owner = [...this.commands.values()].find(
       (command) => command.buttons && customId.startsWith(command.buttons.prefix),
     );
-    if (!owner?.buttons) return this.page(customId, clickedBy.id);
+    if (!owner?.buttons) return this.page(customId, clickedBy.user.id);
+    const refused = failedGuard(clickedBy, this.services, owner.preconditions);
+    if (refused) return { reply: notice(refused), update: false };
     try {
       const reply = await owner.buttons.press(customId, clickedBy, this.services);
-      return { reply: { ...this.capped(reply, { customId }), ephemeral: true }, update: false };
+      const update = (owner.buttons.replacesMessage ?? false) && !reply.modal;
+      return { reply: { ...this.capped(reply, { customId }), ephemeral: true }, update };
+    } catch (error) {
+      return { reply: this.answerError(error, { customId }), update: false };
+    }
+  }
+
+  /**
+   * A form sent back: answered by the command that opened it, under the same guards. `fromMessage`: the form was
+   * opened from a button on a message, which the answer then replaces.
+   */
+  async modal(
+    customId: string,
+    values: Readonly<Record<string, string>>,
+    sentBy: Invoker,
+    fromMessage: boolean,
+  ): Promise<{ reply: Reply; update: boolean }> {
+    const owner = [...this.commands.values()].find(
+      (command) => command.modals && customId.startsWith(command.modals.prefix),
+    );
+    if (!owner?.modals)
+      return { reply: notice('This form is no longer valid. Run the command again.'), update: false };
+    const refused = failedGuard(sentBy, this.services, owner.preconditions);
+    if (refused) return { reply: notice(refused), update: false };
+    try {
+      const reply = await owner.modals.submit(customId, values, sentBy, this.services);
+      // A form cannot open another form: the answer is a message.
+      const { modal: _none, ...message } = this.capped(reply, { customId });
+      return { reply: { ...message, ephemeral: true }, update: fromMessage };
     } catch (error) {
       return { reply: this.answerError(error, { customId }), update: false };
     }

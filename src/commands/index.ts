@@ -2,8 +2,9 @@
 import { briefingCommand } from './briefing/index.js';
 import type { SlashCommand } from './command.js';
 import { digestCommand } from './digest/index.js';
+import { editorCommand } from './editor/index.js';
 
-export const allCommands: readonly SlashCommand[] = [briefingCommand, digestCommand];
+export const allCommands: readonly SlashCommand[] = [briefingCommand, digestCommand, editorCommand];
 
 export function commandDefinitions() {
   return allCommands.map((command) => command.definition);

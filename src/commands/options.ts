@@ -9,7 +9,7 @@ import {
   type ChannelType,
 } from 'discord-api-types/v10';
 import type { Choice } from '../library/library.js';
-import type { ChannelOption, CommandInput, Services } from './types.js';
+import type { AttachmentOption, ChannelOption, CommandInput, Services } from './types.js';
 
 /** Suggestions for what the reader is typing into the option (Discord asks as they type). */
 export type Completer = (typed: string, services: Services) => Choice[];
@@ -133,5 +133,17 @@ export function channelOption<Required extends boolean = false>(
     json: (name) =>
       basic(ApplicationCommandOptionType.Channel, name, spec, { channel_types: [...spec.channelTypes] }),
     read: (input, name) => (Object.hasOwn(input.channels, name) ? input.channels[name] : undefined),
+  };
+}
+
+/** A file attached to the command, as the adapter resolved it (name, size, where Discord keeps it). */
+export function attachmentOption<Required extends boolean = false>(
+  spec: Described<Required>,
+): OptionSpec<AttachmentOption, NoInfer<Required>> {
+  return {
+    required: spec.required,
+    json: (name) => basic(ApplicationCommandOptionType.Attachment, name, spec),
+    read: (input, name) =>
+      input.attachments && Object.hasOwn(input.attachments, name) ? input.attachments[name] : undefined,
   };
 }

@@ -1,6 +1,7 @@
 /** What every command handler sees and returns. Adapters (Discord, terminal) build the input and deliver the reply. */
 import type { Digests } from '../digest/digests.js';
 import type { Library } from '../library/library.js';
+import type { Publishing } from '../publish/publishing.js';
 
 export type OptionValue = string | number | boolean;
 
@@ -15,18 +16,35 @@ export interface ChannelOption {
   missingRecommended?: string[];
 }
 
+/** A file attached to a command, as Discord describes it: its bytes are on Discord's CDN at `url`. */
+export interface AttachmentOption {
+  id: string;
+  name: string;
+  /** In bytes, as Discord says. */
+  size: number;
+  url: string;
+  contentType?: string;
+}
+
 /** A command as an adapter received it, untyped: held to the definition (check-input.ts) before it runs. */
 export interface CommandInput {
   command: string;
   subcommand: string;
   options: Record<string, OptionValue | undefined>;
   channels: Record<string, ChannelOption | undefined>;
+  /** Attachment options, as the adapter resolved them. */
+  attachments?: Record<string, AttachmentOption | undefined>;
   user: { id: string; name: string };
   guildId: string | null;
   channelId: string | null;
   /** The member holds Manage Server here (the terminal user always does). */
   canManageServer: boolean;
+  /** The member's roles here (none in direct messages). */
+  roleIds?: readonly string[];
 }
+
+/** Who clicked a button or sent a form: what guards need to judge them again. */
+export type Invoker = Pick<CommandInput, 'user' | 'guildId' | 'channelId' | 'canManageServer' | 'roleIds'>;
 
 export interface AutocompleteInput extends CommandInput {
   focused: { name: string; value: string };
@@ -38,10 +56,12 @@ export interface Services {
   digests: Digests;
   defaultTimezone: string;
   now(): Date;
+  /** Writing briefings from Discord (the /editor command); absent where the bot cannot write (editor tools). */
+  publishing?: Publishing;
 }
 
 /** A guard declared on a command or a subcommand, checked before it runs (Sapphire's preconditions, in small). */
-export type Precondition = 'guild-only' | 'manage-server';
+export type Precondition = 'guild-only' | 'manage-server' | 'editor';
 
 /** Thrown by handlers for input the reader can fix: answered ephemerally with the message as it is. */
 export class UsageError extends Error {

@@ -86,6 +86,12 @@ export function parseLine(line: string, commands: readonly SlashCommand[]): Pars
       return { ok: false, error: `Unknown option "${optionName}" for ${subcommand.name}. Options: ${known}` };
     }
     const json = option.json(optionName);
+    if (json.type === ApplicationCommandOptionType.Attachment) {
+      return {
+        ok: false,
+        error: `The terminal takes no attachments: run ${usage} without ${optionName}: and paste the text, or save a file with \`npm run briefings -- import FILE --write\`.`,
+      };
+    }
     if (json.type === ApplicationCommandOptionType.Channel) {
       input.channels[optionName] = TERMINAL_CHANNEL;
       input.options[optionName] = TERMINAL_CHANNEL.id;

@@ -1,16 +1,18 @@
 /**
  * Local mode: the same commands and handlers as on Discord, typed at a prompt (or piped in line by line)
- * and shown as readable text.
+ * and shown as readable text. Buttons are pressed by typing their label; forms are filled in at the prompt.
  */
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { CommandDispatcher } from '../commands/dispatch.js';
+import type { Invoker } from '../commands/types.js';
 import type { MessagePayload, Reply } from '../message/payload.js';
 import { replyToText } from '../render/text.js';
-import { enabledButton } from './buttons.js';
+import { buttonLabels, buttonNamed } from './buttons.js';
+import { fillForm } from './form.js';
 import { completions, usageLines } from './help.js';
 import { parseLine } from './parse-line.js';
-import { TERMINAL_USER } from './terminal.js';
+import { terminalInput } from './terminal.js';
 
 export interface ConsoleOptions {
   input: Readable;
@@ -21,9 +23,14 @@ export interface ConsoleOptions {
 
 const HELP_FOOTER = [
   '',
-  'Page through long answers with "next" and "prev". "help" shows this list, "exit" quits.',
+  'Page through long answers with "next" and "prev"; press any other button by typing its label ("save").',
+  '"help" shows this list, "exit" quits.',
   'Example: /briefing party name:Russia section:implications',
 ];
+
+/** The terminal user: a manager of their own "server", who may also publish. */
+const { user, guildId, channelId, canManageServer } = terminalInput('', '');
+const TERMINAL: Invoker = { user, guildId, channelId, canManageServer };
 
 export async function runConsole(dispatcher: CommandDispatcher, options: ConsoleOptions): Promise<void> {
   const commands = dispatcher.list();
@@ -34,40 +41,54 @@ export async function runConsole(dispatcher: CommandDispatcher, options: Console
     terminal: options.interactive,
     completer: (line: string) => [words.filter((word) => word.startsWith(line)), line],
   });
+  const typed = lines[Symbol.asyncIterator]();
+  const nextLine = async () => {
+    const next = await typed.next();
+    return next.done ? undefined : next.value;
+  };
   const print = (text: string) => options.output.write(`${text}\n`);
-  const show = (reply: Reply) => print(replyToText(reply));
-  let lastAnswer: MessagePayload | undefined;
+  /** The last answer with buttons: typing a label presses one. */
+  let withButtons: MessagePayload | undefined;
+
+  /** Shows an answer; a form it opens is filled in here and sent, and its answer shown in turn. */
+  const answer = async (reply: Reply): Promise<void> => {
+    if (reply.modal) {
+      const form = reply.modal;
+      const values = await fillForm(form, nextLine, print);
+      const sent = await dispatcher.modal(form.custom_id, values, TERMINAL, true);
+      return answer(sent.reply);
+    }
+    print(replyToText(reply));
+    if (reply.components?.length) {
+      withButtons = reply;
+      const labels = buttonLabels(reply).filter((label) => label !== 'previous' && label !== 'next');
+      if (labels.length && reply.ephemeral) print(`(type ${labels.map((label) => `"${label}"`).join(', ')})`);
+    }
+  };
 
   if (options.interactive) {
     print('Type a command, e.g. /briefing latest ("help" lists them all).');
     lines.setPrompt('briefing> ');
     lines.prompt();
   }
-  for await (const raw of lines) {
+  for (let raw = await nextLine(); raw !== undefined; raw = await nextLine()) {
     const line = raw.trim();
     if (!line || line.startsWith('#')) {
       if (options.interactive) lines.prompt();
       continue;
     }
     if (/^(exit|quit)$/i.test(line)) break;
+    const button = line.startsWith('/') ? undefined : buttonNamed(withButtons, line);
     if (/^help$/i.test(line)) {
       print([...usageLines(commands), ...HELP_FOOTER].join('\n'));
+    } else if (button) {
+      await answer((await dispatcher.button(button, TERMINAL)).reply);
     } else if (/^(next|prev|previous)$/i.test(line)) {
-      const id = enabledButton(lastAnswer, line.toLowerCase().startsWith('n') ? 'next' : 'prev');
-      if (!id) print('No page to turn to: ask something with several pages first.');
-      else {
-        const { reply } = dispatcher.page(id, TERMINAL_USER.id);
-        show(reply);
-        if (!reply.ephemeral) lastAnswer = reply;
-      }
+      print('No page to turn to: ask something with several pages first.');
     } else {
       const parsed = parseLine(line, commands);
       if (!parsed.ok) print(parsed.error);
-      else {
-        const reply = await dispatcher.run(parsed.input);
-        show(reply);
-        if (!reply.ephemeral) lastAnswer = reply;
-      }
+      else await answer(await dispatcher.run(parsed.input));
     }
     if (options.interactive) lines.prompt();
   }

@@ -4,12 +4,14 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type CommandInteractionOption,
+  ComponentType,
   type Interaction,
   MessageFlags,
+  type ModalSubmitInteraction,
   PermissionFlagsBits,
 } from 'discord.js';
 import type { CommandDispatcher } from '../commands/dispatch.js';
-import type { CommandInput } from '../commands/types.js';
+import type { CommandInput, Invoker } from '../commands/types.js';
 import type { Logger } from '../log.js';
 import { NO_MENTIONS, type Reply } from '../message/payload.js';
 import { describeChannel } from './channels.js';
@@ -24,7 +26,30 @@ export interface RouterOptions {
   deferAfterMs?: number;
 }
 
-type Repliable = ChatInputCommandInteraction | ButtonInteraction;
+type Repliable = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
+
+/** Who is asking, clicking or sending a form: their permissions and roles where they are. */
+function invokerOf(interaction: Exclude<Interaction, { type: never }>): Invoker {
+  const member = interaction.member;
+  // A cached GuildMember keeps its roles in a manager; a raw member from the payload as a list of ids.
+  const roleIds = !member ? [] : Array.isArray(member.roles) ? member.roles : [...member.roles.cache.keys()];
+  return {
+    user: { id: interaction.user.id, name: interaction.user.username },
+    guildId: interaction.guildId,
+    channelId: interaction.channelId,
+    canManageServer: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+    roleIds,
+  };
+}
+
+/** The text fields of a sent form, by custom_id. */
+function formValues(interaction: ModalSubmitInteraction): Record<string, string> {
+  const values: Record<string, string> = Object.create(null);
+  for (const [customId, field] of interaction.fields.fields) {
+    if (field.type === ComponentType.TextInput) values[customId] = field.value;
+  }
+  return values;
+}
 
 function leafOptions(options: readonly CommandInteractionOption[]): readonly CommandInteractionOption[] {
   const first = options[0];
@@ -38,12 +63,19 @@ function toInput(interaction: ChatInputCommandInteraction | AutocompleteInteract
     // No prototype: an option a forged interaction names `__proto__` or `constructor` is just an unknown option.
     options: Object.create(null),
     channels: Object.create(null),
-    user: { id: interaction.user.id, name: interaction.user.username },
-    guildId: interaction.guildId,
-    channelId: interaction.channelId,
-    canManageServer: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+    attachments: Object.create(null),
+    ...invokerOf(interaction),
   };
   for (const option of leafOptions(interaction.options.data)) {
+    const file = option.attachment;
+    if (file)
+      input.attachments![option.name] = {
+        id: file.id,
+        name: file.name,
+        size: file.size,
+        url: file.url,
+        ...(file.contentType ? { contentType: file.contentType } : {}),
+      };
     if (option.channel) {
       const channel = interaction.guild?.channels.cache.get(option.channel.id);
       input.channels[option.name] = channel
@@ -61,12 +93,25 @@ function toInput(interaction: ChatInputCommandInteraction | AutocompleteInteract
 }
 
 function messageOf(reply: Reply) {
-  const { ephemeral, followUps, ...message } = reply;
+  const { ephemeral, followUps, modal: _form, ...message } = reply;
   const flags = ephemeral ? (MessageFlags.Ephemeral as const) : undefined;
   return { ...message, allowedMentions: NO_MENTIONS, flags };
 }
 
+/** A form to fill opens only as the first answer; after a deferral the asker is told to run the command again. */
+const FORM_TOO_LATE: Reply = {
+  content: 'The form could not open in time (the bot was busy). Run the command again.',
+  ephemeral: true,
+};
+
 async function deliver(interaction: Repliable, reply: Reply): Promise<void> {
+  if (reply.modal && !interaction.isModalSubmit()) {
+    if (!interaction.deferred && !interaction.replied) {
+      await interaction.showModal(reply.modal);
+      return;
+    }
+    return deliver(interaction, FORM_TOO_LATE);
+  }
   const message = messageOf(reply);
   if (interaction.deferred) {
     const { flags: _ignored, ...edit } = message;
@@ -165,15 +210,36 @@ export class InteractionRouter {
     }
     if (interaction.isButton()) {
       const { customId } = interaction;
-      const { reply, update } = await this.turns.run(() =>
-        this.dispatcher.button(customId, { id: interaction.user.id, name: interaction.user.username }),
+      const answer = await this.turns.run(() => this.dispatcher.button(customId, invokerOf(interaction)));
+      await this.answerClick(interaction, answer);
+      return;
+    }
+    if (interaction.isModalSubmit()) {
+      const { customId } = interaction;
+      const answer = await this.turns.run(() =>
+        this.dispatcher.modal(
+          customId,
+          formValues(interaction),
+          invokerOf(interaction),
+          interaction.isFromMessage(),
+        ),
       );
-      if (update) {
-        const { flags: _ignored, ...message } = messageOf(reply);
-        await interaction.update(message);
-      } else {
-        await deliver(interaction, { ...reply, ephemeral: true });
-      }
+      await this.answerClick(interaction, answer);
+    }
+  }
+
+  /** A button's or a form's answer: replacing the message it came from, or a new message for the clicker. */
+  private async answerClick(
+    interaction: ButtonInteraction | ModalSubmitInteraction,
+    { reply, update }: { reply: Reply; update: boolean },
+  ): Promise<void> {
+    const fromMessage = interaction.isButton() || interaction.isFromMessage();
+    if (update && fromMessage) {
+      const { flags: _ignored, ...message } = messageOf(reply);
+      // An update with no embeds or buttons must say so, or the old ones stay on the message.
+      await interaction.update({ embeds: [], components: [], ...message });
+    } else {
+      await deliver(interaction, { ...reply, ephemeral: true });
     }
   }
 

@@ -3,6 +3,7 @@ import type {
   APIAllowedMentions,
   APIComponentInMessageActionRow,
   APIEmbed,
+  APIModalInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
 
 /** A message as the core builds it: plain discord-api-types JSON, no discord.js objects. */
@@ -18,6 +19,8 @@ export interface Reply extends MessagePayload {
   ephemeral?: boolean;
   /** Further messages that did not fit in the first one, sent as follow-ups in order. */
   followUps?: MessagePayload[];
+  /** A form to open instead of answering with a message (the rest of the reply is not sent). */
+  modal?: APIModalInteractionResponseCallbackData;
 }
 
 /**

@@ -94,7 +94,7 @@ export function briefingPages(
 }
 
 /** `Page N/M` opens the footer of a page's last embed (after the briefing's own footer on its last page). */
-function withPageNote(message: MessagePayload, page: number, pages: number): MessagePayload {
+export function withPageNote(message: MessagePayload, page: number, pages: number): MessagePayload {
   const embeds = [...(message.embeds ?? [])];
   const last = embeds.at(-1);
   if (!last) return message;

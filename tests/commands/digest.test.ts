@@ -66,7 +66,12 @@ describe('/digest', () => {
     const customId = read && 'custom_id' in read ? read.custom_id : '';
     expect(customId).toMatch(/^digest:[\w-]{16}\.0:0$/);
 
-    const reader = { id: '444444444444444444', name: 'reader' };
+    const reader = {
+      user: { id: '444444444444444444', name: 'reader' },
+      guildId: GUILD,
+      channelId: null,
+      canManageServer: false,
+    };
     const { reply, update } = await dispatcher.button(customId, reader);
     expect(update).toBe(false);
     expect(reply.ephemeral).toBe(true);

@@ -60,7 +60,8 @@ describe('parseLine', () => {
 
   it('lists every subcommand for help', () => {
     const lines = usageLines(commands);
-    expect(lines).toHaveLength(16);
+    expect(lines).toHaveLength(18);
     expect(lines).toContainEqual(expect.stringMatching(/^\/briefing party name:… \[section:…\]/));
+    expect(lines).toContainEqual(expect.stringMatching(/^\/editor publish \[file:…\]/));
   });
 });

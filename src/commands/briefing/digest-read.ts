@@ -7,7 +7,7 @@
 import { MARKER_PREFIX, markedNonce } from '../../digest/delivery/reconcile.js';
 import type { Reply } from '../../message/payload.js';
 import { readTargetOf } from '../../render/digest-buttons.js';
-import type { CommandInput, Services } from '../types.js';
+import type { Invoker, Services } from '../types.js';
 import { UsageError } from '../types.js';
 import { briefingAnswer } from './paged.js';
 
@@ -15,7 +15,7 @@ export const DIGEST_BUTTON_PREFIX = MARKER_PREFIX;
 
 export async function readFromDigest(
   customId: string,
-  clickedBy: CommandInput['user'],
+  clickedBy: Invoker,
   services: Services,
 ): Promise<Reply> {
   const marker = markedNonce(customId);
@@ -27,7 +27,7 @@ export async function readFromDigest(
   if (target === 'latest') {
     const newest = library.latest();
     if (!newest) throw new UsageError('There are no briefings yet.');
-    return briefingAnswer(newest, clickedBy.id, services);
+    return briefingAnswer(newest, clickedBy.user.id, services);
   }
   const id = (await services.digests.briefingsMarked(marker))?.[target.briefing];
   const briefing = id === undefined ? undefined : library.get(id);
@@ -35,5 +35,5 @@ export async function readFromDigest(
     throw new UsageError(
       'That briefing is no longer in the library. See what there is with /briefing latest or /briefing list.',
     );
-  return briefingAnswer(briefing, clickedBy.id, services);
+  return briefingAnswer(briefing, clickedBy.user.id, services);
 }

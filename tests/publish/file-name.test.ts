@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { titleSlug } from '../../src/cli/file-name.js';
+import { titleSlug } from '../../src/publish/file-name.js';
 
 describe('titleSlug', () => {
   it('is lower-case ASCII words joined by dashes', () => {
