@@ -99,6 +99,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         timeoutMs: options.attachmentTimeoutMs ?? ATTACHMENT_TIMEOUT_MS,
         what: 'a brief',
       }),
+    (files) => live.refresh(files),
   );
   const services = {
     library: () => live.library(),

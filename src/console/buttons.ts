@@ -5,7 +5,13 @@ function buttonsOf(payload: MessagePayload | undefined) {
   return (payload?.components ?? []).flatMap((row) =>
     row.components.flatMap((component) =>
       'custom_id' in component && 'label' in component && component.label
-        ? [{ label: component.label.toLowerCase(), customId: component.custom_id, disabled: component.disabled }]
+        ? [
+            {
+              label: component.label.toLowerCase(),
+              customId: component.custom_id,
+              disabled: component.disabled,
+            },
+          ]
         : [],
     ),
   );

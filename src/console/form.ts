@@ -11,7 +11,9 @@ import {
 
 export const END_OF_TEXT = '.';
 
-function textInputs(form: APIModalInteractionResponseCallbackData): { label: string; input: APITextInputComponent }[] {
+function textInputs(
+  form: APIModalInteractionResponseCallbackData,
+): { label: string; input: APITextInputComponent }[] {
   return form.components.flatMap((component) => {
     if (component.type === ComponentType.Label && component.component.type === ComponentType.TextInput)
       return [{ label: component.label, input: component.component }];
@@ -40,7 +42,11 @@ export async function fillForm(
     }
     say(`${form.title}: paste the ${label.toLowerCase()}, then a line with a single "${END_OF_TEXT}".`);
     const lines: string[] = [];
-    for (let line = await nextLine(); line !== undefined && line.trim() !== END_OF_TEXT; line = await nextLine())
+    for (
+      let line = await nextLine();
+      line !== undefined && line.trim() !== END_OF_TEXT;
+      line = await nextLine()
+    )
       lines.push(line);
     values[input.custom_id] = lines.join('\n');
   }

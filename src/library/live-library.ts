@@ -133,6 +133,14 @@ export class LiveLibrary {
     await Promise.all([briefingWatcher.ready, partiesWatcher.ready]);
   }
 
+  /**
+   * Reads these files again now (paths relative to the folder), without waiting for the watcher: what the bot
+   * itself just wrote is served as soon as this settles.
+   */
+  refresh(changed: readonly string[]): Promise<void> {
+    return this.enqueue(() => this.pass(new Set(changed)));
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     await Promise.all(this.watchers.map((watcher) => watcher.close()));

@@ -6,7 +6,13 @@
  */
 import { basename, extname } from 'node:path';
 import { checkDate } from '../briefing/dates.js';
-import { type Briefing, type DroppedLine, isWarning, type Problem } from '../briefing/model.js';
+import {
+  type Briefing,
+  type BriefingFormat,
+  type DroppedLine,
+  isWarning,
+  type Problem,
+} from '../briefing/model.js';
 import { formatOfFile, parseBriefing } from '../briefing/parse.js';
 import { detectParties } from '../party/detect-parties.js';
 import type { PartyRegistry } from '../party/registry.js';
@@ -30,6 +36,8 @@ export type PreparedBrief =
       briefing: Briefing;
       markdown: string;
       fileName: string;
+      /** How the reader read what the editor gave (the briefing is the saved markdown read back). */
+      format: BriefingFormat;
       warnings: Problem[];
       dropped: DroppedLine[];
       /** Registry parties found in the text (declared in the markdown). */
@@ -93,6 +101,7 @@ export function prepareBrief(source: BriefSource, registry: PartyRegistry): Prep
     briefing: saved.briefing,
     markdown,
     fileName,
+    format: read.briefing.format,
     warnings: read.problems.map(located),
     dropped: read.dropped,
     detected: detectParties(saved.briefing, registry).map((party) => party.name),

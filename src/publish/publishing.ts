@@ -47,6 +47,8 @@ export class Publishing {
     readonly editorRoleIds: readonly string[],
     /** Downloads an attached brief (size and time limited). */
     readonly readAttachment: (attachment: AttachmentToRead) => Promise<TextFileRead>,
+    /** Called with the folder-relative files just written or moved: the library reads them at once. */
+    readonly written: (files: readonly string[]) => Promise<void> = async () => undefined,
     now: () => number = Date.now,
   ) {
     this.tasks = new PendingStore(now);

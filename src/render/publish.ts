@@ -110,7 +110,7 @@ export function renderPreview(
 ): Reply {
   const { briefing } = prepared;
   const head = [
-    `**Preview**: this is the briefing readers will see. Read as ${FORMAT_NAMES[briefing.format === 'markdown' ? 'markdown' : 'brief']}; Save writes ${code(prepared.fileName)} (id ${code(briefing.id)}).`,
+    `**Preview**: this is the briefing readers will see. Read as ${FORMAT_NAMES[prepared.format]}; Save writes ${code(prepared.fileName)} (id ${code(briefing.id)}).`,
     `Parties found: ${prepared.detected.length ? prepared.detected.join(', ') : 'none'}.`,
   ];
   const content = listWithin(
@@ -187,7 +187,7 @@ export function renderSaved(
 ): Reply {
   const old = replaced ? ` The briefing it replaces is in ${code(replaced)}.` : '';
   return renderNotice(
-    `✅ Saved **${titleLine(briefing.title)}** as ${code(file)}. Readers see it within a second: ${showHint(briefing.id)}.${old}`,
+    `✅ Saved **${titleLine(briefing.title)}** as ${code(file)}. Readers can open it now: ${showHint(briefing.id)}.${old}`,
   );
 }
 

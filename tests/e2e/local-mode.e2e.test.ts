@@ -10,14 +10,14 @@ import { databasePath } from './harness.js';
 
 const root = resolve(import.meta.dirname, '../..');
 
-async function localMode(input: string) {
+async function localMode(input: string, briefingsDir = 'briefings') {
   const child = execFile(process.execPath, entryArgs('main'), {
     cwd: root,
     env: {
       ...process.env,
       DISCORD_TOKEN: '',
       DATABASE_PATH: await databasePath(),
-      BRIEFINGS_DIR: 'briefings',
+      BRIEFINGS_DIR: briefingsDir,
     },
   });
   child.stdin?.end(input);
@@ -49,6 +49,40 @@ describe('local mode', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
     expect(result.stdout).toContain('Did you mean: berlin-talks-second-day?');
     expect(result.stdout).toContain('Search: donetsk');
     expect(result.stdout).toContain('Unknown command. Try: /briefing, /digest');
+  });
+
+  it('publishes a brief pasted at the prompt: the preview, save, and the briefing served at once', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'briefing-local-publish-'));
+    const result = await localMode(
+      [
+        '/editor publish',
+        'Grain corridor talks resume in Istanbul',
+        'Date: 2026-01-05',
+        '',
+        'Negotiators from Russia and Ukraine met in Istanbul on Monday.',
+        '',
+        'What happened',
+        '- Delegations met for six hours.',
+        '',
+        'Why it matters',
+        '- Exports through the Black Sea depend on a deal.',
+        '.',
+        'save',
+        '/briefing show id:grain-corridor-talks-resume-in-istanbul',
+      ].join('\n'),
+      dir,
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Publish a briefing: paste the brief, then a line with a single ".".');
+    expect(result.stdout).toContain(
+      'Read as a plain-text brief; Save writes 2026-01-05-grain-corridor-talks-resume-in-istanbul.md',
+    );
+    expect(result.stdout).toContain('(type "save", "edit", "cancel")');
+    expect(result.stdout).toContain('Saved Grain corridor talks resume in Istanbul');
+    // The show after the save finds it: the library read the file before "Saved" was printed.
+    expect(result.stdout.split('Saved Grain')[1]).toContain('Delegations met for six hours.');
+    const saved = await readFile(join(dir, '2026-01-05-grain-corridor-talks-resume-in-istanbul.md'), 'utf8');
+    expect(saved).toMatch(/^---\ntitle: Grain corridor talks resume in Istanbul\ndate: 2026-01-05\n/);
   });
 
   it('stops start-up with a clear message when the database cannot be opened, resetting nothing', async () => {

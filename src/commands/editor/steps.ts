@@ -4,6 +4,7 @@
  * editor is doing under its button's token, for that editor only.
  */
 import { join } from 'node:path';
+import { localDate } from '../../library/dates.js';
 import type { Reply } from '../../message/payload.js';
 import { type BriefSource, prepareBrief } from '../../publish/prepare.js';
 import type { Editor, WriteResult } from '../../publish/publisher.js';
@@ -96,6 +97,7 @@ export async function pressEditorButton(
     if (pressed.action !== 'trash') throw new UsageError(EXPIRED);
     const moved = await publishing.publisher.trash(join(publishing.publisher.dir, task.file), step.editor);
     if (!moved.ok) throw new UsageError(writeFailure(moved, 'move it to the trash'));
+    await publishing.written([task.file]);
     publishing.tasks.delete(pressed.token);
     const undo = publishing.tasks.put(clickedBy.user.id, {
       kind: 'restore',
@@ -109,6 +111,7 @@ export async function pressEditorButton(
   if (pressed.action !== 'undo') throw new UsageError(EXPIRED);
   const restored = await publishing.publisher.restore(task.trashed, task.original, step.editor);
   if (!restored.ok) throw new UsageError(writeFailure(restored, 'put it back'));
+  await publishing.written([restored.file]);
   publishing.tasks.delete(pressed.token);
   return renderRestored(task, restored.file);
 }
@@ -133,7 +136,12 @@ async function draftStep(action: EditorAction, task: DraftTask, page: number, st
           `This brief is longer than the form holds (${FORM_TEXT_MAX.toLocaleString('en-US')} characters): correct the file and attach it again with /editor publish file:…`,
         );
       return {
-        modal: publishForm(formId(token), { brief: source.text, title: source.title, date: source.date }),
+        modal: publishForm(formId(token), {
+          brief: source.text,
+          title: source.title,
+          // An attached brief had no form: today stands ready for one that has no date.
+          date: source.date ?? localDate(step.services.defaultTimezone, step.services.now()),
+        }),
       };
     case 'view':
       if (!prepared.ok) break;
@@ -158,11 +166,14 @@ async function save(
   const existing = services.library().get(prepared.briefing.id);
   if (existing && !replace) return renderReplaceQuestion(token, existing);
   let replaced: string | undefined;
+  const changed: string[] = [];
   if (existing && replace) {
     const moved = await publisher.trash(existing.file, editor);
     if (!moved.ok && moved.failure !== 'gone')
       throw new UsageError(writeFailure(moved, 'move the briefing it replaces to the trash'));
     if (moved.ok) replaced = moved.file;
+    const place = publisher.within(existing.file);
+    if (place) changed.push(place);
   }
   let saved = await publisher.save(prepared.fileName, prepared.markdown, editor);
   if (!saved.ok && saved.failure === 'exists') {
@@ -173,6 +184,7 @@ async function save(
     saved = await publisher.save(prepared.fileName, prepared.markdown, editor);
   }
   if (!saved.ok) throw new UsageError(writeFailure(saved, 'save it'));
+  await publishing.written([...changed, saved.file]);
   publishing.tasks.delete(token);
   return renderSaved(prepared.briefing, saved.file, replaced);
 }
