@@ -38,8 +38,10 @@ describe('readConfig', () => {
       DEFAULT_TIMEZONE: 'Europe/Berlin',
       DIGEST_GRACE_HOURS: '3',
       LOG_LEVEL: 'debug',
+      EDITOR_ROLE_IDS: '323456789012345678, 423456789012345678',
     });
     expect(config).toMatchObject({
+      editorRoleIds: ['323456789012345678', '423456789012345678'],
       discordToken: TOKEN,
       discordGuildId: '223456789012345678',
       discordApiUrl: 'http://127.0.0.1:3000/api',
@@ -47,6 +49,15 @@ describe('readConfig', () => {
       digestGraceMs: 3 * 3_600_000,
       logLevel: 'debug',
     });
+  });
+
+  it('has no editor roles unless told, and refuses a role that is not an id', () => {
+    expect(readConfig({}).editorRoleIds).toEqual([]);
+    expect(problemsOf({ EDITOR_ROLE_IDS: '323456789012345678,@editors' })).toEqual([
+      expect.stringMatching(
+        /^EDITOR_ROLE_IDS: expected Discord role ids \(17 to 20 digits\), comma-separated/,
+      ),
+    ]);
   });
 
   it('names each malformed variable on its own line with what to put there', () => {
