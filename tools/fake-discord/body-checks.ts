@@ -3,6 +3,7 @@ import {
   checkAllowedMentions,
   checkAutocompleteLimits,
   checkMessageLimits,
+  checkModalLimits,
   checkNotEmpty,
 } from './limits.js';
 import type { RecordedRequest } from './request-log.js';
@@ -29,6 +30,7 @@ export function createBodyChecker(
     if (wanted(checks.notEmpty)) record('limit', checkNotEmpty(target(checks.notEmpty)), true);
     if (checks.autocomplete !== undefined)
       record('limit', checkAutocompleteLimits(checks.autocomplete), true);
+    if (checks.modal !== undefined) record('limit', checkModalLimits(checks.modal), true);
     // Discord accepts a message without allowed_mentions; the product does not, so it is recorded, not refused.
     if (wanted(checks.mentions)) record('mentions', checkAllowedMentions(target(checks.mentions)), false);
     return rejectInvalid ? refusals : [];

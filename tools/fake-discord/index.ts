@@ -1,8 +1,8 @@
 /**
- * A fake Discord on 127.0.0.1 for end-to-end tests of a real discord.js client: REST under /api/v10 and the
- * gateway at /gateway on one random port. It describes a world (guilds, channels, roles, overwrites), sends
- * interactions as Discord would, answers the routes a bot uses, and records every request, every schema or
- * limit violation, and every rate-limit hit.
+ * A fake Discord on 127.0.0.1 for end-to-end tests of a real discord.js client: REST under /api/v10, the
+ * gateway at /gateway and a CDN for attachments under /cdn on one random port. It describes a world (guilds,
+ * channels, roles, overwrites), sends interactions as Discord would (and modal submits, and attached files), answers
+ * the routes a bot uses, and records every request, every schema or limit violation, and every rate-limit hit.
  *
  *   const fake = await startFakeDiscord();
  *   const bot = await startPongBot(fake.apiUrl, fake.token);
@@ -17,6 +17,7 @@ import type { AddressInfo } from 'node:net';
 import { type APIApplicationCommand, type APIMessage, OverwriteType } from 'discord-api-types/v10';
 import { apiChannel, apiRole, apiUser, guildCreate } from './api-objects.js';
 import { createBodyChecker } from './body-checks.js';
+import { Cdn, type CdnRequest } from './cdn.js';
 import { CommandStore } from './commands-store.js';
 import { Faults, type RouteHold } from './faults.js';
 import { FakeGateway, type GatewayConnectionInfo } from './gateway.js';
@@ -26,10 +27,13 @@ import {
   buttonPayload,
   chatInputPayload,
   type InvokeOptions,
+  modalSubmitPayload,
   type OptionInput,
+  type PayloadSources,
 } from './interaction-payloads.js';
-import { InteractionExchange, InteractionRegistry } from './interactions.js';
+import { type ExchangeHost, InteractionExchange, InteractionRegistry } from './interactions.js';
 import { MessageStore } from './messages.js';
+import { modalSubmission } from './modals.js';
 import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { type RecordedRequest, RequestLog, type RequestMatcher } from './request-log.js';
 import type { RouteContext } from './route-kit.js';
@@ -39,12 +43,14 @@ import {
   defaultWorld,
   findChannel,
   findGuild,
+  findUser,
   type OverwriteSpec,
   type PermissionName,
   permissions,
   type WorldSpec,
 } from './world.js';
 
+export type { AttachmentInput, CdnRequest, ResolvedAttachment } from './cdn.js';
 export type { RouteHold } from './faults.js';
 export type { FakeStats } from './http-server.js';
 export type { InvokeOptions, OptionInput, PermissionsInput } from './interaction-payloads.js';
@@ -53,8 +59,10 @@ export {
   checkAllowedMentions,
   checkAutocompleteLimits,
   checkMessageLimits,
+  checkModalLimits,
   checkNotEmpty,
   MESSAGE_LIMITS,
+  MODAL_LIMITS,
 } from './limits.js';
 export type { RateLimitOptions } from './rate-limit.js';
 export type { RecordedRequest, RequestMatcher } from './request-log.js';
@@ -124,6 +132,8 @@ export class FakeDiscord {
   private readonly messageStore: MessageStore;
   private readonly commandStore: CommandStore;
   private readonly interactions = new InteractionRegistry();
+  private readonly cdn = new Cdn(() => `http://127.0.0.1:${this.port}`);
+  private readonly exchangeHost: ExchangeHost;
   private readonly deadlineMs: number;
   private readonly server: Server;
   private port = 0;
@@ -167,7 +177,16 @@ export class FakeDiscord {
       violations: this.violationLog,
       stats: this.stats,
     };
+    this.exchangeHost = {
+      message: (id) => this.messageStore.get(id),
+      sendModalSubmit: (opener, values, invoke) => this.sendModalSubmit(opener, values, invoke),
+      answered: (exchange) => this.answered(exchange),
+    };
     this.server = createServer((request, response) => {
+      if (this.cdn.owns(request.url)) {
+        this.cdn.handle(request, response);
+        return;
+      }
       handleRest(pipeline, request, response).catch((error: unknown) => {
         this.violationLog.add({
           kind: 'unknown-route',
@@ -195,6 +214,11 @@ export class FakeDiscord {
     return `ws://127.0.0.1:${this.port}/gateway`;
   }
 
+  /** The CDN's base (as discord.js's `rest.cdn` option takes it); attachment urls live below it. */
+  get cdnUrl(): string {
+    return `http://127.0.0.1:${this.port}/cdn`;
+  }
+
   /** Which schema bodies are validated against. */
   get schemaSource(): SchemaSource {
     return this.validator.source;
@@ -203,6 +227,29 @@ export class FakeDiscord {
   /** Every REST request so far, in order of arrival. */
   get requests(): readonly RecordedRequest[] {
     return this.log.requests;
+  }
+
+  /** Every request to the CDN (attachment downloads) so far, in order of arrival. */
+  get cdnRequests(): readonly CdnRequest[] {
+    return this.cdn.requests;
+  }
+
+  /**
+   * The first CDN request matching (all by default; a string matches the attachment id), answered or held by a
+   * hanging attachment, already seen or still to come.
+   */
+  waitForCdnRequest(
+    matcher: string | ((request: CdnRequest) => boolean) = () => true,
+    timeoutMs = 5_000,
+  ): Promise<CdnRequest> {
+    const predicate =
+      typeof matcher === 'string' ? (request: CdnRequest) => request.attachmentId === matcher : matcher;
+    return this.cdn.waitFor(predicate, timeoutMs);
+  }
+
+  /** The bytes the fake keeps for an attachment it sent. */
+  attachmentBytes(attachmentId: string): Buffer | undefined {
+    return this.cdn.bytes(attachmentId);
   }
 
   /** Every problem found so far; an end-to-end test ends with `expect(fake.violations).toEqual([])`. */
@@ -263,8 +310,16 @@ export class FakeDiscord {
 
   // --- interactions ----------------------------------------------------------------------------------------
 
-  private send(payload: ReturnType<typeof chatInputPayload>, label: string): InteractionExchange {
-    const exchange = new InteractionExchange(payload, label, (id) => this.messageStore.get(id));
+  private get sources(): PayloadSources {
+    return { world: this.world, commands: this.commandStore, cdn: this.cdn };
+  }
+
+  private send(
+    payload: ReturnType<typeof chatInputPayload>,
+    label: string,
+    opener?: InteractionExchange,
+  ): InteractionExchange {
+    const exchange = new InteractionExchange(payload, label, this.exchangeHost, opener);
     this.interactions.add(exchange);
     if (this.gateway.dispatch('INTERACTION_CREATE', payload) === 0) {
       throw new Error(`${label}: no bot is connected to the gateway`);
@@ -302,7 +357,7 @@ export class FakeDiscord {
     options: Record<string, OptionInput> = {},
     invoke: InvokeOptions = {},
   ): InteractionExchange {
-    const sources = { world: this.world, commands: this.commandStore };
+    const { sources } = this;
     return this.send(chatInputPayload(sources, name, options, invoke), `/${name}`);
   }
 
@@ -314,7 +369,7 @@ export class FakeDiscord {
   ): Promise<InteractionExchange> {
     const focused = invoke.focused ?? Object.keys(options).at(-1);
     if (!focused) throw new Error(`autocomplete /${name}: give at least the option being typed`);
-    const sources = { world: this.world, commands: this.commandStore };
+    const { sources } = this;
     const payload = autocompletePayload(sources, name, options, focused, invoke);
     return this.answered(this.send(payload, `autocomplete /${name} ${focused}`));
   }
@@ -326,8 +381,52 @@ export class FakeDiscord {
         ? this.messageStore.get(invoke.message)
         : this.messageStore.adopt(invoke.message);
     if (!message) throw new Error(`button ${customId}: no message ${String(invoke.message)}`);
-    const sources = { world: this.world, commands: this.commandStore };
+    const { sources } = this;
     return this.answered(this.send(buttonPayload(sources, customId, message, invoke), `button ${customId}`));
+  }
+
+  /** The MODAL_SUBMIT for the modal the bot answered `opener` with, sent as the same user from the same place. */
+  private sendModalSubmit(
+    opener: InteractionExchange,
+    values: Readonly<Record<string, string>>,
+    invoke: InvokeOptions,
+  ): InteractionExchange {
+    const modal = opener.modal;
+    if (!modal) {
+      const type = opener.callbackBody?.type;
+      throw new Error(
+        `${opener.label}: the bot did not answer with a modal (callback ${type ?? 'not received yet'})`,
+      );
+    }
+    const label = `modal ${modal.custom_id}`;
+    const data = modalSubmission(modal as unknown as Record<string, unknown>, values, label);
+    const { payload } = opener;
+    const apiUserOf = payload.member?.user ?? payload.user;
+    const user = apiUserOf
+      ? (findUser(this.world, apiUserOf.id) ?? {
+          id: apiUserOf.id,
+          username: apiUserOf.username,
+          globalName: apiUserOf.global_name,
+        })
+      : undefined;
+    const elsewhere =
+      invoke.user !== undefined || invoke.guildId !== undefined || invoke.channelId !== undefined;
+    const defaults: InvokeOptions = {
+      user,
+      guildId: payload.guild_id ?? null,
+      channelId: payload.channel?.id ?? payload.channel_id,
+      locale: 'locale' in payload ? payload.locale : undefined,
+      // The opener's permissions hold for the same user in the same place (they may have been set by the test).
+      ...(elsewhere
+        ? {}
+        : { permissions: payload.member?.permissions, appPermissions: payload.app_permissions }),
+    };
+    const carried = 'message' in payload ? payload.message : undefined;
+    // As the message stands now, and as a copy: later edits must not rewrite what this submit carried.
+    const current = carried ? (this.messageStore.get(carried.id) ?? carried) : undefined;
+    const message = current ? structuredClone(current) : undefined;
+    const submit = modalSubmitPayload(this.sources, data, message, { ...defaults, ...invoke });
+    return this.send(submit, label, opener);
   }
 
   // --- requests, failures, pauses --------------------------------------------------------------------------
@@ -342,22 +441,21 @@ export class FakeDiscord {
     this.faults.failNext(matcher, status, body, times);
   }
 
-  /**
-   * Holds back the responses of matching requests after the route ran (the message exists, the bot does not
-   * know yet) until `hold.release()`. `times` limits how many requests are held.
-   */
   /** Ends the failures failNext injected and that have not happened yet. */
   clearFailures(): void {
     this.faults.clearFailures();
   }
 
+  /**
+   * Holds back the responses of matching requests after the route ran (the message exists, the bot does not
+   * know yet) until `hold.release()`. `times` limits how many requests are held.
+   */
   pauseRoute(matcher: RequestMatcher, options: { times?: number } = {}): RouteHold {
     return this.faults.pause(matcher, options.times);
   }
 
   // --- the world and what the bot left in it ---------------------------------------------------------------
 
-  /** Messages in a channel, oldest first (ephemeral ones are never listed). */
   /** A member writes in a channel (the bot is not told): history for the bot to page through. */
   postAs(userId: string, channelId: string, content: string): APIMessage {
     const user = this.world.users.find((candidate) => candidate.id === userId);
@@ -370,6 +468,7 @@ export class FakeDiscord {
     this.messageStore.forgetNonces();
   }
 
+  /** Messages in a channel, oldest first (ephemeral ones are never listed). */
   messages(channelId: string): APIMessage[] {
     return this.messageStore.inChannel(channelId);
   }
@@ -432,9 +531,13 @@ export class FakeDiscord {
     this.dispatch('GUILD_ROLE_UPDATE', { guild_id: guild.id, role: apiRole(role) });
   }
 
-  /** Stops everything: held responses are released, sockets dropped. Stop the bot first, or it will try to reconnect. */
+  /**
+   * Stops everything: held responses are released, held CDN requests dropped, sockets closed. Stop the bot first,
+   * or it will try to reconnect.
+   */
   async close(): Promise<void> {
     this.faults.releaseAll();
+    this.cdn.close();
     this.gateway.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));

@@ -1,7 +1,8 @@
 /**
- * INTERACTION_CREATE payloads as Discord sends them: chat input commands (with nested subcommand options and
- * resolved channels), autocomplete, and button clicks. When the bot has registered the command, options are typed
- * and checked against that definition, so a test cannot send what Discord's client would never let a user send.
+ * INTERACTION_CREATE payloads as Discord sends them: chat input commands (with nested subcommand options,
+ * resolved channels and attachments), autocomplete, button clicks and modal submits. When the bot has registered
+ * the command, options are typed and checked against that definition, so a test cannot send what Discord's client
+ * would never let a user send.
  */
 import {
   type APIApplicationCommandOption,
@@ -15,6 +16,7 @@ import {
   ApplicationCommandOptionType as OptionType,
 } from 'discord-api-types/v10';
 import { apiChannel, apiMember, apiUser } from './api-objects.js';
+import { type AttachmentInput, type Cdn, isAttachmentInput, type ResolvedAttachment } from './cdn.js';
 import type { CommandStore } from './commands-store.js';
 import { channelPermissions } from './permissions.js';
 import { interactionToken, snowflake } from './snowflake.js';
@@ -31,8 +33,11 @@ import {
   type WorldSpec,
 } from './world.js';
 
-/** An option value: strings, numbers and booleans as typed; `{ channel: id }` for a channel option. */
-export type OptionInput = string | number | boolean | { channel: string };
+/**
+ * An option value: strings, numbers and booleans as typed; `{ channel: id }` for a channel option;
+ * `{ filename, content, contentType?, size?, hang? }` for an attachment option (served by the fake's CDN).
+ */
+export type OptionInput = string | number | boolean | { channel: string } | AttachmentInput;
 export type PermissionsInput = bigint | string | readonly PermissionName[];
 
 export interface InvokeOptions {
@@ -52,6 +57,8 @@ export interface InvokeOptions {
 export interface PayloadSources {
   world: WorldSpec;
   commands: CommandStore;
+  /** Where attachment options keep their bytes. */
+  cdn?: Cdn;
 }
 
 const DM_APP_PERMISSIONS = permissionBits(
@@ -164,6 +171,7 @@ function basePayload(
 }
 
 function inferType(value: OptionInput): OptionType {
+  if (isAttachmentInput(value)) return OptionType.Attachment;
   if (typeof value === 'object') return OptionType.Channel;
   if (typeof value === 'boolean') return OptionType.Boolean;
   if (typeof value === 'number') return Number.isInteger(value) ? OptionType.Integer : OptionType.Number;
@@ -173,6 +181,7 @@ function inferType(value: OptionInput): OptionType {
 interface BuiltOptions {
   options: Record<string, unknown>[];
   resolvedChannels: Record<string, unknown>;
+  resolvedAttachments: Record<string, ResolvedAttachment>;
 }
 
 interface BuildRequest {
@@ -187,6 +196,7 @@ interface BuildRequest {
 function buildLeafOptions(request: BuildRequest): BuiltOptions {
   const { sources, payload, label, definitions, values, focused } = request;
   const resolvedChannels: Record<string, unknown> = {};
+  const resolvedAttachments: Record<string, ResolvedAttachment> = {};
   const options = Object.entries(values).map(([name, value]) => {
     const definition = definitions?.find((option) => option.name === name);
     if (definitions && !definition) {
@@ -196,6 +206,20 @@ function buildLeafOptions(request: BuildRequest): BuiltOptions {
     }
     const type = definition?.type ?? inferType(value);
     const isFocused = name === focused;
+    if (type === OptionType.Attachment) {
+      if (!isAttachmentInput(value)) {
+        throw new Error(
+          `${label}: option "${name}" wants an attachment { filename, content }, got ${describe(value)}`,
+        );
+      }
+      if (!sources.cdn) throw new Error(`${label}: attachment options need the fake's CDN`);
+      const attachment = sources.cdn.add(String(payload.channel_id), value);
+      resolvedAttachments[attachment.id] = attachment;
+      return { name, type, value: attachment.id, ...(isFocused ? { focused: true } : {}) };
+    }
+    if (isAttachmentInput(value)) {
+      throw new Error(`${label}: option "${name}" has type ${type}; only an attachment option takes a file`);
+    }
     if (type === OptionType.Channel) {
       const channelId = typeof value === 'object' ? value.channel : String(value);
       const found = findChannel(sources.world, channelId);
@@ -222,7 +246,13 @@ function buildLeafOptions(request: BuildRequest): BuiltOptions {
     if (missing.length > 0)
       throw new Error(`${label}: required option(s) missing: ${missing.map((o) => o.name).join(', ')}`);
   }
-  return { options, resolvedChannels };
+  return { options, resolvedChannels, resolvedAttachments };
+}
+
+/** A value for an error message: short, and never a file's bytes. */
+function describe(value: OptionInput): string {
+  if (isAttachmentInput(value)) return `a file "${value.filename}"`;
+  return JSON.stringify(value);
 }
 
 function checkValue(
@@ -241,7 +271,7 @@ function checkValue(
   if (!expected[type])
     throw new Error(`${label}: option "${name}" has type ${type}, which the fake cannot fill`);
   if (typeof value !== expected[type] || (type === OptionType.Integer && !Number.isInteger(value))) {
-    throw new Error(`${label}: option "${name}" wants type ${type}, got ${JSON.stringify(value)}`);
+    throw new Error(`${label}: option "${name}" wants type ${type}, got ${describe(value)}`);
   }
   const choices = definition && 'choices' in definition ? definition.choices : undefined;
   if (choices && choices.length > 0 && !choices.some((choice) => choice.value === value)) {
@@ -290,16 +320,23 @@ function commandData(
   for (let i = path.length - 1; i >= 0; i -= 1) {
     options = [{ name: path[i], type: types[i], options }];
   }
+  const resolved = resolvedData(built);
   return {
     id: registered?.id ?? snowflake(),
     name: commandName,
     type: ApplicationCommandType.ChatInput,
     ...(options.length > 0 ? { options } : {}),
-    ...(Object.keys(built.resolvedChannels).length > 0
-      ? { resolved: { channels: built.resolvedChannels } }
-      : {}),
+    ...(resolved ? { resolved } : {}),
     ...(registered?.guild_id ? { guild_id: registered.guild_id } : {}),
   };
+}
+
+function resolvedData(built: BuiltOptions): Record<string, unknown> | undefined {
+  const resolved = {
+    ...(Object.keys(built.resolvedChannels).length > 0 ? { channels: built.resolvedChannels } : {}),
+    ...(Object.keys(built.resolvedAttachments).length > 0 ? { attachments: built.resolvedAttachments } : {}),
+  };
+  return Object.keys(resolved).length > 0 ? resolved : undefined;
 }
 
 export function chatInputPayload(
@@ -359,7 +396,22 @@ export function buttonPayload(
   );
   return {
     ...payload,
-    message,
+    // A copy: later edits of the message must not rewrite what this click carried.
+    message: structuredClone(message),
     data: { custom_id: customId, component_type: ComponentType.Button },
   } as unknown as APIInteraction;
+}
+
+/**
+ * A modal submit: the submission data (see modals.ts) from the invoker of the interaction that opened the
+ * modal, with the message the modal was opened from, when it was opened from a message component.
+ */
+export function modalSubmitPayload(
+  sources: PayloadSources,
+  data: Record<string, unknown>,
+  message: APIMessage | undefined,
+  invoke: InvokeOptions,
+): APIInteraction {
+  const payload = basePayload(sources, invoke, InteractionType.ModalSubmit);
+  return { ...payload, ...(message ? { message } : {}), data } as unknown as APIInteraction;
 }

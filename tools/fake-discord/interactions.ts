@@ -1,8 +1,14 @@
 /**
  * One interaction from the moment the fake sends it: the bot's callback, its follow-ups and its edits of the
- * original response, with promises to wait for each.
+ * original response, with promises to wait for each; and, when the bot answered with a modal, the user's submit.
  */
-import type { APIInteraction, APIMessage, InteractionResponseType } from 'discord-api-types/v10';
+import {
+  type APIInteraction,
+  type APIMessage,
+  type APIModalInteractionResponseCallbackData,
+  InteractionResponseType,
+} from 'discord-api-types/v10';
+import type { InvokeOptions } from './interaction-payloads.js';
 
 export type Body = Record<string, unknown>;
 
@@ -15,6 +21,19 @@ export interface CallbackBody {
 export interface Choice {
   name: string;
   value: string | number;
+}
+
+/** What an exchange needs from the fake that sent it. */
+export interface ExchangeHost {
+  message(id: string): APIMessage | undefined;
+  /** Sends the MODAL_SUBMIT for the modal `opener` was answered with. */
+  sendModalSubmit(
+    opener: InteractionExchange,
+    values: Readonly<Record<string, string>>,
+    invoke: InvokeOptions,
+  ): InteractionExchange;
+  /** Resolves once the bot answered, rejects at the deadline. */
+  answered(exchange: InteractionExchange): Promise<InteractionExchange>;
 }
 
 export class InteractionExchange {
@@ -35,7 +54,9 @@ export class InteractionExchange {
     readonly payload: APIInteraction,
     /** Where the bot answered by then: `/briefing latest`, `button next`, ... for error messages. */
     readonly label: string,
-    private readonly lookupMessage: (id: string) => APIMessage | undefined,
+    private readonly host: ExchangeHost,
+    /** For a modal submit: the interaction whose modal was submitted. */
+    readonly opener?: InteractionExchange,
   ) {
     this.id = payload.id;
     this.token = payload.token;
@@ -49,7 +70,35 @@ export class InteractionExchange {
 
   /** The original response message as it stands now. */
   get original(): APIMessage | undefined {
-    return this.originalMessageId ? this.lookupMessage(this.originalMessageId) : undefined;
+    return this.originalMessageId ? this.host.message(this.originalMessageId) : undefined;
+  }
+
+  /** The modal the bot answered with (callback type 9), as it sent it; undefined otherwise. */
+  get modal(): APIModalInteractionResponseCallbackData | undefined {
+    return this.callbackBody?.type === InteractionResponseType.Modal
+      ? (this.callbackBody.data as unknown as APIModalInteractionResponseCallbackData)
+      : undefined;
+  }
+
+  /**
+   * The user fills in this exchange's modal and submits it: `values` by text input custom_id (a field not given
+   * keeps its prefilled value, or ''). Resolves with the new exchange once the bot answered the submit. Throws
+   * for what Discord's client would not send: unknown fields, an empty required field, a value outside
+   * min/max length. Same user, guild and channel as this exchange unless `invoke` says otherwise.
+   */
+  async submitModal(
+    values: Readonly<Record<string, string>> = {},
+    invoke: InvokeOptions = {},
+  ): Promise<InteractionExchange> {
+    return this.host.answered(this.host.sendModalSubmit(this, values, invoke));
+  }
+
+  /** Like submitModal(), without waiting for the bot's answer. */
+  startSubmitModal(
+    values: Readonly<Record<string, string>> = {},
+    invoke: InvokeOptions = {},
+  ): InteractionExchange {
+    return this.host.sendModalSubmit(this, values, invoke);
   }
 
   /** The choices of an autocomplete answer. */

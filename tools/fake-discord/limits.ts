@@ -169,3 +169,139 @@ export function checkAutocompleteLimits(data: unknown): string[] {
     ]),
   ];
 }
+
+/** A modal (interaction callback type 9) and its text inputs. */
+export const MODAL_LIMITS = {
+  customId: 100,
+  title: 45,
+  components: 5,
+  label: 45,
+  labelDescription: 100,
+  textDisplay: 4000,
+  textInputCustomId: 100,
+  textInputLabel: 45,
+  textInputLength: 4000,
+  placeholder: 100,
+} as const;
+
+const TEXT_INPUT = 4;
+const TEXT_INPUT_STYLES = [1, 2];
+
+function lengthBetween(what: string, value: unknown, min: number, max: number): string[] {
+  if (typeof value !== 'string') return [`${what} is missing`];
+  const size = length(value);
+  if (size < min) return [min === 1 ? `${what} is empty` : `${what} is ${size} characters (minimum ${min})`];
+  return tooLong(what, value, max);
+}
+
+function integerBetween(what: string, value: unknown, min: number, max: number): string[] {
+  if (value === undefined || value === null) return [];
+  if (typeof value !== 'number' || !Number.isInteger(value)) return [`${what} is not an integer`];
+  return value < min || value > max ? [`${what} is ${value} (allowed ${min}–${max})`] : [];
+}
+
+function checkTextInput(input: Json, at: string, insideLabel: boolean): string[] {
+  const max = MODAL_LIMITS.textInputLength;
+  const problems = [
+    ...lengthBetween(`${at} custom_id`, input.custom_id, 1, MODAL_LIMITS.textInputCustomId),
+    ...(TEXT_INPUT_STYLES.includes(input.style as number)
+      ? []
+      : [`${at} style is ${JSON.stringify(input.style)} (1 short or 2 paragraph)`]),
+    ...integerBetween(`${at} min_length`, input.min_length, 0, max),
+    ...integerBetween(`${at} max_length`, input.max_length, 1, max),
+    ...tooLong(`${at} value`, input.value, max),
+    ...tooLong(`${at} placeholder`, input.placeholder, MODAL_LIMITS.placeholder),
+  ];
+  const hasLabel = input.label !== undefined && input.label !== null;
+  if (insideLabel && hasLabel) problems.push(`${at} has a label of its own inside a label component`);
+  if (!insideLabel)
+    problems.push(...lengthBetween(`${at} label`, input.label, 1, MODAL_LIMITS.textInputLabel));
+  if (input.required !== undefined && input.required !== null && typeof input.required !== 'boolean') {
+    problems.push(`${at} required is not a boolean`);
+  }
+  const minLength = typeof input.min_length === 'number' ? input.min_length : undefined;
+  const maxLength = typeof input.max_length === 'number' ? input.max_length : undefined;
+  if (minLength !== undefined && maxLength !== undefined && minLength > maxLength) {
+    problems.push(`${at} min_length ${minLength} is above max_length ${maxLength}`);
+  }
+  if (maxLength !== undefined && length(input.value) > maxLength) {
+    problems.push(`${at} value is ${length(input.value)} characters (its max_length is ${maxLength})`);
+  }
+  return problems;
+}
+
+/** The text input a top-level modal component holds, or a problem saying why it holds none. */
+function modalTextInput(component: Json, at: string): { input?: Json; problems: string[] } {
+  if (component.type === 1) {
+    const children = asArray(component.components);
+    const [child] = children;
+    if (children.length !== 1) {
+      return {
+        problems: [
+          `${at} is an action row holding ${children.length} components (a modal's holds one text input)`,
+        ],
+      };
+    }
+    if (!isObject(child) || child.type !== TEXT_INPUT) {
+      return { problems: [`${at} is an action row holding something other than a text input`] };
+    }
+    return { input: child, problems: checkTextInput(child, `${at} text input`, false) };
+  }
+  const inner = component.component;
+  const problems = [
+    ...lengthBetween(`${at} label`, component.label, 1, MODAL_LIMITS.label),
+    ...(component.description === undefined || component.description === null
+      ? []
+      : lengthBetween(`${at} description`, component.description, 1, MODAL_LIMITS.labelDescription)),
+  ];
+  if (!isObject(inner) || inner.type !== TEXT_INPUT) {
+    const type = isObject(inner) ? inner.type : undefined;
+    return {
+      problems: [
+        ...problems,
+        `${at} is a label holding component type ${type} (the fake models text inputs only)`,
+      ],
+    };
+  }
+  return { input: inner, problems: [...problems, ...checkTextInput(inner, `${at} text input`, true)] };
+}
+
+/**
+ * The data of a modal callback: custom_id, title, 1–5 components, each an action row holding one text input,
+ * a label (type 18) holding a text input, or a text display (type 10).
+ */
+export function checkModalLimits(data: unknown): string[] {
+  if (!isObject(data)) return ['modal data is not an object'];
+  const components = asArray(data.components);
+  const problems = [
+    ...lengthBetween('modal custom_id', data.custom_id, 1, MODAL_LIMITS.customId),
+    ...lengthBetween('modal title', data.title, 1, MODAL_LIMITS.title),
+  ];
+  if (components.length < 1 || components.length > MODAL_LIMITS.components) {
+    problems.push(`modal has ${components.length} components (1–${MODAL_LIMITS.components})`);
+  }
+  const seen = new Set<string>();
+  components.forEach((component, index) => {
+    const at = `modal component ${index + 1}`;
+    if (!isObject(component)) {
+      problems.push(`${at} is not an object`);
+      return;
+    }
+    if (component.type === 10) {
+      problems.push(
+        ...lengthBetween(`${at} text display content`, component.content, 1, MODAL_LIMITS.textDisplay),
+      );
+      return;
+    }
+    if (component.type !== 1 && component.type !== 18) {
+      problems.push(`${at} has type ${component.type} (a modal holds action rows, labels and text displays)`);
+      return;
+    }
+    const { input, problems: found } = modalTextInput(component, at);
+    problems.push(...found);
+    const id = text(input?.custom_id);
+    if (id && seen.has(id)) problems.push(`custom_id "${id}" is used twice in one modal`);
+    if (id) seen.add(id);
+  });
+  return problems;
+}

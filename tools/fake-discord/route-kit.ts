@@ -18,6 +18,8 @@ export interface BodyChecks {
   mentions?: boolean | unknown;
   /** Autocomplete choice limits, on the callback data. */
   autocomplete?: unknown;
+  /** Modal limits (title, text inputs), on the callback data. */
+  modal?: unknown;
 }
 
 export interface RouteContext {

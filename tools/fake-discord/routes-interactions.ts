@@ -37,13 +37,36 @@ const ALLOWED_CALLBACKS: Partial<Record<InteractionType, readonly Callback[]>> =
     Callback.Modal,
   ],
   [InteractionType.ApplicationCommandAutocomplete]: [Callback.ApplicationCommandAutocompleteResult],
+  // Updating a message only when the modal was opened from one (the submit then carries it); no modal on a modal.
+  [InteractionType.ModalSubmit]: [
+    Callback.ChannelMessageWithSource,
+    Callback.DeferredChannelMessageWithSource,
+    Callback.DeferredMessageUpdate,
+    Callback.UpdateMessage,
+  ],
 };
+
+/** The message a component interaction, or a modal submit opened from one, came from. */
+function carriedMessage(exchange: InteractionExchange): APIMessage | undefined {
+  const { payload } = exchange;
+  return 'message' in payload ? payload.message : undefined;
+}
+
+function refuseCallback(
+  ctx: RouteContext,
+  request: RecordedRequest,
+  message: string,
+  type: Callback | undefined,
+): RouteResult {
+  ctx.violation({ kind: 'interaction', route: CALLBACK_ROUTE, message }, request);
+  return invalidFormBody([`type ${type} is not valid for this interaction`]);
+}
 
 const isEphemeral = (data: Body | undefined): boolean =>
   typeof data?.flags === 'number' && (data.flags & MessageFlags.Ephemeral) !== 0;
 
 function interactionMetadata(exchange: InteractionExchange): APIMessage['interaction_metadata'] {
-  const { payload } = exchange;
+  const { payload, opener } = exchange;
   const user = payload.member?.user ?? payload.user;
   return {
     id: payload.id,
@@ -52,6 +75,9 @@ function interactionMetadata(exchange: InteractionExchange): APIMessage['interac
     authorizing_integration_owners: payload.authorizing_integration_owners,
     ...(payload.type === InteractionType.MessageComponent
       ? { interacted_message_id: payload.message.id }
+      : {}),
+    ...(payload.type === InteractionType.ModalSubmit && opener
+      ? { triggering_interaction_metadata: interactionMetadata(opener) }
       : {}),
   } as APIMessage['interaction_metadata'];
 }
@@ -84,15 +110,13 @@ function answerCallback(
   const body = (request.body ?? {}) as { type?: Callback; data?: Body };
   const allowed = ALLOWED_CALLBACKS[exchange.payload.type] ?? [];
   if (body.type === undefined || !allowed.includes(body.type)) {
-    ctx.violation(
-      {
-        kind: 'interaction',
-        route: CALLBACK_ROUTE,
-        message: `callback type ${body.type} cannot answer interaction type ${exchange.payload.type}`,
-      },
-      request,
-    );
-    return invalidFormBody([`type ${body.type} is not valid for this interaction`]);
+    const what = `callback type ${body.type} cannot answer interaction type ${exchange.payload.type}`;
+    return refuseCallback(ctx, request, `${exchange.label}: ${what}`, body.type);
+  }
+  const updates = body.type === Callback.UpdateMessage || body.type === Callback.DeferredMessageUpdate;
+  if (updates && !carriedMessage(exchange)) {
+    const what = `callback type ${body.type} updates a message, but the modal was not opened from one`;
+    return refuseCallback(ctx, request, `${exchange.label}: ${what}`, body.type);
   }
   const data = body.data;
   const creates = body.type === Callback.ChannelMessageWithSource;
@@ -102,6 +126,7 @@ function answerCallback(
     notEmpty: creates ? (data ?? {}) : undefined,
     mentions: creates ? (data ?? {}) : undefined,
     autocomplete: body.type === Callback.ApplicationCommandAutocompleteResult ? data : undefined,
+    modal: body.type === Callback.Modal ? data : undefined,
   });
   if (problems.length > 0) return invalidFormBody(problems);
 
@@ -115,8 +140,7 @@ function answerCallback(
       break;
     case Callback.UpdateMessage:
     case Callback.DeferredMessageUpdate: {
-      const clicked =
-        exchange.payload.type === InteractionType.MessageComponent ? exchange.payload.message.id : '';
+      const clicked = carriedMessage(exchange)?.id ?? '';
       message =
         body.type === Callback.UpdateMessage
           ? ctx.messages.edit(clicked, data ?? {})

@@ -86,6 +86,8 @@ export const DEFAULT_IDS = {
     everyone: '1190000000000000100',
     bot: '1190000000000000101',
     editors: '1190000000000000102',
+    /** "Writers": a role without Manage Server. */
+    writers: '1190000000000000103',
   },
   channels: {
     desk: '1190000000000000200',
@@ -103,6 +105,8 @@ export const DEFAULT_IDS = {
     manager: '1190000000000000301',
     /** A plain member: no Manage Server. */
     reader: '1190000000000000302',
+    /** Holds the Writers role: a role, but no Manage Server. */
+    editor: '1190000000000000303',
   },
 } as const;
 
@@ -132,7 +136,11 @@ const BOT_PERMISSIONS: readonly PermissionName[] = [
   'AddReactions',
 ];
 
-/** "Briefing Desk": #briefings, #announcements, #voice, #read-only (bot may not send), #editors-only (bot cannot see). */
+/**
+ * "Briefing Desk": #briefings, #announcements, #voice, #read-only (bot may not send), #editors-only (bot cannot
+ * see); the owner, a manager (Editors: Manage Server), a reader (no role) and an editor (Writers: no Manage
+ * Server).
+ */
 export function defaultWorld(): WorldSpec {
   const ids = DEFAULT_IDS;
   const text = (
@@ -156,6 +164,7 @@ export function defaultWorld(): WorldSpec {
       { id: ids.users.owner, username: 'desk-owner', globalName: 'Desk Owner' },
       { id: ids.users.manager, username: 'managing-editor', globalName: 'Managing Editor' },
       { id: ids.users.reader, username: 'reader', globalName: 'Reader' },
+      { id: ids.users.editor, username: 'desk-writer', globalName: 'Desk Writer' },
     ],
     guilds: [
       {
@@ -182,6 +191,7 @@ export function defaultWorld(): WorldSpec {
             permissions: permissions('ManageGuild', 'ManageChannels', 'ManageMessages'),
             position: 1,
           },
+          { id: ids.roles.writers, name: 'Writers', permissions: '0', position: 1 },
         ],
         channels: [
           {
@@ -223,6 +233,7 @@ export function defaultWorld(): WorldSpec {
           { userId: ids.users.owner, roles: [] },
           { userId: ids.users.manager, roles: [ids.roles.editors] },
           { userId: ids.users.reader, roles: [] },
+          { userId: ids.users.editor, roles: [ids.roles.writers] },
         ],
       },
     ],
