@@ -29,10 +29,12 @@ export interface RouterOptions {
 type Repliable = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
 
 /** Who is asking, clicking or sending a form: their permissions and roles where they are. */
-function invokerOf(interaction: Exclude<Interaction, { type: never }>): Invoker {
+function invokerOf(interaction: Interaction): Invoker {
   const member = interaction.member;
-  // A cached GuildMember keeps its roles in a manager; a raw member from the payload as a list of ids.
-  const roleIds = !member ? [] : Array.isArray(member.roles) ? member.roles : [...member.roles.cache.keys()];
+  // A cached GuildMember keeps its roles in a manager (with @everyone, whose id is the guild's); a raw member
+  // from the payload as a list of ids.
+  const held = !member ? [] : Array.isArray(member.roles) ? member.roles : [...member.roles.cache.keys()];
+  const roleIds = held.filter((role) => role !== interaction.guildId);
   return {
     user: { id: interaction.user.id, name: interaction.user.username },
     guildId: interaction.guildId,

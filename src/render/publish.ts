@@ -111,7 +111,7 @@ export function renderPreview(
   const { briefing } = prepared;
   const head = [
     `**Preview**: this is the briefing readers will see. Read as ${FORMAT_NAMES[prepared.format]}; Save writes ${code(prepared.fileName)} (id ${code(briefing.id)}).`,
-    `Parties found: ${prepared.detected.length ? prepared.detected.join(', ') : 'none'}.`,
+    clip(`Parties found: ${prepared.detected.length ? prepared.detected.join(', ') : 'none'}.`, 300),
   ];
   const content = listWithin(
     head,

@@ -52,7 +52,7 @@ describe('syncCommands', () => {
       { applicationId: '123456789012345678', guildId: '223456789012345678' },
       definitions,
     );
-    expect(result).toEqual({ scope: 'guild', changed: true, count: 2 });
+    expect(result).toEqual({ scope: 'guild', changed: true, count: 3 });
     expect(calls).toEqual([
       'GET /applications/123456789012345678/guilds/223456789012345678/commands',
       'PUT /applications/123456789012345678/guilds/223456789012345678/commands',

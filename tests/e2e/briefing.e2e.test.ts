@@ -64,10 +64,11 @@ function embedsOf(exchange: { callback: { data?: Record<string, unknown> } }) {
 }
 
 describe('/briefing through discord.js', () => {
-  it('registers both commands in the development server, with /digest for managers only', () => {
+  it('registers the commands in the development server, with /digest and /editor for managers only', () => {
     const commands = fake.commands(ids.guild);
-    expect(commands.map((command) => command.name).sort()).toEqual(['briefing', 'digest']);
+    expect(commands.map((command) => command.name).sort()).toEqual(['briefing', 'digest', 'editor']);
     expect(commands.find((command) => command.name === 'digest')?.default_member_permissions).toBe('32');
+    expect(commands.find((command) => command.name === 'editor')?.default_member_permissions).toBe('32');
     expect(fake.commands()).toEqual([]);
   });
 

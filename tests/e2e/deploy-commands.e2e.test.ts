@@ -37,25 +37,25 @@ function deploy(env: Record<string, string>) {
 describe('npm run deploy-commands', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it('registers globally, reading the application id from Discord, and is idempotent', async () => {
     const first = await deploy({});
-    expect(first.stdout).toMatch(/^Registered 2 command\(s\) globally/);
+    expect(first.stdout).toMatch(/^Registered 3 command\(s\) globally/);
     expect(
       fake
         .commands()
         .map((command) => command.name)
         .sort(),
-    ).toEqual(['briefing', 'digest']);
+    ).toEqual(['briefing', 'digest', 'editor']);
     const puts = () => fake.requests.filter((request) => request.method === 'PUT').length;
     expect(puts()).toBe(1);
 
     const second = await deploy({});
-    expect(second.stdout).toMatch(/^Already up to date: 2 command\(s\)/);
+    expect(second.stdout).toMatch(/^Already up to date: 3 command\(s\)/);
     expect(puts()).toBe(1);
   });
 
   it('registers in one server when DISCORD_GUILD_ID is set', async () => {
     const result = await deploy({ DISCORD_GUILD_ID: ids.guild, DISCORD_CLIENT_ID: ids.application });
     expect(result.stdout).toContain(`in server ${ids.guild}`);
-    expect(fake.commands(ids.guild)).toHaveLength(2);
+    expect(fake.commands(ids.guild)).toHaveLength(3);
     expect(fake.describeViolations()).toBe('');
   });
 });

@@ -23,6 +23,9 @@ export interface BotOptions {
   /** Receives the JSON log lines (set LOG_LEVEL in env to see them). */
   logDestination?: AppOptions['logDestination'];
   digestRetryDelaysMs?: readonly number[];
+  /** Follow the briefing folder (off unless a test needs it). */
+  watch?: boolean;
+  attachmentTimeoutMs?: number;
 }
 
 export function startBot(fake: FakeDiscord, options: BotOptions): Promise<RunningApp> {
@@ -38,9 +41,10 @@ export function startBot(fake: FakeDiscord, options: BotOptions): Promise<Runnin
   return startApp({
     config,
     now: options.now,
-    watch: false,
+    watch: options.watch ?? false,
     logDestination: options.logDestination,
     digestRetryDelaysMs: options.digestRetryDelaysMs,
+    attachmentTimeoutMs: options.attachmentTimeoutMs,
   });
 }
 

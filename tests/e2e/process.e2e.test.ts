@@ -33,7 +33,7 @@ beforeAll(async () => {
   bot.stdout?.on('data', (chunk) => (logs += chunk));
   bot.stderr?.on('data', (chunk) => (logs += chunk));
   await eventually(
-    () => fake.commands(ids.guild).length === 2,
+    () => fake.commands(ids.guild).length === 3,
     'command registration',
     PROCESS_TEST_TIMEOUT_MS - 10_000,
   );
