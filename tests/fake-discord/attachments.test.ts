@@ -8,6 +8,7 @@ import {
 } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_IDS, type FakeDiscord, startFakeDiscord } from '../../tools/fake-discord/index.js';
+import { type BotUnderTest, startBotUnderTest } from './bot-under-test.js';
 
 const ids = DEFAULT_IDS;
 const quiet = { parse: [] };
@@ -70,32 +71,16 @@ const answerOf = async (exchange: { answer(): Promise<Record<string, unknown>> }
   JSON.parse(String((await exchange.answer()).content)) as Record<string, unknown>;
 
 describe('attachment options and the local CDN', () => {
+  let bot: BotUnderTest;
   let fake: FakeDiscord;
-  let client: Client;
-  const errors: unknown[] = [];
+  let errors: unknown[];
 
   beforeAll(async () => {
-    fake = await startFakeDiscord();
-    client = new Client({
-      intents: [GatewayIntentBits.Guilds],
-      rest: { api: fake.apiUrl, cdn: fake.cdnUrl },
-    });
-    client.on(Events.InteractionCreate, (interaction) => {
-      handle(interaction).catch((error: unknown) => errors.push(error));
-    });
-    const ready = new Promise((resolve) => client.once(Events.ClientReady, resolve));
-    await client.login(fake.token);
-    await ready;
-    await client.application?.commands.set(
-      definitions.map((d) => d.toJSON()),
-      ids.guild,
-    );
+    bot = await startBotUnderTest(definitions, handle, (fake) => ({ api: fake.apiUrl, cdn: fake.cdnUrl }));
+    ({ fake, errors } = bot);
   });
 
-  afterAll(async () => {
-    await client.destroy();
-    await fake.close();
-  });
+  afterAll(() => bot.close());
 
   it('resolves the attachment as Discord does, and discord.js reads it and fetches its bytes', async () => {
     const content = '# Brief\n\nCeasefire talks — day two.\n';

@@ -14,6 +14,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_IDS, type FakeDiscord, startFakeDiscord } from '../../tools/fake-discord/index.js';
 import { restCall } from '../../tools/fake-discord/rest-call.js';
+import { type BotUnderTest, startBotUnderTest } from './bot-under-test.js';
 
 const ids = DEFAULT_IDS;
 const quiet = { parse: [] };
@@ -119,29 +120,16 @@ async function handle(interaction: Interaction): Promise<void> {
 }
 
 describe('interactions sent by the fake, answered by a real discord.js bot', () => {
+  let bot: BotUnderTest;
   let fake: FakeDiscord;
-  let client: Client;
-  const errors: unknown[] = [];
+  let errors: unknown[];
 
   beforeAll(async () => {
-    fake = await startFakeDiscord();
-    client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: fake.apiUrl } });
-    client.on(Events.InteractionCreate, (interaction) => {
-      handle(interaction).catch((error: unknown) => errors.push(error));
-    });
-    const ready = new Promise((resolve) => client.once(Events.ClientReady, resolve));
-    await client.login(fake.token);
-    await ready;
-    await client.application?.commands.set(
-      definitions.map((d) => d.toJSON()),
-      ids.guild,
-    );
+    bot = await startBotUnderTest(definitions, handle);
+    ({ fake, errors } = bot);
   });
 
-  afterAll(async () => {
-    await client.destroy();
-    await fake.close();
-  });
+  afterAll(() => bot.close());
 
   it('stores the commands the bot registered, with ids, versions and the permission bitfield as a string', async () => {
     const stored = fake.commands(ids.guild);

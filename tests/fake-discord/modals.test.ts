@@ -2,9 +2,6 @@ import {
   ActionRowBuilder,
   ButtonBuilder,
   ButtonStyle,
-  Client,
-  Events,
-  GatewayIntentBits,
   type Interaction,
   LabelBuilder,
   MessageFlags,
@@ -16,7 +13,8 @@ import {
   TextInputStyle,
 } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_IDS, type FakeDiscord, startFakeDiscord } from '../../tools/fake-discord/index.js';
+import { DEFAULT_IDS, type FakeDiscord } from '../../tools/fake-discord/index.js';
+import { type BotUnderTest, startBotUnderTest } from './bot-under-test.js';
 
 const ids = DEFAULT_IDS;
 const quiet = { parse: [] };
@@ -214,29 +212,16 @@ async function handle(interaction: Interaction): Promise<void> {
 }
 
 describe('modals shown by a real discord.js bot, and the user submitting them', () => {
+  let bot: BotUnderTest;
   let fake: FakeDiscord;
-  let client: Client;
-  const errors: unknown[] = [];
+  let errors: unknown[];
 
   beforeAll(async () => {
-    fake = await startFakeDiscord();
-    client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: fake.apiUrl } });
-    client.on(Events.InteractionCreate, (interaction) => {
-      handle(interaction).catch((error: unknown) => errors.push(error));
-    });
-    const ready = new Promise((resolve) => client.once(Events.ClientReady, resolve));
-    await client.login(fake.token);
-    await ready;
-    await client.application?.commands.set(
-      definitions.map((d) => d.toJSON()),
-      ids.guild,
-    );
+    bot = await startBotUnderTest(definitions, handle);
+    ({ fake, errors } = bot);
   });
 
-  afterAll(async () => {
-    await client.destroy();
-    await fake.close();
-  });
+  afterAll(() => bot.close());
 
   it('keeps the modal the bot showed, and delivers the submit as a ModalSubmitInteraction discord.js reads', async () => {
     const opened = await fake.command('note', {}, { user: ids.users.editor });

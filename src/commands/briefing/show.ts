@@ -10,16 +10,19 @@ import { sectionOption } from './section.js';
 /** An id as typed, or the key an autocomplete choice carries for an id longer than Discord lets it. */
 const briefingNamed = (id: string, services: Services) => services.library().find(id.trim());
 
+/** A briefing chosen by id, with the titles and ids of the library offered as the reader types. */
+export const briefingIdOption = stringOption({
+  description: 'Start typing a title or id',
+  required: true,
+  autocomplete: (typed, services) => services.library().completeBriefings(typed),
+  maxLength: 100,
+});
+
 export const show = defineSubcommand({
   name: 'show',
   description: 'One briefing, in full',
   options: {
-    id: stringOption({
-      description: 'Start typing a title or id',
-      required: true,
-      autocomplete: (typed, services) => services.library().completeBriefings(typed),
-      maxLength: 100,
-    }),
+    id: briefingIdOption,
     section: sectionOption,
   },
   run(input, services) {

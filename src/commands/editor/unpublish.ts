@@ -1,7 +1,7 @@
 /** /editor unpublish id: takes a briefing down once the editor confirms; its file moves to `.trash`. */
 import { renderUnknownId } from '../../render/notice.js';
 import { renderTrashQuestion } from '../../render/publish.js';
-import { stringOption } from '../options.js';
+import { briefingIdOption } from '../briefing/show.js';
 import { defineSubcommand } from '../subcommand.js';
 import { UsageError } from '../types.js';
 import { publishingOf } from './publishing.js';
@@ -9,14 +9,7 @@ import { publishingOf } from './publishing.js';
 export const unpublish = defineSubcommand({
   name: 'unpublish',
   description: 'Take a briefing down: its file moves to .trash, after you confirm',
-  options: {
-    id: stringOption({
-      description: 'Start typing a title or id',
-      required: true,
-      autocomplete: (typed, services) => services.library().completeBriefings(typed),
-      maxLength: 100,
-    }),
-  },
+  options: { id: briefingIdOption },
   run(input, services) {
     const publishing = publishingOf(services);
     const id = input.options.id.trim();
