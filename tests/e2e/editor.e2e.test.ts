@@ -187,4 +187,24 @@ describe('/editor through discord.js', () => {
     expect(dataOf(back).embeds?.[0]?.title).toMatch(/Berlin talks/);
     expect(fake.describeViolations()).toBe('');
   });
+
+  it('the next digest carries a briefing published today', async () => {
+    const channel = ids.channels.briefings;
+    const subscribed = await fake.command(
+      'digest subscribe',
+      { channel, time: '23:59', timezone: 'UTC' },
+      { user: ids.users.manager },
+    );
+    expect(dataOf(subscribed).content).toMatch(/^Subscribed/);
+    const opened = await fake.command('editor publish', {}, { user: editor });
+    const today = new Date().toISOString().slice(0, 10);
+    const title = 'Reassurance force plans reach NATO ministers';
+    const preview = await opened.submitModal({ brief: families['plain-text brief'], date: today, title });
+    const saved = await press(preview, 'Save');
+    expect(dataOf(saved).content).toMatch(/Saved/);
+
+    await fake.command('digest send-now', { channel }, { user: ids.users.manager });
+    expect(JSON.stringify(fake.messages(channel))).toContain(title);
+    expect(fake.describeViolations()).toBe('');
+  });
 });
