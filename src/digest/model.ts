@@ -20,6 +20,11 @@ export interface Subscription {
   postWhenEmpty: boolean;
   /** Crosspost each digest (announcement channels). */
   publish: boolean;
+  /**
+   * A role that opted in to be mentioned when a digest of this channel carries briefings (about `party`): the one
+   * mention the bot ever makes in a channel, allowed for that role alone. Absent or null: no mention.
+   */
+  mentionRoleId?: string | null;
   paused: boolean;
   /** Why it is paused: by a manager, or what Discord refused (a permission, a channel gone). */
   pauseReason: PauseReason | null;

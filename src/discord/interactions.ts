@@ -95,7 +95,8 @@ function toInput(interaction: ChatInputCommandInteraction | AutocompleteInteract
 }
 
 function messageOf(reply: Reply) {
-  const { ephemeral, followUps, modal: _form, ...message } = reply;
+  // An answer never mentions anyone, even a digest preview that shows a role alert.
+  const { ephemeral, followUps, modal: _form, allowed_mentions: _alert, ...message } = reply;
   const flags = ephemeral ? (MessageFlags.Ephemeral as const) : undefined;
   return { ...message, allowedMentions: NO_MENTIONS, flags };
 }

@@ -66,7 +66,13 @@ export class DiscordSink implements DigestSink {
     try {
       // Straight to REST: no channel cache needed, and @discordjs/rest paces it against the rate limits.
       const sent = (await this.client.rest.post(Routes.channelMessages(channelId), {
-        body: { ...message, allowed_mentions: NO_MENTIONS, nonce, enforce_nonce: true },
+        // No mentions unless the digest renderer allowed exactly one opted-in role.
+        body: {
+          ...message,
+          allowed_mentions: message.allowed_mentions ?? NO_MENTIONS,
+          nonce,
+          enforce_nonce: true,
+        },
       })) as APIMessage;
       return { messageId: sent.id };
     } catch (error) {

@@ -11,6 +11,11 @@ export interface MessagePayload {
   content?: string;
   embeds?: APIEmbed[];
   components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  /**
+   * Set only by the digest renderer for an opted-in role alert: `{ parse: [], roles: [thatRole] }`. Absent, every
+   * message goes out with NO_MENTIONS.
+   */
+  allowed_mentions?: APIAllowedMentions;
 }
 
 /** What a command handler answers: a message, maybe only for the asker, maybe spread over several. */
