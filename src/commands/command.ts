@@ -7,6 +7,7 @@ import {
   type APIApplicationCommandSubcommandOption,
   ApplicationCommandOptionType,
   ApplicationCommandType,
+  type ApplicationIntegrationType,
   type InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
@@ -64,7 +65,9 @@ interface CommandParts {
 export interface CommandSpec extends CommandParts {
   name: string;
   description: string;
-  /** Where Discord offers it: servers, direct messages with the bot. */
+  /** Who can install it: a server (the bot joins it), a user (the command follows them everywhere). */
+  integrationTypes: readonly ApplicationIntegrationType[];
+  /** Where Discord offers it: servers, direct messages with the bot, other DMs and group DMs. */
   contexts: readonly InteractionContextType[];
   /** Discord shows it only to members with these permissions (a permission bit set, as a string). */
   defaultMemberPermissions?: string;
@@ -101,6 +104,7 @@ function definitionOf(spec: CommandSpec): RESTPostAPIChatInputApplicationCommand
     name: spec.name,
     description: spec.description,
     ...(spec.defaultMemberPermissions ? { default_member_permissions: spec.defaultMemberPermissions } : {}),
+    integration_types: [...spec.integrationTypes],
     contexts: [...spec.contexts],
     options: spec.subcommands.map(subcommandJson),
   };

@@ -1,11 +1,13 @@
 /** Interaction routing: discord.js interactions in, the dispatcher's replies out. Nothing escapes unanswered. */
 import {
+  ApplicationIntegrationType,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type CommandInteractionOption,
   ComponentType,
   type Interaction,
+  InteractionContextType,
   MessageFlags,
   type ModalSubmitInteraction,
   PermissionFlagsBits,
@@ -42,6 +44,20 @@ function invokerOf(interaction: Interaction): Invoker {
     canManageServer: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
     roleIds,
   };
+}
+
+/**
+ * Discord shows a user-installed app's answers to the asker alone in a server that has not installed the bot and
+ * where the member may not use external apps: the answer says so itself, deferral included.
+ */
+function onlyForTheAsker(interaction: ChatInputCommandInteraction): boolean {
+  const owners = interaction.authorizingIntegrationOwners ?? {};
+  const installedHere = owners[ApplicationIntegrationType.GuildInstall] !== undefined;
+  return (
+    interaction.context === InteractionContextType.Guild &&
+    !installedHere &&
+    !(interaction.memberPermissions?.has(PermissionFlagsBits.UseExternalApps) ?? false)
+  );
 }
 
 /** The text fields of a sent form, by custom_id. */
@@ -254,7 +270,7 @@ export class InteractionRouter {
   private async command(interaction: ChatInputCommandInteraction): Promise<void> {
     const received = this.now();
     const input = toInput(interaction);
-    const ephemeral = this.dispatcher.isEphemeral(input.command);
+    const ephemeral = this.dispatcher.isEphemeral(input.command) || onlyForTheAsker(interaction);
     const deferral = new Deferral(() =>
       interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
     );
@@ -274,7 +290,7 @@ export class InteractionRouter {
       clearTimeout(timer);
     }
     await deferral.done();
-    await deliver(interaction, reply);
+    await deliver(interaction, ephemeral ? { ...reply, ephemeral: true } : reply);
     this.log.info(
       {
         command: input.command,

@@ -1,7 +1,7 @@
 /** The dispatcher holds every answer to the posting cap, whatever a handler returns. */
 
 import { Writable } from 'node:stream';
-import { InteractionContextType } from 'discord-api-types/v10';
+import { ApplicationIntegrationType, InteractionContextType } from 'discord-api-types/v10';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { defineCommand } from '../../src/commands/command.js';
@@ -26,6 +26,7 @@ function dispatcherAnswering(reply: Reply) {
   const command = defineCommand({
     name: 'noisy',
     description: 'Answers with many messages',
+    integrationTypes: [ApplicationIntegrationType.GuildInstall],
     contexts: [InteractionContextType.Guild],
     subcommands: [defineSubcommand({ name: 'answer', description: 'Answers', run: () => reply })],
   });

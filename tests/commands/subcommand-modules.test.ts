@@ -3,7 +3,7 @@
  * the `@ts-expect-error` lines fail it if a wrong read ever type-checks), and a command, its registration, its
  * routing, local mode's parser and help are all built from its list of modules.
  */
-import { InteractionContextType } from 'discord-api-types/v10';
+import { ApplicationIntegrationType, InteractionContextType } from 'discord-api-types/v10';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { SectionKey } from '../../src/briefing/model.js';
 import { briefingCommand } from '../../src/commands/briefing/index.js';
@@ -90,6 +90,7 @@ const random = defineSubcommand({
 const withRandom = defineCommand({
   name: 'briefing',
   description: briefingCommand.definition.description,
+  integrationTypes: [ApplicationIntegrationType.GuildInstall],
   contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
   subcommands: [...briefingCommand.subcommands.values(), random],
 });
@@ -141,6 +142,7 @@ describe('guards declared on a subcommand', () => {
   const notes = defineCommand({
     name: 'notes',
     description: 'Notes for the server',
+    integrationTypes: [ApplicationIntegrationType.GuildInstall],
     contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
     subcommands: [
       defineSubcommand({ name: 'read', description: 'Anyone, anywhere', run: () => ({ content: 'read' }) }),

@@ -6,7 +6,7 @@
  */
 
 import type { Interaction } from 'discord.js';
-import { InteractionContextType } from 'discord-api-types/v10';
+import { ApplicationIntegrationType, InteractionContextType } from 'discord-api-types/v10';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { defineCommand, type SlashCommand } from '../../src/commands/command.js';
@@ -25,6 +25,7 @@ function command(name: string, work: Work): SlashCommand {
   return defineCommand({
     name,
     description: `The ${name} command`,
+    integrationTypes: [ApplicationIntegrationType.GuildInstall],
     contexts: [InteractionContextType.Guild],
     subcommands: [defineSubcommand({ name: 'go', description: 'Does the work', run: () => work() })],
   });

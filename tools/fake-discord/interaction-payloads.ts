@@ -5,10 +5,12 @@
  * would never let a user send.
  */
 import {
+  type APIApplicationCommand,
   type APIApplicationCommandOption,
   type APIInteraction,
   type APIMessage,
   ApplicationCommandType,
+  ApplicationIntegrationType,
   ChannelType,
   ComponentType,
   InteractionContextType,
@@ -52,6 +54,17 @@ export interface InvokeOptions {
   /** The bot's permissions in the channel (`app_permissions`); default: computed from the world. */
   appPermissions?: PermissionsInput;
   locale?: string;
+  /**
+   * Who installed the command: the server (default) or the invoking user (a user install; the command must be
+   * registered with `integration_types` including 1).
+   */
+  installedBy?: 'guild' | 'user';
+  /**
+   * Where a user-installed command runs outside the world's guilds: `foreign-guild`, a server the bot is not in
+   * (`permissions` are the member's there; default View Channel, Send Messages, Use External Apps), or
+   * `private-channel`, a DM or group DM between users (context 2).
+   */
+  elsewhere?: 'foreign-guild' | 'private-channel';
 }
 
 export interface PayloadSources {
@@ -117,18 +130,10 @@ function basePayload(
 ): Record<string, unknown> {
   const { world } = sources;
   const user = resolveUser(world, invoke.user);
-  const { guild, channel, channelId } = resolvePlace(world, invoke, user);
   const id = snowflake();
-  const common = {
-    id,
-    application_id: world.application.id,
-    type,
-    token: interactionToken(id),
-    version: 1,
-    locale: invoke.locale ?? 'en-US',
-    entitlements: [],
-    attachment_size_limit: 10 * 1024 * 1024,
-  };
+  if (invoke.elsewhere) return elsewherePayload(world, invoke, user, id, type);
+  const { guild, channel, channelId } = resolvePlace(world, invoke, user);
+  const common = commonFields(invoke, id, type, world.application.id);
   if (!guild || !channel) {
     return {
       ...common,
@@ -143,7 +148,7 @@ function basePayload(
       user: apiUser(user),
       app_permissions: invoke.appPermissions ? toBits(invoke.appPermissions) : DM_APP_PERMISSIONS,
       // "0" stands for the bot's DM when the app is installed to a guild.
-      authorizing_integration_owners: { '0': '0' },
+      authorizing_integration_owners: invoke.installedBy === 'user' ? { '1': user.id } : { '0': '0' },
       context: InteractionContextType.BotDM,
     };
   }
@@ -165,7 +170,81 @@ function basePayload(
     app_permissions: invoke.appPermissions
       ? toBits(invoke.appPermissions)
       : channelPermissions(guild, channel, world.bot.id).toString(),
-    authorizing_integration_owners: { '0': guild.id },
+    authorizing_integration_owners: invoke.installedBy === 'user' ? { '1': user.id } : { '0': guild.id },
+    context: InteractionContextType.Guild,
+  };
+}
+
+/** What every interaction carries, apart from where it happens. */
+function commonFields(invoke: InvokeOptions, id: string, type: InteractionType, applicationId: string) {
+  return {
+    id,
+    application_id: applicationId,
+    type,
+    token: interactionToken(id),
+    version: 1,
+    locale: invoke.locale ?? 'en-US',
+    entitlements: [],
+    attachment_size_limit: 10 * 1024 * 1024,
+  };
+}
+
+/** A user-installed command run where the bot is not: a server without it, or a DM or group DM between users. */
+function elsewherePayload(
+  world: WorldSpec,
+  invoke: InvokeOptions,
+  user: UserSpec,
+  id: string,
+  type: InteractionType,
+): Record<string, unknown> {
+  if (invoke.installedBy !== 'user')
+    throw new Error(`only a user-installed command runs in a ${invoke.elsewhere}`);
+  const common = commonFields(invoke, id, type, world.application.id);
+  // What a user-installed app may do in a channel it is not a member of: answer the interaction.
+  const appPermissions = invoke.appPermissions
+    ? toBits(invoke.appPermissions)
+    : permissionBits(
+        'ViewChannel',
+        'SendMessages',
+        'EmbedLinks',
+        'AttachFiles',
+        'UseExternalEmojis',
+      ).toString();
+  const channelId = invoke.channelId ?? snowflake();
+  if (invoke.elsewhere === 'private-channel') {
+    const friend = { id: snowflake(), username: 'a-friend' };
+    return {
+      ...common,
+      channel: { id: channelId, type: ChannelType.GroupDM, flags: 0, recipients: [apiUser(user), friend] },
+      channel_id: channelId,
+      user: apiUser(user),
+      app_permissions: appPermissions,
+      authorizing_integration_owners: { '1': user.id },
+      context: InteractionContextType.PrivateChannel,
+    };
+  }
+  const guildId = invoke.guildId ?? snowflake();
+  const permissions = invoke.permissions
+    ? toBits(invoke.permissions)
+    : permissionBits('ViewChannel', 'SendMessages', 'UseExternalApps').toString();
+  return {
+    ...common,
+    guild_id: guildId,
+    guild: { id: guildId, locale: 'en-US', features: [] },
+    guild_locale: 'en-US',
+    channel: { id: channelId, type: ChannelType.GuildText, guild_id: guildId, name: 'general', permissions },
+    channel_id: channelId,
+    member: {
+      user: apiUser(user),
+      roles: [],
+      joined_at: new Date(0).toISOString(),
+      deaf: false,
+      mute: false,
+      flags: 0,
+      permissions,
+    },
+    app_permissions: appPermissions,
+    authorizing_integration_owners: { '1': user.id },
     context: InteractionContextType.Guild,
   };
 }
@@ -281,6 +360,28 @@ function checkValue(
   }
 }
 
+const CONTEXT_NAMES = ['a server', 'a DM with the bot', 'a DM or group DM between users'];
+
+/**
+ * Discord offers a global command only where its registration says: in its `contexts` (default: all), and for
+ * the installation that authorised it (`integration_types`, default: a server install). A client never sends
+ * anything else, so a test that tries is told so.
+ */
+function checkOffered(command: APIApplicationCommand, payload: Record<string, unknown>, label: string): void {
+  const context = payload.context as InteractionContextType;
+  const owners = payload.authorizing_integration_owners as Record<string, string>;
+  const installation =
+    '1' in owners ? ApplicationIntegrationType.UserInstall : ApplicationIntegrationType.GuildInstall;
+  if (command.contexts && !command.contexts.includes(context))
+    throw new Error(
+      `${label}: the command is not registered for ${CONTEXT_NAMES[context]} (contexts ${JSON.stringify(command.contexts)})`,
+    );
+  if (!(command.integration_types ?? [ApplicationIntegrationType.GuildInstall]).includes(installation))
+    throw new Error(
+      `${label}: the command is not registered for a ${installation ? 'user' : 'server'} install (integration_types ${JSON.stringify(command.integration_types)})`,
+    );
+}
+
 /** `"briefing party"` -> the command, the subcommand path, and the leaf option definitions if registered. */
 function commandData(
   sources: PayloadSources,
@@ -293,6 +394,7 @@ function commandData(
   const label = `/${fullName.trim()}`;
   const guildId = (payload.guild_id as string | undefined) ?? null;
   const registered = sources.commands.find(commandName, guildId);
+  if (registered && !registered.guild_id) checkOffered(registered, payload, label);
   let definitions: readonly APIApplicationCommandOption[] | undefined = registered
     ? (registered.options ?? [])
     : undefined;

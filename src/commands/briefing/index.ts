@@ -1,5 +1,5 @@
 /** /briefing: reading the briefings. Each subcommand is a module beside this file, listed here in Discord's order. */
-import { InteractionContextType } from 'discord-api-types/v10';
+import { ApplicationIntegrationType, InteractionContextType } from 'discord-api-types/v10';
 import { NameTooLongError } from '../../party/name-pattern.js';
 import { PAGE_VIEWS } from '../../render/page-id.js';
 import { defineCommand } from '../command.js';
@@ -18,7 +18,13 @@ import { today } from './today.js';
 export const briefingCommand = defineCommand({
   name: 'briefing',
   description: 'Read the daily news briefings',
-  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+  // Read-only, so it goes anywhere: installed by a server, or by a reader for use in any server, DM or group DM.
+  integrationTypes: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+  contexts: [
+    InteractionContextType.Guild,
+    InteractionContextType.BotDM,
+    InteractionContextType.PrivateChannel,
+  ],
   subcommands: [latest, today, date, show, search, party, parties, list],
   pageViews: PAGE_VIEWS,
   page: turnPage,

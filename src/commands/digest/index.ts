@@ -1,5 +1,9 @@
 /** /digest: daily digests for server managers. Each subcommand is a module beside this file; guards are here. */
-import { InteractionContextType, PermissionFlagsBits } from 'discord-api-types/v10';
+import {
+  ApplicationIntegrationType,
+  InteractionContextType,
+  PermissionFlagsBits,
+} from 'discord-api-types/v10';
 import { DigestError } from '../../digest/errors.js';
 import { describeDigestProblem } from '../../render/digest-problems.js';
 import { defineCommand } from '../command.js';
@@ -18,6 +22,8 @@ export const digestCommand = defineCommand({
   description: 'Daily digests of new briefings, posted in a channel at a set time',
   // Discord hides it from other members; the preconditions check again when it runs.
   defaultMemberPermissions: String(PermissionFlagsBits.ManageGuild),
+  // Server settings: only where the server installed the bot.
+  integrationTypes: [ApplicationIntegrationType.GuildInstall],
   contexts: [InteractionContextType.Guild],
   preconditions: ['guild-only', 'manage-server'],
   ephemeral: true,

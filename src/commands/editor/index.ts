@@ -3,7 +3,11 @@
  * with Manage Server (a server can open it to an editor role in its Integrations settings), and held at run
  * time to Manage Server or a role in EDITOR_ROLE_IDS, for its buttons and forms as for its commands.
  */
-import { InteractionContextType, PermissionFlagsBits } from 'discord-api-types/v10';
+import {
+  ApplicationIntegrationType,
+  InteractionContextType,
+  PermissionFlagsBits,
+} from 'discord-api-types/v10';
 import { EDITOR_PREFIX } from '../../render/publish.js';
 import { defineCommand } from '../command.js';
 import { publish } from './publish.js';
@@ -13,6 +17,8 @@ import { unpublish } from './unpublish.js';
 export const editorCommand = defineCommand({
   name: 'editor',
   description: 'Publish and unpublish briefings (editors)',
+  // Server settings: only where the server installed the bot.
+  integrationTypes: [ApplicationIntegrationType.GuildInstall],
   contexts: [InteractionContextType.Guild],
   defaultMemberPermissions: String(PermissionFlagsBits.ManageGuild),
   preconditions: ['guild-only', 'editor'],
