@@ -3,6 +3,8 @@
  * Lengths count Unicode code points, as JSON Schema's maxLength does.
  */
 
+import { checkComponentsV2, checkNoComponentsV2, isComponentsV2Body } from './components-v2.js';
+
 export const MESSAGE_LIMITS = {
   content: 2000,
   embeds: 10,
@@ -102,9 +104,13 @@ function checkComponents(components: unknown): string[] {
   return problems;
 }
 
-/** Every limit a message body breaks, one line each; [] when it fits. */
+/**
+ * Every limit a message body breaks, one line each; [] when it fits. A Components V2 body (flag 1 << 15) is held to
+ * the V2 rules instead (components-v2.ts); a classic one may not hold V2 components.
+ */
 export function checkMessageLimits(body: unknown): string[] {
   if (!isObject(body)) return [];
+  if (isComponentsV2Body(body)) return checkComponentsV2(body);
   const embeds = asArray(body.embeds);
   const checked = embeds.map(checkEmbed);
   const total = checked.reduce((sum, embed) => sum + embed.size, 0);
@@ -118,6 +124,7 @@ export function checkMessageLimits(body: unknown): string[] {
       ? [`embeds hold ${total} characters together (limit ${MESSAGE_LIMITS.embedTotal})`]
       : []),
     ...checkComponents(body.components),
+    ...checkNoComponentsV2(body),
   ];
 }
 

@@ -106,7 +106,10 @@ export class MessageStore {
     return (this.byChannel.get(channelId) ?? []).flatMap((id) => this.byId.get(id) ?? []);
   }
 
-  /** Applies a PATCH body: the fields it names replace the old ones; finishing a deferred reply clears loading. */
+  /**
+   * Applies a PATCH body: the fields it names replace the old ones; finishing a deferred reply clears loading. An
+   * edit may make a message Components V2 (its content and embeds then go), never the other way.
+   */
   edit(id: string, body: Body): APIMessage | undefined {
     const message = this.byId.get(id);
     if (!message) return undefined;
@@ -114,6 +117,12 @@ export class MessageStore {
     if ('content' in body) message.content = typeof body.content === 'string' ? body.content : '';
     if ('embeds' in body) message.embeds = normaliseEmbeds(body.embeds);
     if ('components' in body) message.components = (body.components ?? []) as APIMessage['components'];
+    const flags = typeof body.flags === 'number' ? body.flags : 0;
+    if ((flags & MessageFlags.IsComponentsV2) !== 0) {
+      message.flags = (message.flags ?? 0) | MessageFlags.IsComponentsV2;
+      message.content = '';
+      message.embeds = [];
+    }
     message.flags = (message.flags ?? 0) & ~MessageFlags.Loading;
     if (!wasLoading) message.edited_timestamp = new Date().toISOString();
     return message;
