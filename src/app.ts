@@ -20,6 +20,7 @@ import { createLogger, type Logger } from './log.js';
 import { Publisher } from './publish/publisher.js';
 import { Publishing } from './publish/publishing.js';
 import { digestRenderer } from './render/digest.js';
+import { forumPostTitle } from './render/forum-post.js';
 import { SqliteDigestStore } from './store/sqlite/digest-store.js';
 
 /**
@@ -114,6 +115,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       briefingsSince: (date) => live.library().since(date),
       mentions: (briefingId, party) => live.library().mentions(briefingId, party),
       ...digestRenderer,
+      renderPostTitle: forumPostTitle,
       now,
       graceMs: config.digestGraceMs,
       retryDelaysMs: options.digestRetryDelaysMs,

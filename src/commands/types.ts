@@ -9,7 +9,8 @@ export type OptionValue = string | number | boolean;
 export interface ChannelOption {
   id: string;
   name: string;
-  kind: 'text' | 'announcement' | 'other';
+  /** forum and media: a digest there is a new post (a thread) each day. */
+  kind: 'text' | 'announcement' | 'forum' | 'media' | 'other';
   /** Permissions the bot lacks there, by their names in Discord's UI ("Send Messages"). */
   missingPermissions: string[];
   /** Permissions it can post without but should have ("Read Message History": checking a digest after a crash). */

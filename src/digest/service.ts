@@ -7,6 +7,7 @@
  */
 import type { MessagePayload } from '../message/payload.js';
 import { type CompositionSource, composeDigest, previewDigest } from './compose/compose.js';
+import { digestPost, type PostRenderer } from './compose/post.js';
 import { completeDelivery, type DeliveryContext } from './delivery/pipeline.js';
 import { QUICK_RETRY_DELAYS_MS } from './delivery/retry-plan.js';
 import type { DeliveryLog, DigestSink } from './delivery/sink.js';
@@ -20,7 +21,7 @@ import type { DeliveryReason } from './reasons.js';
 import type { DigestStore, StoreLoss } from './store.js';
 import { SubscriptionAdmin } from './subscriptions/admin.js';
 
-export interface DigestServiceDeps extends CompositionSource {
+export interface DigestServiceDeps extends CompositionSource, PostRenderer {
   store: DigestStore;
   sink: DigestSink;
   now?: () => Date;
@@ -130,7 +131,7 @@ export class DigestService implements Digests {
     const now = this.now();
     const id = await this.claim(sub, 'manual', { localDate: localDateOf(now, sub.timezone), at: now }, null);
     if (id === undefined) throw new Error(`send-now for ${channelId} was not recorded`);
-    return this.launch(id, sub.publish);
+    return this.launch(id, sub.publish, true);
   }
 
   /** The briefings of the digest one of whose messages carries this marker (a Read button's), in order. */
@@ -202,7 +203,7 @@ export class DigestService implements Digests {
           fires.set(key, fire);
         }
         const id = await this.fireIfDue(sub, fire, now);
-        if (id !== undefined) runs.push(this.launch(id, sub.publish));
+        if (id !== undefined) runs.push(this.launch(id, sub.publish, true));
       } catch (error) {
         // One subscription's trouble never holds up the others.
         this.log.error({ err: error, channelId: sub.channelId }, 'digest fire failed');
@@ -278,13 +279,18 @@ export class DigestService implements Digests {
     return kind === 'manual' ? id : undefined;
   }
 
-  /** Runs a pending row through the pipeline, once at a time per row. */
-  private launch(id: number, publish: boolean): Promise<DeliveryOutcome> {
+  /**
+   * Runs a pending row through the pipeline, once at a time per row. `fresh`: the row was just written here and
+   * nothing of it has been tried yet.
+   */
+  private launch(id: number, publish: boolean, fresh = false): Promise<DeliveryOutcome> {
     const existing = this.inFlight.get(id);
     if (existing) return existing;
     clearTimeout(this.retryTimers.get(id));
     this.retryTimers.delete(id);
-    const run = completeDelivery(this.context(), id, { publish }).finally(() => this.inFlight.delete(id));
+    const run = completeDelivery(this.context(), id, { publish, fresh }).finally(() =>
+      this.inFlight.delete(id),
+    );
     this.inFlight.set(id, run);
     run.catch((error: unknown) => this.log.error({ err: error, deliveryId: id }, 'digest delivery crashed'));
     return run;
@@ -348,6 +354,8 @@ export class DigestService implements Digests {
         if (await this.store.getSubscription(channelId)) await this.subscriptions.pause(channelId, loss);
       },
       onRetryLater: (id, at) => this.retryLater(id, at),
+      post: async (record) =>
+        digestPost(record, await this.store.getSubscription(record.channelId), this.deps),
     };
   }
 

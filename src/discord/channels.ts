@@ -2,26 +2,58 @@
 import { ChannelType, type GuildBasedChannel, PermissionFlagsBits } from 'discord.js';
 import type { ChannelOption } from '../commands/types.js';
 
+type Needs = readonly (readonly [bigint, string])[];
+
 /** What a digest needs in a channel, by the names Discord's UI shows. */
-const NEEDED = [
+const NEEDED: Needs = [
   [PermissionFlagsBits.ViewChannel, 'View Channel'],
   [PermissionFlagsBits.SendMessages, 'Send Messages'],
   [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
-] as const;
+];
 
-/** What a digest can go without, at a cost: without history, a digest cut off by a crash cannot be checked for. */
-const RECOMMENDED = [[PermissionFlagsBits.ReadMessageHistory, 'Read Message History']] as const;
+/**
+ * In a forum or media channel, by the names its permission screen shows: Send Messages is "Create Posts" there, and
+ * a digest of several messages goes on inside its post.
+ */
+const NEEDED_IN_FORUM: Needs = [
+  [PermissionFlagsBits.ViewChannel, 'View Channel'],
+  [PermissionFlagsBits.SendMessages, 'Create Posts'],
+  [PermissionFlagsBits.SendMessagesInThreads, 'Send Messages in Posts'],
+  [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
+];
+
+/**
+ * What a digest can go without, at a cost: without history, a digest cut off by a crash cannot be checked for (in
+ * a forum: its post cannot be looked for).
+ */
+const RECOMMENDED: Needs = [[PermissionFlagsBits.ReadMessageHistory, 'Read Message History']];
+
+function kindOf(channel: GuildBasedChannel): ChannelOption['kind'] {
+  switch (channel.type) {
+    case ChannelType.GuildText:
+      return 'text';
+    case ChannelType.GuildAnnouncement:
+      return 'announcement';
+    case ChannelType.GuildForum:
+      return 'forum';
+    case ChannelType.GuildMedia:
+      return 'media';
+    default:
+      return 'other';
+  }
+}
+
+/** Forum and media channels take a digest as a new post (a thread) rather than as messages. */
+export function isForumKind(kind: ChannelOption['kind']): boolean {
+  return kind === 'forum' || kind === 'media';
+}
 
 export function describeChannel(channel: GuildBasedChannel): ChannelOption {
-  const kind =
-    channel.type === ChannelType.GuildText
-      ? 'text'
-      : channel.type === ChannelType.GuildAnnouncement
-        ? 'announcement'
-        : 'other';
+  const kind = kindOf(channel);
   const me = channel.guild.members.me;
   const permissions = me ? channel.permissionsFor(me) : null;
-  const missingPermissions = NEEDED.filter(([flag]) => !permissions?.has(flag)).map(([, name]) => name);
-  const missingRecommended = RECOMMENDED.filter(([flag]) => !permissions?.has(flag)).map(([, name]) => name);
+  const lacking = (needs: Needs) => needs.filter(([flag]) => !permissions?.has(flag)).map(([, name]) => name);
+  const missingPermissions = lacking(isForumKind(kind) ? NEEDED_IN_FORUM : NEEDED);
+  const missingRecommended = lacking(RECOMMENDED);
   return { id: channel.id, name: channel.name, kind, missingPermissions, missingRecommended };
 }

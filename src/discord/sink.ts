@@ -1,20 +1,61 @@
-/** Digest delivery to Discord channels: one REST call per message, with a nonce so a retry never posts twice. */
-import { type Client, DiscordAPIError, HTTPError, RESTJSONErrorCodes, Routes } from 'discord.js';
-import type { APIMessage } from 'discord-api-types/v10';
+/**
+ * Digest delivery to Discord channels: one REST call per message, with a nonce so a retry never posts twice. In a
+ * forum or media channel a digest opens a new post, tagged with the forum's own tags that match it.
+ */
+import {
+  ChannelType,
+  type Client,
+  DiscordAPIError,
+  HTTPError,
+  PermissionFlagsBits,
+  RESTJSONErrorCodes,
+  Routes,
+} from 'discord.js';
+import type {
+  APIChannel,
+  APIGuildForumTag,
+  APIMessage,
+  APIThreadChannel,
+  RESTPostAPIGuildForumThreadsJSONBody,
+} from 'discord-api-types/v10';
 import type { ChannelOption } from '../commands/types.js';
-import { DeliveryError, type DigestSink, type PostedSearch } from '../digest/delivery/sink.js';
+import {
+  DeliveryError,
+  type DigestPost,
+  type DigestSink,
+  type ForumPosts,
+  type PostedSearch,
+} from '../digest/delivery/sink.js';
 import { type MessagePayload, NO_MENTIONS } from '../message/payload.js';
 import { describeChannel } from './channels.js';
-import { findPostedMessages } from './find-posted.js';
+import { findPostedMessages, findPostedThreads } from './find-posted.js';
 
 const ACCESS_CODES = new Set<number>([
   RESTJSONErrorCodes.MissingAccess,
   RESTJSONErrorCodes.MissingPermissions,
 ]);
 
-/** What reading the history (to check after a crash) needs. */
-const TO_READ_HISTORY = ['View Channel', 'Read Message History'];
-const TO_SEND = ['View Channel', 'Send Messages', 'Embed Links'];
+/** Discord applies at most five tags to a post. */
+export const MAX_APPLIED_TAGS = 5;
+/** A post's name is 1 to 100 characters. */
+const MAX_POST_TITLE = 100;
+
+/**
+ * What each call needs, by the names Discord's UI shows, and what to name when the gateway cannot say which of
+ * them the bot lacks (a channel it does not see).
+ */
+const NEEDS = {
+  send: { wanted: ['View Channel', 'Send Messages', 'Embed Links'], unseen: ['access'] },
+  post: { wanted: ['View Channel', 'Create Posts', 'Embed Links'], unseen: ['access'] },
+  'send-in-post': { wanted: ['View Channel', 'Send Messages in Posts', 'Embed Links'], unseen: ['access'] },
+  /** Reading the history, or the forum's posts (to check after a crash). */
+  'read-history': {
+    wanted: ['View Channel', 'Read Message History'],
+    unseen: ['View Channel', 'Read Message History'],
+  },
+} as const;
+
+type Need = keyof typeof NEEDS;
 
 /**
  * Discord's refusal as a server manager can act on it: which permissions, in which channel. The permissions are
@@ -24,15 +65,15 @@ function toDeliveryError(
   error: unknown,
   channel: ChannelOption | undefined,
   channelId: string,
-  needs: 'send' | 'read-history' = 'send',
+  need: Need,
 ): DeliveryError {
   const channelName = channel?.name ?? null;
   if (error instanceof DiscordAPIError) {
     if (ACCESS_CODES.has(Number(error.code)) || error.status === 403) {
-      const wanted = needs === 'send' ? TO_SEND : TO_READ_HISTORY;
+      const { wanted, unseen } = NEEDS[need];
       const lacking = [...(channel?.missingPermissions ?? []), ...(channel?.missingRecommended ?? [])];
-      const missing = lacking.filter((name) => wanted.includes(name));
-      const permissions = missing.length ? missing : needs === 'send' ? ['access'] : TO_READ_HISTORY;
+      const missing = lacking.filter((name) => (wanted as readonly string[]).includes(name));
+      const permissions = missing.length ? missing : [...unseen];
       return new DeliveryError(
         'missing-access',
         `missing ${permissions.join(', ')} in channel ${channelId}`,
@@ -53,13 +94,96 @@ function toDeliveryError(
   return new DeliveryError('transient', message, { cause: error });
 }
 
-export class DiscordSink implements DigestSink {
-  constructor(private readonly client: Client) {}
+/** A forum as a post needs it: its server, and the tags the bot may apply there. */
+interface Forum {
+  id: string;
+  guildId: string;
+  tags: readonly Pick<APIGuildForumTag, 'id' | 'name' | 'moderated'>[];
+  /** Moderated tags need Manage Threads (Manage Posts). */
+  mayModerate: boolean;
+}
 
-  /** The channel as the gateway described it, when the bot can still see it. */
+const isForumType = (type: ChannelType) => type === ChannelType.GuildForum || type === ChannelType.GuildMedia;
+
+/** The ids of the forum's tags named by `names` (case-insensitively), most wanted first, at most five. */
+export function chooseTags(forum: Pick<Forum, 'tags' | 'mayModerate'>, names: readonly string[]): string[] {
+  const byName = new Map<string, string>();
+  for (const tag of forum.tags) {
+    const key = tag.name.trim().toLowerCase();
+    if ((!tag.moderated || forum.mayModerate) && !byName.has(key)) byName.set(key, tag.id);
+  }
+  const chosen: string[] = [];
+  for (const name of names) {
+    const id = byName.get(name.trim().toLowerCase());
+    if (id && !chosen.includes(id)) chosen.push(id);
+    if (chosen.length === MAX_APPLIED_TAGS) break;
+  }
+  return chosen;
+}
+
+/** A post's name within Discord's limit, cut between characters rather than inside one. */
+function postName(title: string): string {
+  const characters = Array.from(title.trim());
+  return characters.length <= MAX_POST_TITLE
+    ? characters.join('')
+    : characters.slice(0, MAX_POST_TITLE).join('');
+}
+
+export class DiscordSink implements DigestSink {
+  readonly forums: ForumPosts;
+
+  constructor(private readonly client: Client) {
+    this.forums = {
+      isForum: async (channelId) => (await this.forum(channelId)) !== undefined,
+      createPost: (forumId, post, message) => this.createPost(forumId, post, message),
+      findPosts: (forumId, markers, since) => this.findPosts(forumId, markers, since),
+    };
+  }
+
+  /**
+   * The channel as the gateway described it, when the bot can still see it; for a post (a thread), its forum,
+   * whose permissions it follows.
+   */
   private channel(channelId: string): ChannelOption | undefined {
     const channel = this.client.channels.cache.get(channelId);
-    return channel && 'guild' in channel && !channel.isThread() ? describeChannel(channel) : undefined;
+    if (!channel || !('guild' in channel)) return undefined;
+    if (!channel.isThread()) return describeChannel(channel);
+    return channel.parent ? describeChannel(channel.parent) : undefined;
+  }
+
+  private inPost(channelId: string): boolean {
+    const channel = this.client.channels.cache.get(channelId);
+    return Boolean(channel?.isThread() && channel.parent && isForumType(channel.parent.type));
+  }
+
+  /**
+   * The channel as a forum (its server and tags), or undefined when it is not one. From the gateway's cache; a
+   * channel the cache does not hold is asked of Discord.
+   */
+  private async forum(channelId: string): Promise<Forum | undefined> {
+    const cached = this.client.channels.cache.get(channelId);
+    if (cached) {
+      if (
+        !('guild' in cached) ||
+        (cached.type !== ChannelType.GuildForum && cached.type !== ChannelType.GuildMedia)
+      )
+        return undefined;
+      const me = cached.guild.members.me;
+      return {
+        id: cached.id,
+        guildId: cached.guildId,
+        tags: cached.availableTags,
+        mayModerate: Boolean(me && cached.permissionsFor(me).has(PermissionFlagsBits.ManageThreads)),
+      };
+    }
+    let channel: APIChannel;
+    try {
+      channel = (await this.client.rest.get(Routes.channel(channelId))) as APIChannel;
+    } catch (error) {
+      throw toDeliveryError(error, undefined, channelId, 'send');
+    }
+    if (!isForumType(channel.type) || !('available_tags' in channel) || !channel.guild_id) return undefined;
+    return { id: channel.id, guildId: channel.guild_id, tags: channel.available_tags, mayModerate: false };
   }
 
   async send(channelId: string, message: MessagePayload, nonce: string): Promise<{ messageId: string }> {
@@ -76,7 +200,8 @@ export class DiscordSink implements DigestSink {
       })) as APIMessage;
       return { messageId: sent.id };
     } catch (error) {
-      throw toDeliveryError(error, this.channel(channelId), channelId);
+      const need = this.inPost(channelId) ? 'send-in-post' : 'send';
+      throw toDeliveryError(error, this.channel(channelId), channelId, need);
     }
   }
 
@@ -92,7 +217,38 @@ export class DiscordSink implements DigestSink {
     try {
       await this.client.rest.post(Routes.channelMessageCrosspost(channelId, messageId));
     } catch (error) {
-      throw toDeliveryError(error, this.channel(channelId), channelId);
+      throw toDeliveryError(error, this.channel(channelId), channelId, 'send');
+    }
+  }
+
+  private async createPost(
+    forumId: string,
+    post: DigestPost,
+    message: MessagePayload,
+  ): Promise<{ threadId: string }> {
+    const forum = await this.forum(forumId);
+    if (!forum) throw new DeliveryError('transient', `channel ${forumId} is not a forum or media channel`);
+    const body: RESTPostAPIGuildForumThreadsJSONBody = {
+      name: postName(post.title),
+      applied_tags: chooseTags(forum, post.tagNames),
+      // The digest's first message as it is, with no mentions unless the renderer allowed its one role.
+      message: { ...message, allowed_mentions: message.allowed_mentions ?? NO_MENTIONS },
+    };
+    try {
+      const thread = (await this.client.rest.post(Routes.threads(forumId), { body })) as APIThreadChannel;
+      return { threadId: thread.id };
+    } catch (error) {
+      throw toDeliveryError(error, this.channel(forumId), forumId, 'post');
+    }
+  }
+
+  private async findPosts(forumId: string, markers: readonly string[], since: Date): Promise<PostedSearch> {
+    const forum = await this.forum(forumId);
+    if (!forum) return { found: new Map(), complete: true };
+    try {
+      return await findPostedThreads(this.client, forum, markers, since);
+    } catch (error) {
+      throw toDeliveryError(error, this.channel(forumId), forumId, 'read-history');
     }
   }
 }

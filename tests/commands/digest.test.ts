@@ -38,7 +38,7 @@ describe('/digest', () => {
         ),
       );
 
-    expect((await subscribe('voice')).content).toMatch(/not a text or announcement channel/);
+    expect((await subscribe('voice')).content).toMatch(/not a text, announcement, forum or media channel/);
     expect((await subscribe('readOnly')).content).toMatch(/missing \*\*Send Messages\*\*/);
     expect((await subscribe('briefings', { time: '8am' })).content).toMatch(/HH:MM/);
     expect((await subscribe('briefings', { timezone: 'Mars/Base' })).content).toMatch(

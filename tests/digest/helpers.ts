@@ -219,6 +219,7 @@ export function makeService(
     mentions: options.mentions ?? (() => false),
     render: renderOnePerBriefing,
     renderNothingNew: () => NOTHING_NEW,
+    renderPostTitle: (localDate) => `Digest of ${localDate}`,
     now: clock.now,
     graceMs: options.graceMs,
     retryDelaysMs: options.retryDelaysMs ?? [0, 0, 0],

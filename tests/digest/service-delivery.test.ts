@@ -284,6 +284,7 @@ describe('failures', () => {
         return [{ content: 'fine' }];
       },
       renderNothingNew: () => NOTHING_NEW,
+      renderPostTitle: (localDate) => localDate,
       now: clock.now,
     });
     await broken.subscriptions.subscribe(subscription());

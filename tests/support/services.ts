@@ -15,6 +15,7 @@ import { Library } from '../../src/library/library.js';
 import type { MessagePayload } from '../../src/message/payload.js';
 import { PartyRegistry } from '../../src/party/registry.js';
 import { renderDigest, renderNothingNew } from '../../src/render/digest.js';
+import { forumPostTitle } from '../../src/render/forum-post.js';
 import { SqliteDigestStore } from '../../src/store/sqlite/digest-store.js';
 
 export const GUILD = '111111111111111111';
@@ -75,6 +76,7 @@ export function testDispatcher(
     mentions: (id, party) => library.mentions(id, party),
     render: (list, _sub, marker) => renderDigest(list, { marker }),
     renderNothingNew: (_sub, marker) => renderNothingNew({ marker }),
+    renderPostTitle: forumPostTitle,
     now: () => now,
     retryDelaysMs: [],
   });

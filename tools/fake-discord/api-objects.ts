@@ -89,6 +89,27 @@ export function apiChannel(guild: GuildSpec, channel: ChannelSpec): Record<strin
         nsfw: false,
         last_message_id: null,
       };
+    case ChannelType.GuildForum:
+    case ChannelType.GuildMedia:
+      return {
+        ...common,
+        topic: channel.topic ?? null,
+        nsfw: false,
+        last_message_id: null,
+        rate_limit_per_user: 0,
+        default_thread_rate_limit_per_user: 0,
+        default_auto_archive_duration: 4320,
+        available_tags: (channel.availableTags ?? []).map((tag) => ({
+          id: tag.id,
+          name: tag.name,
+          moderated: tag.moderated ?? false,
+          emoji_id: null,
+          emoji_name: null,
+        })),
+        default_reaction_emoji: null,
+        default_sort_order: null,
+        ...(channel.type === ChannelType.GuildForum ? { default_forum_layout: 0 } : {}),
+      };
     default:
       return {
         ...common,
@@ -122,7 +143,12 @@ export function apiMember(world: WorldSpec, member: MemberSpec): APIGuildMember 
   };
 }
 
-export function guildCreate(world: WorldSpec, guild: GuildSpec): GatewayGuildCreateDispatchData {
+/** GUILD_CREATE for a guild; `threads` are its active threads as Discord describes them. */
+export function guildCreate(
+  world: WorldSpec,
+  guild: GuildSpec,
+  threads: readonly Record<string, unknown>[] = [],
+): GatewayGuildCreateDispatchData {
   const firstText = guild.channels.find((channel) => channel.type === ChannelType.GuildText);
   return {
     id: guild.id,
@@ -175,7 +201,7 @@ export function guildCreate(world: WorldSpec, guild: GuildSpec): GatewayGuildCre
       const { guild_id: _guildId, ...rest } = apiChannel(guild, channel);
       return rest as never;
     }),
-    threads: [],
+    threads: threads as never[],
     presences: [],
     stage_instances: [],
     guild_scheduled_events: [],

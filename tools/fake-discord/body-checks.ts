@@ -2,6 +2,7 @@
 import {
   checkAllowedMentions,
   checkAutocompleteLimits,
+  checkForumPostLimits,
   checkMessageLimits,
   checkModalLimits,
   checkNotEmpty,
@@ -31,6 +32,8 @@ export function createBodyChecker(
     if (checks.autocomplete !== undefined)
       record('limit', checkAutocompleteLimits(checks.autocomplete), true);
     if (checks.modal !== undefined) record('limit', checkModalLimits(checks.modal), true);
+    if (checks.forumPost)
+      record('limit', checkForumPostLimits(checks.forumPost.body, checks.forumPost.availableTagIds), true);
     // Discord accepts a message without allowed_mentions; the product does not, so it is recorded, not refused.
     if (wanted(checks.mentions)) record('mentions', checkAllowedMentions(target(checks.mentions)), false);
     return rejectInvalid ? refusals : [];

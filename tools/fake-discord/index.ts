@@ -14,7 +14,12 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type APIApplicationCommand, type APIMessage, OverwriteType } from 'discord-api-types/v10';
+import {
+  type APIApplicationCommand,
+  type APIMessage,
+  type APIThreadChannel,
+  OverwriteType,
+} from 'discord-api-types/v10';
 import { apiChannel, apiRole, apiUser, guildCreate } from './api-objects.js';
 import { createBodyChecker } from './body-checks.js';
 import { Cdn, type CdnRequest } from './cdn.js';
@@ -38,6 +43,7 @@ import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { type RecordedRequest, RequestLog, type RequestMatcher } from './request-log.js';
 import type { RouteContext } from './route-kit.js';
 import { type RequestValidator, requestValidator, type SchemaSource } from './schema.js';
+import { apiThread, ThreadStore } from './threads.js';
 import { type Violation, ViolationLog } from './violations.js';
 import {
   defaultWorld,
@@ -58,9 +64,11 @@ export type { Body, CallbackBody, Choice, InteractionExchange } from './interact
 export {
   checkAllowedMentions,
   checkAutocompleteLimits,
+  checkForumPostLimits,
   checkMessageLimits,
   checkModalLimits,
   checkNotEmpty,
+  FORUM_POST_LIMITS,
   MESSAGE_LIMITS,
   MODAL_LIMITS,
 } from './limits.js';
@@ -69,6 +77,7 @@ export type { RecordedRequest, RequestMatcher } from './request-log.js';
 export type { Violation, ViolationKind } from './violations.js';
 export type {
   ChannelSpec,
+  ForumTagSpec,
   GuildSpec,
   MemberSpec,
   OverwriteSpec,
@@ -130,6 +139,7 @@ export class FakeDiscord {
   private readonly violationLog = new ViolationLog();
   private readonly faults = new Faults();
   private readonly messageStore: MessageStore;
+  private readonly threadStore = new ThreadStore();
   private readonly commandStore: CommandStore;
   private readonly interactions = new InteractionRegistry();
   private readonly cdn = new Cdn(() => `http://127.0.0.1:${this.port}`);
@@ -159,6 +169,7 @@ export class FakeDiscord {
     const context: RouteContext = {
       world: this.world,
       messages: this.messageStore,
+      threads: this.threadStore,
       commands: this.commandStore,
       interactions: this.interactions,
       interactionDeadlineMs: this.deadlineMs,
@@ -167,6 +178,9 @@ export class FakeDiscord {
       },
       check: createBodyChecker(validator, this.violationLog, options.rejectInvalid ?? true),
       violation: (violation, request) => this.violationLog.add({ ...violation, requestSeq: request?.seq }),
+      dispatch: (t, d) => {
+        this.gateway.dispatch(t, d);
+      },
     };
     const pipeline = {
       token: this.token,
@@ -287,9 +301,10 @@ export class FakeDiscord {
         application: { id: world.application.id, flags: world.application.flags },
         auth: {},
       },
-      guildCreates: world.guilds.map(
-        (guild) => guildCreate(world, guild) as unknown as Record<string, unknown>,
-      ),
+      guildCreates: world.guilds.map((guild) => {
+        const active = this.threadStore.list({ guildId: guild.id }).filter((thread) => !thread.archived);
+        return guildCreate(world, guild, active.map(apiThread)) as unknown as Record<string, unknown>;
+      }),
     };
   }
 
@@ -475,6 +490,37 @@ export class FakeDiscord {
 
   message(id: string): APIMessage | undefined {
     return this.messageStore.get(id);
+  }
+
+  /**
+   * Posts (threads) in a forum or media channel, oldest first, archived ones included. A post's starter message
+   * has its id: `fake.message(thread.id)`; what came after is in `fake.messages(thread.id)`.
+   */
+  threads(forumId: string): APIThreadChannel[] {
+    return this.threadStore.list({ parentId: forumId }).map((thread) => apiThread(thread) as never);
+  }
+
+  /** Archives a post (as Discord does after its inactivity time, or a moderator) and tells the bot (THREAD_UPDATE). */
+  archiveThread(threadId: string, options: { locked?: boolean } = {}): void {
+    const thread = this.threadStore.get(threadId);
+    if (!thread) throw new Error(`no thread ${threadId}`);
+    this.threadStore.setArchived(thread, true, options.locked ?? false);
+    this.dispatch('THREAD_UPDATE', apiThread(thread));
+  }
+
+  /** Deletes a post and its messages, as a moderator would, and tells the bot (THREAD_DELETE). */
+  deleteThread(threadId: string): void {
+    const thread = this.threadStore.get(threadId);
+    if (!thread) throw new Error(`no thread ${threadId}`);
+    for (const message of this.messageStore.inChannel(threadId)) this.messageStore.delete(message.id);
+    this.messageStore.delete(threadId);
+    this.threadStore.delete(threadId);
+    this.dispatch('THREAD_DELETE', {
+      id: thread.id,
+      guild_id: thread.guildId,
+      parent_id: thread.parentId,
+      type: 11,
+    });
   }
 
   /** Registered commands: global with no argument, else one guild's. */

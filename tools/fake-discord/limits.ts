@@ -312,3 +312,29 @@ export function checkModalLimits(data: unknown): string[] {
   });
   return problems;
 }
+
+/** A post in a forum or media channel: its name and tags (the starter message is held to the message limits). */
+export const FORUM_POST_LIMITS = {
+  name: 100,
+  appliedTags: 5,
+} as const;
+
+/**
+ * The thread-level fields of a forum post (POST /channels/{id}/threads with a message): a name of 1 to 100
+ * characters, and at most five tags, each one the channel offers.
+ */
+export function checkForumPostLimits(body: unknown, availableTagIds: readonly string[]): string[] {
+  const post = isObject(body) ? body : {};
+  const name = length(post.name);
+  const tags = asArray(post.applied_tags);
+  return [
+    ...(name === 0 ? ['post name is empty'] : []),
+    ...tooLong('post name', post.name, FORUM_POST_LIMITS.name),
+    ...(tags.length > FORUM_POST_LIMITS.appliedTags
+      ? [`post has ${tags.length} tags (limit ${FORUM_POST_LIMITS.appliedTags})`]
+      : []),
+    ...tags
+      .filter((tag) => !availableTagIds.includes(String(tag)))
+      .map((tag) => `applied tag ${JSON.stringify(tag)} is not one of the channel's available_tags`),
+  ];
+}

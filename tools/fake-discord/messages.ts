@@ -5,6 +5,8 @@ import { snowflake } from './snowflake.js';
 type Body = Record<string, unknown>;
 
 export interface MessageOrigin {
+  /** The id to give it (a forum post's starter message has its thread's id); a new snowflake otherwise. */
+  id?: string;
   type?: MessageType;
   webhookId?: string;
   applicationId?: string;
@@ -53,7 +55,7 @@ export class MessageStore {
     }
     const flags = (typeof body.flags === 'number' ? body.flags : 0) | (origin.flags ?? 0);
     const message: APIMessage = {
-      id: snowflake(),
+      id: origin.id ?? snowflake(),
       channel_id: channelId,
       author,
       content: typeof body.content === 'string' ? body.content : '',

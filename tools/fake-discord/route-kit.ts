@@ -4,6 +4,7 @@ import type { InteractionRegistry } from './interactions.js';
 import type { MessageStore } from './messages.js';
 import type { RecordedRequest } from './request-log.js';
 import type { BodyKind } from './schema.js';
+import type { ThreadStore } from './threads.js';
 import type { Violation } from './violations.js';
 import type { WorldSpec } from './world.js';
 
@@ -20,11 +21,15 @@ export interface BodyChecks {
   autocomplete?: unknown;
   /** Modal limits (title, text inputs), on the callback data. */
   modal?: unknown;
+  /** A forum post's name and tags, against the tags its channel offers. */
+  forumPost?: { body: unknown; availableTagIds: readonly string[] };
 }
 
 export interface RouteContext {
   world: WorldSpec;
   messages: MessageStore;
+  /** Posts in forum and media channels. */
+  threads: ThreadStore;
   commands: CommandStore;
   interactions: InteractionRegistry;
   /** Discord's three seconds for the first interaction response. */
@@ -36,6 +41,8 @@ export interface RouteContext {
    */
   check(request: RecordedRequest, route: string, checks: BodyChecks): string[];
   violation(violation: Omit<Violation, 'requestSeq'>, request?: RecordedRequest): void;
+  /** Sends a gateway dispatch to every connected session (THREAD_CREATE, ...). */
+  dispatch(t: string, d: unknown): void;
 }
 
 export interface RouteResult {

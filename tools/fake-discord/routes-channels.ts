@@ -1,10 +1,13 @@
 /**
- * Channels and their messages, guarded the way Discord guards them: unknown channel 404 (10003), no View Channel
- * 403 Missing Access (50001), a missing permission 403 Missing Permissions (50013).
+ * Channels (and posts in forums, which are threads) and their messages, guarded the way Discord guards them: unknown
+ * channel 404 (10003), no View Channel 403 Missing Access (50001), a missing permission 403 Missing Permissions
+ * (50013). A message in a post needs Send Messages in Threads ("Send Messages in Posts"); a forum or media channel
+ * takes no messages of its own.
  */
 import { type APIMessage, ChannelType, MessageFlags, PermissionFlagsBits } from 'discord-api-types/v10';
 import { apiChannel, apiUser } from './api-objects.js';
-import { channelPermissions, has } from './permissions.js';
+import { has } from './permissions.js';
+import { botBits, guard, locate, type Place, reach, refused } from './places.js';
 import {
   discordError,
   invalidFormBody,
@@ -12,24 +15,9 @@ import {
   type RouteDefinition,
   type RouteResult,
 } from './route-kit.js';
-import { type ChannelSpec, findChannel, type GuildSpec } from './world.js';
+import { apiThread } from './threads.js';
 
-interface Place {
-  guild: GuildSpec;
-  channel: ChannelSpec;
-}
-
-/** The channel if the bot may do this there, else Discord's refusal. */
-function reach(ctx: RouteContext, channelId: string | undefined, ...needed: bigint[]): Place | RouteResult {
-  const found = findChannel(ctx.world, channelId ?? '');
-  if (!found) return discordError(404, 10003, 'Unknown Channel');
-  const bits = channelPermissions(found.guild, found.channel, ctx.world.bot.id);
-  if (!has(bits, PermissionFlagsBits.ViewChannel)) return discordError(403, 50001, 'Missing Access');
-  if (needed.some((flag) => !has(bits, flag))) return discordError(403, 50013, 'Missing Permissions');
-  return found;
-}
-
-const refused = (value: Place | RouteResult): value is RouteResult => 'status' in value;
+const POSTS_ONLY = new Set<ChannelType>([ChannelType.GuildForum, ChannelType.GuildMedia]);
 
 function ownMessage(
   ctx: RouteContext,
@@ -37,7 +25,7 @@ function ownMessage(
   messageId: string | undefined,
 ): APIMessage | RouteResult {
   const message = ctx.messages.get(messageId ?? '');
-  if (!message || message.channel_id !== place.channel.id || ctx.messages.isEphemeral(message.id)) {
+  if (!message || message.channel_id !== place.id || ctx.messages.isEphemeral(message.id)) {
     return discordError(404, 10008, 'Unknown Message');
   }
   return message;
@@ -67,7 +55,11 @@ export const channelRoutes: readonly RouteDefinition[] = [
     auth: true,
     handle(ctx, params) {
       const place = reach(ctx, params.channel_id);
-      return refused(place) ? place : { status: 200, body: apiChannel(place.guild, place.channel) };
+      if (refused(place)) return place;
+      return {
+        status: 200,
+        body: place.thread ? apiThread(place.thread) : apiChannel(place.guild, place.channel),
+      };
     },
   },
   {
@@ -77,7 +69,10 @@ export const channelRoutes: readonly RouteDefinition[] = [
     handle(ctx, params, request) {
       const place = reach(ctx, params.channel_id, PermissionFlagsBits.ReadMessageHistory);
       if (refused(place)) return place;
-      return { status: 200, body: history(ctx.messages.inChannel(place.channel.id), request.query) };
+      if (!place.thread && POSTS_ONLY.has(place.channel.type)) {
+        return discordError(400, 50024, 'Cannot execute action on this channel type');
+      }
+      return { status: 200, body: history(ctx.messages.inChannel(place.id), request.query) };
     },
   },
   {
@@ -87,11 +82,22 @@ export const channelRoutes: readonly RouteDefinition[] = [
     handle(ctx, params, request) {
       const body = (request.body ?? {}) as Record<string, unknown>;
       const embeds = Array.isArray(body.embeds) && body.embeds.length > 0;
-      const needed = [PermissionFlagsBits.SendMessages, ...(embeds ? [PermissionFlagsBits.EmbedLinks] : [])];
-      const place = reach(ctx, params.channel_id, ...needed);
+      const located = locate(ctx, params.channel_id);
+      if (refused(located)) return located;
+      const send = located.thread
+        ? PermissionFlagsBits.SendMessagesInThreads
+        : PermissionFlagsBits.SendMessages;
+      const place = guard(ctx, located, send, ...(embeds ? [PermissionFlagsBits.EmbedLinks] : []));
       if (refused(place)) return place;
-      if (place.channel.type === ChannelType.GuildCategory) {
+      const { thread } = place;
+      if (
+        !thread &&
+        (place.channel.type === ChannelType.GuildCategory || POSTS_ONLY.has(place.channel.type))
+      ) {
         return discordError(400, 50008, 'Cannot send messages in a non-text channel');
+      }
+      if (thread?.archived && thread.locked && !has(botBits(ctx, place), PermissionFlagsBits.ManageThreads)) {
+        return discordError(400, 50083, 'Thread is archived');
       }
       const problems = ctx.check(request, 'POST /channels/{channel_id}/messages', {
         schema: 'message-create',
@@ -100,7 +106,15 @@ export const channelRoutes: readonly RouteDefinition[] = [
         mentions: true,
       });
       if (problems.length > 0) return invalidFormBody(problems);
-      const { message } = ctx.messages.create(place.channel.id, body, apiUser(ctx.world.bot));
+      const { message, duplicate } = ctx.messages.create(place.id, body, apiUser(ctx.world.bot));
+      if (thread && !duplicate) {
+        // A message in an archived (unlocked) post brings it back, as in Discord.
+        if (thread.archived) {
+          ctx.threads.setArchived(thread, false);
+          ctx.dispatch('THREAD_UPDATE', apiThread(thread));
+        }
+        ctx.threads.noteMessage(thread, message.id);
+      }
       return { status: 200, body: { ...message, guild_id: place.guild.id } };
     },
   },
@@ -147,7 +161,7 @@ export const channelRoutes: readonly RouteDefinition[] = [
       if (refused(place)) return place;
       const message = ownMessage(ctx, place, params.message_id);
       if (!isMessage(message)) return message;
-      const bits = channelPermissions(place.guild, place.channel, ctx.world.bot.id);
+      const bits = botBits(ctx, place);
       if (message.author.id !== ctx.world.bot.id && !has(bits, PermissionFlagsBits.ManageMessages)) {
         return discordError(403, 50013, 'Missing Permissions');
       }
@@ -162,12 +176,12 @@ export const channelRoutes: readonly RouteDefinition[] = [
     handle(ctx, params) {
       const place = reach(ctx, params.channel_id);
       if (refused(place)) return place;
-      if (place.channel.type !== ChannelType.GuildAnnouncement) {
+      if (place.thread || place.channel.type !== ChannelType.GuildAnnouncement) {
         return discordError(400, 50024, 'Cannot execute action on this channel type');
       }
       const message = ownMessage(ctx, place, params.message_id);
       if (!isMessage(message)) return message;
-      const bits = channelPermissions(place.guild, place.channel, ctx.world.bot.id);
+      const bits = botBits(ctx, place);
       const own = message.author.id === ctx.world.bot.id;
       if (!has(bits, own ? PermissionFlagsBits.SendMessages : PermissionFlagsBits.ManageMessages)) {
         return discordError(403, 50013, 'Missing Permissions');

@@ -34,7 +34,17 @@ export type ChannelKind =
   | ChannelType.GuildText
   | ChannelType.GuildAnnouncement
   | ChannelType.GuildVoice
-  | ChannelType.GuildCategory;
+  | ChannelType.GuildCategory
+  | ChannelType.GuildForum
+  | ChannelType.GuildMedia;
+
+/** A tag a forum or media channel offers its posts. */
+export interface ForumTagSpec {
+  id: string;
+  name: string;
+  /** Only members with Manage Threads may apply it. */
+  moderated?: boolean;
+}
 
 export interface ChannelSpec {
   id: string;
@@ -44,6 +54,8 @@ export interface ChannelSpec {
   parentId?: string | null;
   topic?: string | null;
   overwrites: OverwriteSpec[];
+  /** Forum and media channels: the tags posts may carry (Discord allows 20). */
+  availableTags?: ForumTagSpec[];
 }
 
 export interface MemberSpec {
@@ -98,6 +110,16 @@ export const DEFAULT_IDS = {
     readOnly: '1190000000000000204',
     /** Only editors can see this one; the bot lacks View Channel. */
     editorsOnly: '1190000000000000205',
+    /** A forum channel with the tags in `forumTags`. */
+    forumDigests: '1190000000000000206',
+    /** A media channel, with no tags. */
+    mediaDigests: '1190000000000000207',
+  },
+  /** The tags of #forum-digests. */
+  forumTags: {
+    ukraine: '1190000000000000250',
+    russia: '1190000000000000251',
+    energy: '1190000000000000252',
   },
   users: {
     owner: '1190000000000000300',
@@ -138,8 +160,8 @@ const BOT_PERMISSIONS: readonly PermissionName[] = [
 
 /**
  * "Briefing Desk": #briefings, #announcements, #voice, #read-only (bot may not send), #editors-only (bot cannot
- * see); the owner, a manager (Editors: Manage Server), a reader (no role) and an editor (Writers: no Manage
- * Server).
+ * see), #forum-digests (a forum tagged Ukraine, Russia, Energy), #media-digests (a media channel); the owner, a
+ * manager (Editors: Manage Server), a reader (no role) and an editor (Writers: no Manage Server).
  */
 export function defaultWorld(): WorldSpec {
   const ids = DEFAULT_IDS;
@@ -227,6 +249,20 @@ export function defaultWorld(): WorldSpec {
             },
             { id: ids.roles.editors, type: OverwriteType.Role, allow: permissions('ViewChannel'), deny: '0' },
           ]),
+          {
+            ...text(ids.channels.forumDigests, 'forum-digests', 4),
+            type: ChannelType.GuildForum,
+            availableTags: [
+              { id: ids.forumTags.ukraine, name: 'Ukraine' },
+              { id: ids.forumTags.russia, name: 'Russia' },
+              { id: ids.forumTags.energy, name: 'Energy' },
+            ],
+          },
+          {
+            ...text(ids.channels.mediaDigests, 'media-digests', 5),
+            type: ChannelType.GuildMedia,
+            availableTags: [],
+          },
         ],
         members: [
           { userId: ids.bot, roles: [ids.roles.bot] },

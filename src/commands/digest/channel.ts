@@ -6,8 +6,16 @@ import { channelOption } from '../options.js';
 import type { SubcommandInput } from '../subcommand.js';
 import { type ChannelOption, type Services, UsageError } from '../types.js';
 
-/** Digests go to text and announcement channels only: Discord offers no other kind in the option. */
-const POSTABLE = [ChannelType.GuildText, ChannelType.GuildAnnouncement];
+/**
+ * Digests go to text and announcement channels, and to forum and media channels as a post a day: Discord offers no
+ * other kind in the option.
+ */
+const POSTABLE = [
+  ChannelType.GuildText,
+  ChannelType.GuildAnnouncement,
+  ChannelType.GuildForum,
+  ChannelType.GuildMedia,
+];
 
 export const channelNamed = (description = 'The channel') =>
   channelOption({ description, required: true, channelTypes: POSTABLE });
@@ -31,18 +39,28 @@ export function targetChannel(chosen: ChannelOption | undefined, where: Where): 
   return { id: where.channelId, name: where.channelId };
 }
 
-/** Only text and announcement channels take digests, and only where the bot can view, send and embed. */
+/** What the bot needs to post digests in a channel of this kind, by the names Discord's UI shows there. */
+function needed(kind: ChannelOption['kind']): string {
+  return kind === 'forum' || kind === 'media'
+    ? 'View Channel, Create Posts, Send Messages in Posts and Embed Links'
+    : 'View Channel, Send Messages and Embed Links';
+}
+
+/**
+ * Only text, announcement, forum and media channels take digests, and only where the bot can view, post and
+ * embed.
+ */
 export function assertPostable(channel: ChannelOption): void {
   if (channel.kind === 'other') {
     throw new UsageError(
-      `#${channel.name} is not a text or announcement channel. Pick one where people read messages, e.g. #briefings.`,
+      `#${channel.name} is not a text, announcement, forum or media channel. Pick one where people read messages, e.g. #briefings.`,
     );
   }
   if (channel.missingPermissions.length) {
     const missing = channel.missingPermissions.join(', ');
     throw new UsageError(
-      `I can't post in #${channel.name}: missing **${missing}**. Give the bot View Channel, Send Messages and ` +
-        'Embed Links there (Edit Channel > Permissions), then subscribe again.',
+      `I can't post in #${channel.name}: missing **${missing}**. Give the bot ${needed(channel.kind)} there ` +
+        '(Edit Channel > Permissions), then subscribe again.',
     );
   }
 }

@@ -30,17 +30,22 @@ export type Composition =
   | { kind: 'digest'; briefingIds: string[]; parts: { payload: MessagePayload; nonce: string }[] }
   | { kind: 'nothing'; status: 'nothing-new' | 'failed'; reason: DeliveryReason; error?: unknown };
 
+/** The oldest briefing date a digest of `sub` may carry: the day before it was made (YYYY-MM-DD). */
+export function notBefore(sub: Pick<Subscription, 'createdAt' | 'timezone'>): string {
+  return dayBefore(new Date(sub.createdAt), sub.timezone);
+}
+
 /** The briefings a digest for `sub` would carry now. */
 export function newBriefings(
   sub: Subscription,
   source: CompositionSource,
   received: ReadonlySet<string>,
 ): Briefing[] {
-  const notBefore = dayBefore(new Date(sub.createdAt), sub.timezone);
+  const from = notBefore(sub);
   return selectNewBriefings({
-    briefings: source.briefingsSince(notBefore),
+    briefings: source.briefingsSince(from),
     received,
-    notBefore,
+    notBefore: from,
     party: sub.party,
     tag: sub.tag,
     mentions: (id, party) => source.mentions(id, party),

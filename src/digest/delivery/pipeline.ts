@@ -3,6 +3,10 @@
  * it goes, then mark the row sent and the briefings received in one transaction. A row left pending (crash,
  * stop, outage) is finished later by the same function: with the same nonces while Discord still remembers
  * them, and after looking in the channel for the messages once it may not.
+ *
+ * In a forum or media channel the first message opens a new post (a thread) and the others go into it. Opening a
+ * post takes no nonce, so a post that may have been opened already (any try but the row's very first) is looked
+ * for in the forum before another is opened.
  */
 
 import type { DeliveryOutcome, DeliveryRecord } from '../model.js';
@@ -11,7 +15,14 @@ import type { ChannelLoss, DeliveryReason } from '../reasons.js';
 import type { DeliveryPart, DigestStore, SentPart } from '../store.js';
 import { nonceStillTrusted, searchFrom } from './reconcile.js';
 import { nextRetryAt } from './retry-plan.js';
-import { DeliveryError, type DeliveryLog, type DigestSink } from './sink.js';
+import {
+  DeliveryError,
+  type DeliveryLog,
+  type DigestPost,
+  type DigestSink,
+  type ForumPosts,
+  type PostedSearch,
+} from './sink.js';
 
 export interface DeliveryContext {
   store: DigestStore;
@@ -28,6 +39,8 @@ export interface DeliveryContext {
   onChannelLost(channelId: string, loss: ChannelLoss): Promise<void>;
   /** A row now waits in the ledger until `at` for its next attempt. */
   onRetryLater(deliveryId: number, at: Date): void;
+  /** What the row's post in a forum or media channel is called and tagged with, worked out when it is opened. */
+  post(record: DeliveryRecord): Promise<DigestPost>;
 }
 
 class Stopped extends Error {}
@@ -144,62 +157,100 @@ async function endUnreachable(
 }
 
 /**
- * Finds the row's unsent messages that are in the channel after all, and records them as sent. Returns false
- * when the row was ended because the channel could not be checked.
+ * Finds which of the row's unsent messages are out after all (`search` looks for their markers), and records
+ * them as sent. Returns false when the row was ended instead: the place could not be read, or not far enough back
+ * to be sure.
  */
 async function reconcile(
   context: DeliveryContext,
   record: DeliveryRecord,
   unsent: readonly DeliveryPart[],
+  search: (markers: readonly string[]) => Promise<PostedSearch>,
 ): Promise<boolean> {
-  const search = await context.sink.findPosted(
-    record.channelId,
-    unsent.map((part) => part.nonce),
-    searchFrom(record),
-  );
+  let result: PostedSearch;
+  try {
+    result = await search(unsent.map((part) => part.nonce));
+  } catch (caught) {
+    const error = asDeliveryError(caught);
+    if (error.kind !== 'missing-access') throw error;
+    // Sending blind could post a second copy; a row that says so is better than a guess.
+    await context.store.markEnded(
+      record.id,
+      'unconfirmed',
+      { code: 'unconfirmed-unreadable', error: error.message, loss: error.loss },
+      context.now(),
+    );
+    context.log.warn(
+      { err: error, channelId: record.channelId, deliveryId: record.id },
+      'digest could not be checked, not resent',
+    );
+    return false;
+  }
   const at = context.now();
   for (const part of unsent) {
-    const messageId = search.found.get(part.nonce);
+    const messageId = result.found.get(part.nonce);
     if (messageId) await context.store.markPartSent(record.id, part.part, messageId, at);
   }
-  const missing = unsent.filter((part) => !search.found.has(part.nonce));
-  if (search.found.size > 0)
+  const missing = unsent.filter((part) => !result.found.has(part.nonce));
+  if (result.found.size > 0)
     context.log.info(
-      { channelId: record.channelId, deliveryId: record.id, found: search.found.size },
+      { channelId: record.channelId, deliveryId: record.id, found: result.found.size },
       'digest messages found in the channel, not sent again',
     );
-  if (missing.length === 0 || search.complete) return true;
+  if (missing.length === 0 || result.complete) return true;
   await context.store.markEnded(record.id, 'unconfirmed', { code: 'unconfirmed-too-much-history' }, at);
   return false;
 }
 
-/** One pass over the row: look in the channel when the nonces may be forgotten, then send what is still unsent. */
-async function pass(context: DeliveryContext, deliveryId: number): Promise<PassResult> {
+/** The sink's forums when the channel is one (a digest there is a post), else undefined. */
+async function forumOf(context: DeliveryContext, channelId: string): Promise<ForumPosts | undefined> {
+  const { forums } = context.sink;
+  return forums && (await forums.isForum(channelId)) ? forums : undefined;
+}
+
+const unsentOf = (parts: readonly DeliveryPart[]) => parts.filter((part) => part.messageId === null);
+
+/**
+ * One pass over the row: look for what may be out already (a post that may have been opened; messages once their
+ * nonces may be forgotten), then send what is still unsent. `fresh`: the row's first try, in the process that
+ * wrote it, so nothing of it can be out yet.
+ */
+async function pass(context: DeliveryContext, deliveryId: number, fresh: boolean): Promise<PassResult> {
   const record = await context.store.getDelivery(deliveryId);
   if (record?.status !== 'pending') return { kind: 'ended' };
   const { channelId } = record;
   let last: SentPart | undefined;
+  // Set while the pass works inside the row's post: the post gone is the row's end, not the forum's.
+  let inPost = false;
   try {
-    let parts = (await context.store.parts(deliveryId)).filter((part) => part.messageId === null);
-    if (parts.length && !nonceStillTrusted(record, context.now())) {
-      try {
-        if (!(await reconcile(context, record, parts))) return { kind: 'ended' };
-      } catch (caught) {
-        const error = asDeliveryError(caught);
-        if (error.kind !== 'missing-access') throw error;
-        // Sending blind could post a second copy; a row that says so is better than a guess.
-        await context.store.markEnded(
-          deliveryId,
-          'unconfirmed',
-          { code: 'unconfirmed-unreadable', error: error.message, loss: error.loss },
-          context.now(),
-        );
-        context.log.warn({ err: error, channelId, deliveryId }, 'digest could not be checked, not resent');
-        return { kind: 'ended' };
-      }
-      parts = (await context.store.parts(deliveryId)).filter((part) => part.messageId === null);
+    let parts = await context.store.parts(deliveryId);
+    const forum = unsentOf(parts).length ? await forumOf(context, channelId) : undefined;
+    // In a forum the first message is the post's starter; it has the post's id, and the rest go into the post.
+    const starter = forum ? parts[0]?.part : undefined;
+    const isStarter = (part: DeliveryPart) => part.part === starter;
+    if (forum && parts[0]?.messageId === null && !fresh) {
+      const since = searchFrom(record);
+      const found = await reconcile(context, record, [parts[0]], (markers) =>
+        forum.findPosts(channelId, markers, since),
+      );
+      if (!found) return { kind: 'ended' };
+      parts = await context.store.parts(deliveryId);
     }
-    if (parts.length && context.now().getTime() > context.deadline(record).getTime()) {
+    // Where the messages go: the channel, or the post once it is open.
+    let place = forum ? (parts[0]?.messageId ?? undefined) : channelId;
+    const rest = unsentOf(parts).filter((part) => !isStarter(part));
+    if (place && rest.length && !nonceStillTrusted(record, context.now())) {
+      const inside = place;
+      inPost = Boolean(forum);
+      const since = searchFrom(record);
+      const found = await reconcile(context, record, rest, (markers) =>
+        context.sink.findPosted(inside, markers, since),
+      );
+      if (!found) return { kind: 'ended' };
+      parts = await context.store.parts(deliveryId);
+    }
+    const unsent = unsentOf(parts);
+    if (unsent.length && context.now().getTime() > context.deadline(record).getTime()) {
       await context.store.markEnded(
         deliveryId,
         'failed',
@@ -208,14 +259,28 @@ async function pass(context: DeliveryContext, deliveryId: number): Promise<PassR
       );
       return { kind: 'ended' };
     }
-    for (const [index, part] of parts.entries()) {
-      const { messageId } = await context.sink.send(channelId, part.payload, part.nonce);
+    for (const [index, part] of unsent.entries()) {
+      let messageId: string;
+      if (forum && isStarter(part)) {
+        inPost = false;
+        const { threadId } = await forum.createPost(channelId, await context.post(record), part.payload);
+        messageId = threadId;
+        place = threadId;
+      } else {
+        inPost = Boolean(forum);
+        if (!place) throw new Error(`delivery ${deliveryId}: a message of a post whose post is not open`);
+        ({ messageId } = await context.sink.send(place, part.payload, part.nonce));
+      }
       // The last one is recorded together with the row's end, below.
-      if (index === parts.length - 1) last = { part: part.part, messageId };
+      if (index === unsent.length - 1) last = { part: part.part, messageId };
       else await context.store.markPartSent(deliveryId, part.part, messageId, context.now());
     }
   } catch (caught) {
     const error = asDeliveryError(caught);
+    if (inPost && error.kind === 'unknown-channel') {
+      await endPostGone(context, record, error);
+      return { kind: 'ended' };
+    }
     if (error.kind !== 'transient') {
       await endUnreachable(context, record, error);
       return { kind: 'ended' };
@@ -226,6 +291,28 @@ async function pass(context: DeliveryContext, deliveryId: number): Promise<PassR
   await context.store.markSent(deliveryId, sentReason(record, sentAt), sentAt, last);
   context.log.info({ channelId, deliveryId, briefings: record.briefingIds.length }, 'digest sent');
   return { kind: 'sent' };
+}
+
+/**
+ * The row's post was deleted before all of it was in: the rest has nowhere to go. The forum itself is fine, so the
+ * subscription goes on; the row ends as failed with what Discord said.
+ */
+async function endPostGone(
+  context: DeliveryContext,
+  record: DeliveryRecord,
+  error: DeliveryError,
+): Promise<void> {
+  const attempts = record.attempts + 1;
+  await context.store.markEnded(
+    record.id,
+    'failed',
+    { code: 'send-failed', error: error.message, attempts },
+    context.now(),
+  );
+  context.log.warn(
+    { err: error, channelId: record.channelId, deliveryId: record.id },
+    'digest post deleted before all of it was posted',
+  );
 }
 
 /** Records a transient failure: a quick retry, a later one kept in the ledger, or the end of the row's window. */
@@ -269,18 +356,24 @@ async function onTransientFailure(
   return 'later';
 }
 
-/** Sends what is still unsent of a pending row and records the result. Never throws for delivery failures. */
+/**
+ * Sends what is still unsent of a pending row and records the result. Never throws for delivery failures.
+ * `fresh`: the row was just written by this process and nothing of it has been tried (a forum post is then opened
+ * without looking for it first); any other row may be partly out already.
+ */
 export async function completeDelivery(
   context: DeliveryContext,
   deliveryId: number,
-  options: { publish: boolean },
+  options: { publish: boolean; fresh?: boolean },
 ): Promise<DeliveryOutcome> {
   const record = await context.store.getDelivery(deliveryId);
   if (!record) throw new Error(`delivery ${deliveryId} is not in the ledger`);
   if (record.status !== 'pending') return outcomeOf(record);
+  let fresh = options.fresh === true;
   // A row already past its quick attempts (a retry from the ledger) goes straight to the later ones.
   for (let quickTried = Math.min(record.attempts, context.quickRetryDelaysMs.length); ; quickTried++) {
-    const result = await pass(context, deliveryId);
+    const result = await pass(context, deliveryId, fresh);
+    fresh = false;
     if (result.kind === 'sent') {
       if (options.publish) await crosspost(context, record);
       break;
