@@ -54,7 +54,7 @@ export function apiRole(role: RoleSpec): APIRole {
     position: role.position,
     permissions: role.permissions,
     managed: role.managedForBot !== undefined,
-    mentionable: false,
+    mentionable: role.mentionable ?? false,
     ...(role.managedForBot ? { tags: { bot_id: role.managedForBot } } : {}),
     flags: 0 as RoleFlags,
   };

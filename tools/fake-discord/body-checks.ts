@@ -7,6 +7,7 @@ import {
   checkModalLimits,
   checkNotEmpty,
 } from './limits.js';
+import { checkRoleAlertMentions } from './mentions.js';
 import type { RecordedRequest } from './request-log.js';
 import type { BodyChecks } from './route-kit.js';
 import type { RequestValidator } from './schema.js';
@@ -35,7 +36,10 @@ export function createBodyChecker(
     if (checks.forumPost)
       record('limit', checkForumPostLimits(checks.forumPost.body, checks.forumPost.availableTagIds), true);
     // Discord accepts a message without allowed_mentions; the product does not, so it is recorded, not refused.
-    if (wanted(checks.mentions)) record('mentions', checkAllowedMentions(target(checks.mentions)), false);
+    if (wanted(checks.mentions)) {
+      const check = checks.roleAlert ? checkRoleAlertMentions : checkAllowedMentions;
+      record('mentions', check(target(checks.mentions)), false);
+    }
     return rejectInvalid ? refusals : [];
   };
 }

@@ -24,6 +24,7 @@ import { apiChannel, apiRole, apiUser, guildCreate } from './api-objects.js';
 import { createBodyChecker } from './body-checks.js';
 import { Cdn, type CdnRequest } from './cdn.js';
 import { CommandStore } from './commands-store.js';
+import { DirectMessageChannels } from './dms.js';
 import { Faults, type RouteHold } from './faults.js';
 import { FakeGateway, type GatewayConnectionInfo } from './gateway.js';
 import { type FakeStats, handleRest } from './http-server.js';
@@ -37,6 +38,7 @@ import {
   type PayloadSources,
 } from './interaction-payloads.js';
 import { type ExchangeHost, InteractionExchange, InteractionRegistry } from './interactions.js';
+import { type Mentions, pingsOf } from './mentions.js';
 import { MessageStore } from './messages.js';
 import { modalSubmission } from './modals.js';
 import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
@@ -72,6 +74,7 @@ export {
   MESSAGE_LIMITS,
   MODAL_LIMITS,
 } from './limits.js';
+export { checkRoleAlertMentions, type Mentions, mentionsIn, pingsOf } from './mentions.js';
 export type { RateLimitOptions } from './rate-limit.js';
 export type { RecordedRequest, RequestMatcher } from './request-log.js';
 export type { Violation, ViolationKind } from './violations.js';
@@ -139,6 +142,7 @@ export class FakeDiscord {
   private readonly violationLog = new ViolationLog();
   private readonly faults = new Faults();
   private readonly messageStore: MessageStore;
+  private readonly dmChannels: DirectMessageChannels;
   private readonly threadStore = new ThreadStore();
   private readonly commandStore: CommandStore;
   private readonly interactions = new InteractionRegistry();
@@ -157,6 +161,7 @@ export class FakeDiscord {
     this.token = options.token ?? FAKE_TOKEN;
     this.deadlineMs = options.interactionDeadlineMs ?? 3_000;
     this.messageStore = new MessageStore(options.nonceWindowMs ?? 5 * 60_000);
+    this.dmChannels = new DirectMessageChannels(this.world);
     this.commandStore = new CommandStore(this.world.application.id);
     this.gateway = new FakeGateway({
       token: this.token,
@@ -169,6 +174,7 @@ export class FakeDiscord {
     const context: RouteContext = {
       world: this.world,
       messages: this.messageStore,
+      dms: this.dmChannels,
       threads: this.threadStore,
       commands: this.commandStore,
       interactions: this.interactions,
@@ -490,6 +496,34 @@ export class FakeDiscord {
 
   message(id: string): APIMessage | undefined {
     return this.messageStore.get(id);
+  }
+
+  /** The bot's direct messages to a user, oldest first ([] when it never opened a channel with them). */
+  dms(userId: string): APIMessage[] {
+    const channel = this.dmChannels.of(userId);
+    return channel ? this.messageStore.inChannel(channel.id) : [];
+  }
+
+  /** The id of the bot's direct-message channel with a user, once the bot has opened it. */
+  dmChannelId(userId: string): string | undefined {
+    return this.dmChannels.of(userId)?.id;
+  }
+
+  /**
+   * Who the request that created a message pinged: the mentions in its text that its allowed_mentions let
+   * through (users, roles, @everyone/@here). Undefined when no create request made that message.
+   */
+  pings(messageId: string): Mentions | undefined {
+    const create = this.log.requests.find(
+      (request) =>
+        request.method === 'POST' &&
+        (request.response as { id?: unknown } | undefined)?.id === messageId &&
+        request.body !== undefined,
+    );
+    if (!create) return undefined;
+    // A forum post's starter message is the `message` of the thread it opens.
+    const body = create.body as { message?: unknown };
+    return pingsOf(body.message && typeof body.message === 'object' ? body.message : body);
   }
 
   /**

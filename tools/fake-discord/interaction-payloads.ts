@@ -17,7 +17,7 @@ import {
   InteractionType,
   ApplicationCommandOptionType as OptionType,
 } from 'discord-api-types/v10';
-import { apiChannel, apiMember, apiUser } from './api-objects.js';
+import { apiChannel, apiMember, apiRole, apiUser } from './api-objects.js';
 import { type AttachmentInput, type Cdn, isAttachmentInput, type ResolvedAttachment } from './cdn.js';
 import type { CommandStore } from './commands-store.js';
 import { channelPermissions } from './permissions.js';
@@ -36,10 +36,17 @@ import {
 } from './world.js';
 
 /**
- * An option value: strings, numbers and booleans as typed; `{ channel: id }` for a channel option;
- * `{ filename, content, contentType?, size?, hang? }` for an attachment option (served by the fake's CDN).
+ * An option value: strings, numbers and booleans as typed; `{ channel: id }` for a channel option; `{ role: id }`
+ * for a role option (a role of the invoking guild); `{ filename, content, contentType?, size?, hang? }` for an
+ * attachment option (served by the fake's CDN).
  */
-export type OptionInput = string | number | boolean | { channel: string } | AttachmentInput;
+export type OptionInput =
+  | string
+  | number
+  | boolean
+  | { channel: string }
+  | { role: string }
+  | AttachmentInput;
 export type PermissionsInput = bigint | string | readonly PermissionName[];
 
 export interface InvokeOptions {
@@ -251,6 +258,7 @@ function elsewherePayload(
 
 function inferType(value: OptionInput): OptionType {
   if (isAttachmentInput(value)) return OptionType.Attachment;
+  if (typeof value === 'object' && 'role' in value) return OptionType.Role;
   if (typeof value === 'object') return OptionType.Channel;
   if (typeof value === 'boolean') return OptionType.Boolean;
   if (typeof value === 'number') return Number.isInteger(value) ? OptionType.Integer : OptionType.Number;
@@ -261,6 +269,7 @@ interface BuiltOptions {
   options: Record<string, unknown>[];
   resolvedChannels: Record<string, unknown>;
   resolvedAttachments: Record<string, ResolvedAttachment>;
+  resolvedRoles: Record<string, unknown>;
 }
 
 interface BuildRequest {
@@ -276,6 +285,7 @@ function buildLeafOptions(request: BuildRequest): BuiltOptions {
   const { sources, payload, label, definitions, values, focused } = request;
   const resolvedChannels: Record<string, unknown> = {};
   const resolvedAttachments: Record<string, ResolvedAttachment> = {};
+  const resolvedRoles: Record<string, unknown> = {};
   const options = Object.entries(values).map(([name, value]) => {
     const definition = definitions?.find((option) => option.name === name);
     if (definitions && !definition) {
@@ -298,6 +308,17 @@ function buildLeafOptions(request: BuildRequest): BuiltOptions {
     }
     if (isAttachmentInput(value)) {
       throw new Error(`${label}: option "${name}" has type ${type}; only an attachment option takes a file`);
+    }
+    if (type === OptionType.Role) {
+      const roleId = typeof value === 'object' && 'role' in value ? value.role : String(value);
+      const guild = findGuild(sources.world, String(payload.guild_id ?? ''));
+      const role = guild?.roles.find((candidate) => candidate.id === roleId);
+      if (!role) throw new Error(`${label}: option "${name}" names role ${roleId}, not one of this server's`);
+      resolvedRoles[roleId] = apiRole(role);
+      return { name, type, value: roleId, ...(isFocused ? { focused: true } : {}) };
+    }
+    if (typeof value === 'object' && 'role' in value) {
+      throw new Error(`${label}: option "${name}" has type ${type}; only a role option takes { role }`);
     }
     if (type === OptionType.Channel) {
       const channelId = typeof value === 'object' ? value.channel : String(value);
@@ -325,7 +346,7 @@ function buildLeafOptions(request: BuildRequest): BuiltOptions {
     if (missing.length > 0)
       throw new Error(`${label}: required option(s) missing: ${missing.map((o) => o.name).join(', ')}`);
   }
-  return { options, resolvedChannels, resolvedAttachments };
+  return { options, resolvedChannels, resolvedAttachments, resolvedRoles };
 }
 
 /** A value for an error message: short, and never a file's bytes. */
@@ -437,6 +458,7 @@ function resolvedData(built: BuiltOptions): Record<string, unknown> | undefined 
   const resolved = {
     ...(Object.keys(built.resolvedChannels).length > 0 ? { channels: built.resolvedChannels } : {}),
     ...(Object.keys(built.resolvedAttachments).length > 0 ? { attachments: built.resolvedAttachments } : {}),
+    ...(Object.keys(built.resolvedRoles).length > 0 ? { roles: built.resolvedRoles } : {}),
   };
   return Object.keys(resolved).length > 0 ? resolved : undefined;
 }

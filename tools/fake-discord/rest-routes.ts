@@ -2,12 +2,14 @@
 import type { Params, RouteDefinition } from './route-kit.js';
 import { applicationRoutes } from './routes-application.js';
 import { channelRoutes } from './routes-channels.js';
+import { directMessageRoutes, withDirectMessages } from './routes-dms.js';
 import { interactionRoutes } from './routes-interactions.js';
 import { threadRoutes } from './routes-threads.js';
 
 export const ROUTES: readonly RouteDefinition[] = [
   ...applicationRoutes,
-  ...channelRoutes,
+  ...directMessageRoutes,
+  ...withDirectMessages(channelRoutes),
   ...threadRoutes,
   ...interactionRoutes,
 ];

@@ -1,5 +1,6 @@
 /** What every REST route is made of: its context, its result, and Discord's error bodies. */
 import type { CommandStore } from './commands-store.js';
+import type { DirectMessageChannels } from './dms.js';
 import type { InteractionRegistry } from './interactions.js';
 import type { MessageStore } from './messages.js';
 import type { RecordedRequest } from './request-log.js';
@@ -17,6 +18,8 @@ export interface BodyChecks {
   notEmpty?: boolean | unknown;
   /** The body creates a message and so must carry `allowed_mentions: {parse: []}`. */
   mentions?: boolean | unknown;
+  /** A channel message, which may ping exactly one role it mentions and names in `allowed_mentions.roles`. */
+  roleAlert?: boolean;
   /** Autocomplete choice limits, on the callback data. */
   autocomplete?: unknown;
   /** Modal limits (title, text inputs), on the callback data. */
@@ -28,6 +31,8 @@ export interface BodyChecks {
 export interface RouteContext {
   world: WorldSpec;
   messages: MessageStore;
+  /** The bot's direct-message channels with users. */
+  dms: DirectMessageChannels;
   /** Posts in forum and media channels. */
   threads: ThreadStore;
   commands: CommandStore;

@@ -104,6 +104,7 @@ export const channelRoutes: readonly RouteDefinition[] = [
         limits: true,
         notEmpty: true,
         mentions: true,
+        roleAlert: true,
       });
       if (problems.length > 0) return invalidFormBody(problems);
       const { message, duplicate } = ctx.messages.create(place.id, body, apiUser(ctx.world.bot));

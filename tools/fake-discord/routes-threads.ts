@@ -75,7 +75,8 @@ export const threadRoutes: readonly RouteDefinition[] = [
       const tags = place.channel.availableTags ?? [];
       const problems = ctx.check(request, route, {
         schema: 'forum-thread-create',
-        ...(message ? { limits: message, notEmpty: message, mentions: message } : {}),
+        // The starter message is a channel message: it may carry a digest's one opted-in role alert.
+        ...(message ? { limits: message, notEmpty: message, mentions: message, roleAlert: true } : {}),
         forumPost: { body, availableTagIds: tags.map((tag) => tag.id) },
       });
       if (problems.length > 0) return invalidFormBody(problems);

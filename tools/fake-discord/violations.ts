@@ -5,7 +5,10 @@ export type ViolationKind =
   | 'schema'
   /** A documented message, component or autocomplete limit is exceeded, or a new message is empty. */
   | 'limit'
-  /** A message-creating body lacks `allowed_mentions: {parse: []}`. */
+  /**
+   * A message-creating body lacks `allowed_mentions: {parse: []}`, or would ping someone: anyone at all in a direct
+   * message or an interaction answer, anyone but one opted-in role it mentions in a channel message.
+   */
   | 'mentions'
   /** A request the fake (and so the bot's expected surface) does not know. */
   | 'unknown-route'

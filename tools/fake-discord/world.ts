@@ -11,6 +11,8 @@ export interface UserSpec {
   username: string;
   globalName?: string | null;
   bot?: boolean;
+  /** The user does not take direct messages from the bot: a DM to them gets 403 50007. */
+  dmsClosed?: boolean;
 }
 
 export interface RoleSpec {
@@ -21,6 +23,8 @@ export interface RoleSpec {
   position: number;
   /** The role Discord creates for a bot when it joins; tags.bot_id points back at the bot. */
   managedForBot?: string;
+  /** Anyone may @mention it (default false). */
+  mentionable?: boolean;
 }
 
 export interface OverwriteSpec {
