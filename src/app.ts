@@ -7,21 +7,27 @@ import type { DestinationStream } from 'pino';
 import { CommandDispatcher } from './commands/dispatch.js';
 import { allCommands } from './commands/index.js';
 import { type Config, configSecrets, defaultIndexPath } from './config.js';
+import { ConsoleDirectMessages } from './console/direct-messages.js';
 import { runConsole } from './console/repl.js';
 import { ConsoleSink } from './console/sink.js';
 import type { DigestSink } from './digest/delivery/sink.js';
 import { DigestService } from './digest/service.js';
 import { startDiscordBot } from './discord/bot.js';
 import { createDiscordClient } from './discord/client.js';
+import { DiscordDirectMessages } from './discord/dm.js';
 import { DiscordSink } from './discord/sink.js';
 import { readTextUrl } from './files/read-text-url.js';
+import type { DirectMessages } from './follow/direct-messages.js';
+import { FollowService } from './follow/service.js';
 import { LiveLibrary } from './library/live-library.js';
 import { createLogger, type Logger } from './log.js';
 import { Publisher } from './publish/publisher.js';
 import { Publishing } from './publish/publishing.js';
 import { digestRenderer } from './render/digest.js';
+import { followRenderer } from './render/follow.js';
 import { forumPostTitle } from './render/forum-post.js';
 import { SqliteDigestStore } from './store/sqlite/digest-store.js';
+import { SqliteFollowStore } from './store/sqlite/follow-store.js';
 
 /**
  * Resends and catch-up can take a while (retries): start-up does not wait for them. The schedule starts once the
@@ -36,6 +42,11 @@ function startSchedule(
   live.ready
     .then(() => (stopping() ? undefined : digests.start()))
     .catch((error: unknown) => log.error({ err: error }, 'digest schedule failed to start'));
+}
+
+/** Digests and alerts stop side by side: each may wait for sends in flight, and shutdown has 5 s in all. */
+async function stopSchedules(digests: DigestService, follows: FollowService): Promise<void> {
+  await Promise.all([digests.stop(), follows.stop()]);
 }
 
 /** An attached brief is a few KB on Discord's CDN: ten seconds is plenty, and well within the 15 minutes a deferred answer has. */
@@ -62,6 +73,8 @@ export interface RunningApp {
   log: Logger;
   live: LiveLibrary;
   digests: DigestService;
+  /** Party alerts: readers' follows and their daily direct messages. */
+  follows: FollowService;
   /** Local mode: settles when the input ends. */
   done: Promise<void>;
   stop(): Promise<void>;
@@ -84,6 +97,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       { path: store.location },
       `No schedule database at ${store.location}: started a new, empty one (no subscriptions). If digests were set up before, stop the bot and restore that file.`,
     );
+  // Follows live in the same file, on a connection of their own.
+  const followStore = SqliteFollowStore.open(config.databasePath);
   // Answers are served at once; a first build of a large archive goes on meanwhile (live.ready).
   const live = await LiveLibrary.open(config.briefingsDir, log, {
     indexPath: config.indexPath ?? defaultIndexPath(config.databasePath),
@@ -124,6 +139,17 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       log,
     });
 
+  const makeFollows = (dms: DirectMessages) =>
+    new FollowService({
+      store: followStore,
+      dms,
+      ...followRenderer,
+      briefingsSince: (date) => live.library().since(date),
+      mentions: (briefingId, party) => live.library().mentions(briefingId, party),
+      timezone: config.defaultTimezone,
+      now,
+      log,
+    });
   let stopping = false;
   const shutdown = async (parts: (() => Promise<void>)[]) => {
     stopping = true;
@@ -134,14 +160,23 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         log.error({ err: error }, 'error while shutting down');
       }
     }
+    await followStore.close();
     await store.close();
   };
 
+  // Like digests, alerts wait for the whole archive to be indexed.
+  const startFollows = (follows: FollowService) =>
+    void live.ready
+      .then(() => (stopping ? undefined : follows.start()))
+      .catch((error: unknown) => log.error({ err: error }, 'follow alerts failed to start'));
+
   if (local) {
     const digests = makeDigests(new ConsoleSink(output));
-    const dispatcher = new CommandDispatcher(allCommands, { ...services, digests }, log);
+    const follows = makeFollows(new ConsoleDirectMessages(output));
+    const dispatcher = new CommandDispatcher(allCommands, { ...services, digests, follows }, log);
     process.stderr.write('No DISCORD_TOKEN set: local mode, commands are answered here in the terminal.\n');
     startSchedule(digests, live, log, () => stopping);
+    startFollows(follows);
     const done = runConsole(dispatcher, {
       input: options.input ?? process.stdin,
       output,
@@ -152,14 +187,16 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       log,
       live,
       digests,
+      follows,
       done,
-      stop: () => shutdown([() => digests.stop(), () => live.close()]),
+      stop: () => shutdown([() => stopSchedules(digests, follows), () => live.close()]),
     };
   }
 
   const client = createDiscordClient({ apiUrl: config.discordApiUrl });
   const digests = makeDigests(new DiscordSink(client));
-  const dispatcher = new CommandDispatcher(allCommands, { ...services, digests }, log);
+  const follows = makeFollows(new DiscordDirectMessages(client));
+  const dispatcher = new CommandDispatcher(allCommands, { ...services, digests, follows }, log);
   const bot = await startDiscordBot({
     client,
     token: config.discordToken!,
@@ -174,12 +211,14 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   });
   // Catch-up and resends need the gateway: the schedule starts once the bot is ready, and runs on its own.
   startSchedule(digests, live, log, () => stopping);
+  startFollows(follows);
   return {
     mode: 'discord',
     log,
     live,
     digests,
+    follows,
     done: new Promise(() => {}),
-    stop: () => shutdown([() => digests.stop(), () => bot.stop(), () => live.close()]),
+    stop: () => shutdown([() => stopSchedules(digests, follows), () => bot.stop(), () => live.close()]),
   };
 }

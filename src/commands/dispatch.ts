@@ -7,6 +7,7 @@
 import type { Choice } from '../library/library.js';
 import type { Logger } from '../log.js';
 import { MAX_FOLLOW_UPS, type Reply } from '../message/payload.js';
+import { renderFollowPauseNote } from '../render/follow.js';
 import { renderNotice, withIndexingNote } from '../render/notice.js';
 import { decodePageId } from '../render/page-id.js';
 import { inputProblem } from './check-input.js';
@@ -87,7 +88,10 @@ export class CommandDispatcher {
     const refused = refusal(command, input, this.services);
     if (refused) return notice(refused);
     try {
-      const reply = this.noted(command, await command.run(input, this.services));
+      const reply = await this.toldOfPause(
+        input,
+        this.noted(command, await command.run(input, this.services)),
+      );
       return this.capped(reply, { command: input.command, subcommand: input.subcommand });
     } catch (error) {
       return this.answerError(error, {
@@ -102,6 +106,26 @@ export class CommandDispatcher {
   private noted(command: SlashCommand, reply: Reply): Reply {
     const progress = command.ephemeral ? undefined : this.services.library().progress();
     return progress ? withIndexingNote(reply, progress) : reply;
+  }
+
+  /**
+   * A reader whose party alerts were paused (their direct messages are closed) is told once, with their next
+   * /briefing answer: the note follows it as a second message, and as it is about them alone, that answer is given
+   * only to them (a deferred answer stays as it was; the note still comes only to them).
+   */
+  private async toldOfPause(input: CommandInput, reply: Reply): Promise<Reply> {
+    const { follows } = this.services;
+    const followUps = reply.followUps ?? [];
+    if (!follows || input.command !== 'briefing' || reply.modal || followUps.length >= MAX_FOLLOW_UPS)
+      return reply;
+    try {
+      const pause = await follows.takePauseNotice(input.user.id);
+      if (!pause) return reply;
+      return { ...reply, ephemeral: true, followUps: [...followUps, renderFollowPauseNote(pause)] };
+    } catch (error) {
+      this.log.error({ err: error, user: input.user.id }, 'could not read the follow pause notice');
+      return reply;
+    }
   }
 
   /**

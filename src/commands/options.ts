@@ -9,7 +9,7 @@ import {
   type ChannelType,
 } from 'discord-api-types/v10';
 import type { Choice } from '../library/library.js';
-import type { AttachmentOption, ChannelOption, CommandInput, Services } from './types.js';
+import type { AttachmentOption, ChannelOption, CommandInput, RoleOption, Services } from './types.js';
 
 /** Suggestions for what the reader is typing into the option (Discord asks as they type). */
 export type Completer = (typed: string, services: Services) => Choice[];
@@ -145,5 +145,16 @@ export function attachmentOption<Required extends boolean = false>(
     json: (name) => basic(ApplicationCommandOptionType.Attachment, name, spec),
     read: (input, name) =>
       input.attachments && Object.hasOwn(input.attachments, name) ? input.attachments[name] : undefined,
+  };
+}
+
+/** A role of the server, as the adapter resolved it (its name and whether it may be mentioned by anyone). */
+export function roleOption<Required extends boolean = false>(
+  spec: Described<Required>,
+): OptionSpec<RoleOption, NoInfer<Required>> {
+  return {
+    required: spec.required,
+    json: (name) => basic(ApplicationCommandOptionType.Role, name, spec),
+    read: (input, name) => (input.roles && Object.hasOwn(input.roles, name) ? input.roles[name] : undefined),
   };
 }

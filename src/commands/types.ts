@@ -1,5 +1,6 @@
 /** What every command handler sees and returns. Adapters (Discord, terminal) build the input and deliver the reply. */
 import type { Digests } from '../digest/digests.js';
+import type { Follows } from '../follow/follows.js';
 import type { Library } from '../library/library.js';
 import type { Publishing } from '../publish/publishing.js';
 
@@ -27,6 +28,14 @@ export interface AttachmentOption {
   contentType?: string;
 }
 
+/** A role option as the adapter resolved it: who would be mentioned, and whether anyone may mention them. */
+export interface RoleOption {
+  id: string;
+  name: string;
+  /** Anyone may @mention it; otherwise mentioning it takes the Mention Everyone permission. */
+  mentionable: boolean;
+}
+
 /** A command as an adapter received it, untyped: held to the definition (check-input.ts) before it runs. */
 export interface CommandInput {
   command: string;
@@ -35,6 +44,8 @@ export interface CommandInput {
   channels: Record<string, ChannelOption | undefined>;
   /** Attachment options, as the adapter resolved them. */
   attachments?: Record<string, AttachmentOption | undefined>;
+  /** Role options, as the adapter resolved them (none in the terminal). */
+  roles?: Record<string, RoleOption | undefined>;
   user: { id: string; name: string };
   guildId: string | null;
   channelId: string | null;
@@ -59,6 +70,8 @@ export interface Services {
   now(): Date;
   /** Writing briefings from Discord (the /editor command); absent where the bot cannot write (editor tools). */
   publishing?: Publishing;
+  /** Readers following parties (direct-message alerts); absent where there are none (editor tools). */
+  follows?: Follows;
 }
 
 /** A guard declared on a command or a subcommand, checked before it runs (Sapphire's preconditions, in small). */

@@ -92,6 +92,12 @@ export function parseLine(line: string, commands: readonly SlashCommand[]): Pars
         error: `The terminal takes no attachments: run ${usage} without ${optionName}: and paste the text, or save a file with \`npm run briefings -- import FILE --write\`.`,
       };
     }
+    if (json.type === ApplicationCommandOptionType.Role) {
+      return {
+        ok: false,
+        error: `The terminal has no roles to mention: run ${usage} without ${optionName}:.`,
+      };
+    }
     if (json.type === ApplicationCommandOptionType.Channel) {
       input.channels[optionName] = TERMINAL_CHANNEL;
       input.options[optionName] = TERMINAL_CHANNEL.id;

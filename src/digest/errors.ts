@@ -8,7 +8,7 @@ export type DigestProblem =
   | { code: 'invalid-time'; input: string }
   | { code: 'invalid-timezone'; input: string; suggestions: string[] }
   | { code: 'too-long'; field: 'party' | 'tag' | 'channel name'; max: number }
-  | { code: 'malformed-id'; field: 'channel' | 'server' }
+  | { code: 'malformed-id'; field: 'channel' | 'server' | 'role' }
   | { code: 'not-subscribed'; channelId: string }
   /** The database went away while the bot ran: digests are stopped until it is restored. */
   | { code: 'store-lost'; loss: StoreLoss };

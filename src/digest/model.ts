@@ -48,6 +48,8 @@ export interface SubscribeInput {
   tag?: string | null;
   postWhenEmpty?: boolean;
   publish?: boolean;
+  /** A role to mention when a digest carries briefings; only with `party`. */
+  mentionRoleId?: string | null;
   createdBy?: string | null;
 }
 

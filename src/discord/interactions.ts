@@ -105,6 +105,11 @@ function toInput(interaction: ChatInputCommandInteraction | AutocompleteInteract
             missingPermissions: [],
           };
     }
+    if (option.role) {
+      const { id, name, mentionable } = option.role;
+      input.roles ??= Object.create(null);
+      input.roles![option.name] = { id, name, mentionable };
+    }
     if (option.value !== undefined) input.options[option.name] = option.value;
   }
   return input;

@@ -6,6 +6,8 @@ import { defineCommand } from '../command.js';
 import { UsageError } from '../types.js';
 import { date } from './date.js';
 import { DIGEST_BUTTON_PREFIX, readFromDigest } from './digest-read.js';
+import { follow, unfollow } from './follow.js';
+import { following } from './following.js';
 import { latest } from './latest.js';
 import { list } from './list.js';
 import { turnPage } from './paged.js';
@@ -25,7 +27,7 @@ export const briefingCommand = defineCommand({
     InteractionContextType.BotDM,
     InteractionContextType.PrivateChannel,
   ],
-  subcommands: [latest, today, date, show, search, party, parties, list],
+  subcommands: [latest, today, date, show, search, party, parties, list, follow, unfollow, following],
   pageViews: PAGE_VIEWS,
   page: turnPage,
   buttons: { prefix: DIGEST_BUTTON_PREFIX, press: readFromDigest },

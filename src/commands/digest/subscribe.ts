@@ -1,9 +1,9 @@
 /** /digest subscribe: one subscription per channel; subscribing again changes it. */
 import { searchTimezones } from '../../digest/subscriptions/timezones.js';
 import { channelLabel, describeSubscription } from '../../render/digest-admin.js';
-import { booleanOption, stringOption } from '../options.js';
+import { booleanOption, roleOption, stringOption } from '../options.js';
 import { defineSubcommand } from '../subcommand.js';
-import { type Services, UsageError } from '../types.js';
+import { type RoleOption, type Services, UsageError } from '../types.js';
 import { assertPostable, channelNamed } from './channel.js';
 
 /** Text a manager typed, blank counting as left out. */
@@ -24,6 +24,24 @@ function partyFilter(typed: string | undefined, services: Services): string | nu
   throw new UsageError(
     `"${typed}" is not a party I know.${close.length ? ` Did you mean: ${close.join(', ')}?` : ''} Pick one from the list as you type.`,
   );
+}
+
+/** A role alert names a party (it is about that party's briefings) and a real role, not @everyone. */
+function assertRoleAlert(
+  role: RoleOption,
+  party: string | null,
+  guildId: string | null,
+  usage: string,
+): void {
+  if (role.id === guildId)
+    throw new UsageError(
+      `Pick a role to mention rather than @everyone, e.g. ${usage} party:Ukraine mention_role:@Ukraine.`,
+    );
+  if (!party)
+    throw new UsageError(
+      `mention_role needs party: @${role.name} is mentioned when a digest has briefings about that party. ` +
+        `Add one, e.g. ${usage} party:Ukraine mention_role:@${role.name}`,
+    );
 }
 
 export const subscribe = defineSubcommand({
@@ -54,6 +72,9 @@ export const subscribe = defineSubcommand({
     publish: booleanOption({
       description: 'In an announcement channel, publish each digest to following servers',
     }),
+    mention_role: roleOption({
+      description: 'Mention this role when a digest has briefings about the party (needs party)',
+    }),
   },
   async run(input, services) {
     const { digests } = services;
@@ -65,6 +86,14 @@ export const subscribe = defineSubcommand({
       );
     }
     const party = partyFilter(text(input.options.party), services);
+    const role = input.options.mention_role;
+    if (role)
+      assertRoleAlert(
+        role,
+        party,
+        input.guildId,
+        `/digest subscribe channel:#${channel.name} time:${input.options.time.trim()}`,
+      );
     const existed = Boolean(await digests.subscriptions.get(channel.id));
     const sub = await digests.subscriptions.subscribe({
       guildId: input.guildId ?? '',
@@ -76,13 +105,20 @@ export const subscribe = defineSubcommand({
       tag: text(input.options.tag) ?? null,
       postWhenEmpty: input.options.post_when_empty ?? false,
       publish,
+      mentionRoleId: role?.id ?? null,
       createdBy: input.user.id,
     });
     const lines = [
       `${existed ? 'Updated' : 'Subscribed'} ${channelLabel(sub)}.`,
       ...describeSubscription(sub, digests.nextFireAt(sub)),
+      ...(role ? [`Mentions <@&${role.id}> when a digest has briefings about ${party}.`] : []),
       'See what it would post now with `/digest preview`.',
     ];
+    if (role && !role.mentionable)
+      lines.push(
+        `@${role.name} is not mentionable: the bot can mention it only with **Mention Everyone** in #${channel.name}. ` +
+          'Let anyone mention the role (Server Settings > Roles), or give the bot that permission.',
+      );
     const recommended = channel.missingRecommended ?? [];
     if (recommended.length)
       lines.push(

@@ -29,6 +29,9 @@ export class SubscriptionAdmin {
     const timezone = normalizeTimezone(input.timezone ?? 'UTC');
     const party = optionalText(input.party, 'party');
     const tag = optionalText(input.tag, 'tag');
+    const mentionRoleId = input.mentionRoleId?.trim() ? requireId(input.mentionRoleId, 'role') : null;
+    // The command says so to the manager; here it is a caller's mistake.
+    if (mentionRoleId && !party) throw new Error('a role alert needs a party filter');
     const now = this.deps.now().toISOString();
     const existing = await this.deps.store.getSubscription(channelId);
     // A new time (or a paused subscription taken up again) owes nothing for fires already past.
@@ -43,6 +46,7 @@ export class SubscriptionAdmin {
       tag,
       postWhenEmpty: input.postWhenEmpty ?? false,
       publish: input.publish ?? false,
+      mentionRoleId,
       // Subscribing again is a fresh set-up: it also takes up a paused subscription.
       paused: false,
       pauseReason: null,

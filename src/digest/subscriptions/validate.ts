@@ -39,7 +39,7 @@ export function optionalText(
 }
 
 /** Discord ids are snowflakes; local mode uses plain names. Either way: non-empty, no spaces. */
-export function requireId(input: string, field: 'channel' | 'server'): string {
+export function requireId(input: string, field: 'channel' | 'server' | 'role'): string {
   const id = input.trim();
   if (!id || /\s/.test(id) || id.length > 64) throw new DigestError({ code: 'malformed-id', field });
   return id;

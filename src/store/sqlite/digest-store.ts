@@ -22,6 +22,7 @@ interface SubscriptionRow {
   tag: string | null;
   post_when_empty: number;
   publish: number;
+  mention_role_id: string | null;
   paused: number;
   pause_reason: string | null;
   created_by: string | null;
@@ -67,6 +68,7 @@ function toSubscription(row: SubscriptionRow): Subscription {
     tag: row.tag,
     postWhenEmpty: row.post_when_empty === 1,
     publish: row.publish === 1,
+    mentionRoleId: row.mention_role_id,
     paused: row.paused === 1,
     pauseReason: readPauseReason(row.pause_reason),
     createdBy: row.created_by,
@@ -110,12 +112,13 @@ function prepareStatements(db: Database.Database) {
     allSubscriptions: db.prepare<[], SubscriptionRow>('SELECT * FROM subscriptions ORDER BY channel_id'),
     upsertSubscription: db.prepare<SubscriptionRow>(`
       INSERT INTO subscriptions (channel_id, guild_id, channel_name, time, timezone, party, tag, post_when_empty,
-        publish, paused, pause_reason, created_by, created_at, updated_at, active_from)
+        publish, mention_role_id, paused, pause_reason, created_by, created_at, updated_at, active_from)
       VALUES (@channel_id, @guild_id, @channel_name, @time, @timezone, @party, @tag, @post_when_empty,
-        @publish, @paused, @pause_reason, @created_by, @created_at, @updated_at, @active_from)
+        @publish, @mention_role_id, @paused, @pause_reason, @created_by, @created_at, @updated_at, @active_from)
       ON CONFLICT (channel_id) DO UPDATE SET guild_id = excluded.guild_id, channel_name = excluded.channel_name,
         time = excluded.time, timezone = excluded.timezone, party = excluded.party, tag = excluded.tag,
-        post_when_empty = excluded.post_when_empty, publish = excluded.publish, paused = excluded.paused,
+        post_when_empty = excluded.post_when_empty, publish = excluded.publish,
+        mention_role_id = excluded.mention_role_id, paused = excluded.paused,
         pause_reason = excluded.pause_reason, updated_at = excluded.updated_at, active_from = excluded.active_from`),
     deleteSubscription: db.prepare<[string]>('DELETE FROM subscriptions WHERE channel_id = ?'),
     insertDelivery: db.prepare(`
@@ -293,6 +296,7 @@ export class SqliteDigestStore implements DigestStore {
       tag: sub.tag,
       post_when_empty: sub.postWhenEmpty ? 1 : 0,
       publish: sub.publish ? 1 : 0,
+      mention_role_id: sub.mentionRoleId ?? null,
       paused: sub.paused ? 1 : 0,
       pause_reason: storeReason(sub.pauseReason),
       created_by: sub.createdBy,

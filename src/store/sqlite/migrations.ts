@@ -100,4 +100,55 @@ export const MIGRATIONS: readonly string[] = [
   UPDATE subscriptions SET pause_reason = json_object('code', 'legacy', 'text', pause_reason)
   WHERE pause_reason IS NOT NULL AND NOT json_valid(pause_reason);
   `,
+  // 4: a role a digest mentions when it carries briefings (about its party filter).
+  `
+  ALTER TABLE subscriptions ADD COLUMN mention_role_id TEXT;
+  `,
+  // 5: readers following parties, and their direct-message alerts: at most one per reader and local day.
+  `
+  CREATE TABLE follows (
+    user_id    TEXT NOT NULL,
+    party      TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (user_id, party)
+  );
+
+  -- One row per reader who follows something: since when, and whether their alerts are paused (direct messages
+  -- closed to the bot) and they have been told so.
+  CREATE TABLE followers (
+    user_id      TEXT PRIMARY KEY,
+    active_from  TEXT NOT NULL,
+    paused       INTEGER NOT NULL DEFAULT 0 CHECK (paused IN (0, 1)),
+    pause_reason TEXT,
+    paused_at    TEXT,
+    told_at      TEXT
+  );
+
+  -- The once-a-day guarantee: a second alert for the same reader and local day cannot exist. Written (with its
+  -- messages and their nonces) before sending.
+  CREATE TABLE follow_alerts (
+    id           INTEGER PRIMARY KEY,
+    user_id      TEXT NOT NULL,
+    local_date   TEXT NOT NULL,
+    status       TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed', 'unconfirmed')),
+    reason       TEXT,
+    briefing_ids TEXT NOT NULL DEFAULT '[]',
+    parts        TEXT NOT NULL DEFAULT '[]',
+    attempts     INTEGER NOT NULL DEFAULT 0,
+    last_error   TEXT,
+    created_at   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX follow_alerts_one_per_day ON follow_alerts (user_id, local_date);
+  CREATE INDEX follow_alerts_pending ON follow_alerts (status) WHERE status = 'pending';
+
+  -- Briefings a reader will not be alerted to again: sent (or being sent), or already out when they followed.
+  CREATE TABLE follow_seen (
+    user_id     TEXT NOT NULL,
+    briefing_id TEXT NOT NULL,
+    alert_id    INTEGER REFERENCES follow_alerts (id) ON DELETE CASCADE,
+    PRIMARY KEY (user_id, briefing_id)
+  );
+  CREATE INDEX follow_seen_by_alert ON follow_seen (alert_id);
+  `,
 ];
