@@ -89,6 +89,6 @@ export async function ask(
   // A notice (only for the asker) is an answer too, unless nothing answers: no briefing has that id.
   const answered = !options.json && (!reply.ephemeral || (await dispatcher.json(input)) !== undefined);
   const write = answered ? io.out : io.err;
-  for (const page of await everyPage(dispatcher, reply)) write(replyToText({ ...page, components: [] }));
+  for (const page of await everyPage(dispatcher, reply)) write(replyToText(page, { buttons: false }));
   return answered ? 0 : 1;
 }

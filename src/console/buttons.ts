@@ -1,19 +1,21 @@
-/** The buttons of an answer as the terminal uses them: found by label, since nothing can be clicked. */
+/**
+ * The buttons of an answer as the terminal uses them: found by label, since nothing can be clicked, wherever they
+ * sit (in a row, beside a section, inside a container).
+ */
+import { buttonsOf as allButtons } from '../message/components.js';
 import type { MessagePayload } from '../message/payload.js';
 
 function buttonsOf(payload: MessagePayload | undefined) {
-  return (payload?.components ?? []).flatMap((row) =>
-    row.components.flatMap((component) =>
-      'custom_id' in component && 'label' in component && component.label
-        ? [
-            {
-              label: component.label.toLowerCase(),
-              customId: component.custom_id,
-              disabled: component.disabled,
-            },
-          ]
-        : [],
-    ),
+  return allButtons(payload?.components).flatMap((component) =>
+    'custom_id' in component && component.label
+      ? [
+          {
+            label: component.label.toLowerCase(),
+            customId: component.custom_id,
+            disabled: component.disabled,
+          },
+        ]
+      : [],
   );
 }
 

@@ -15,6 +15,7 @@ import {
 import type { CommandDispatcher } from '../commands/dispatch.js';
 import type { CommandInput, Invoker } from '../commands/types.js';
 import type { Logger } from '../log.js';
+import { asComponentsV2, isComponentsV2, sendable } from '../message/components.js';
 import { NO_MENTIONS, type Reply } from '../message/payload.js';
 import { describeChannel } from './channels.js';
 import { Turns } from './turns.js';
@@ -115,11 +116,25 @@ function toInput(interaction: ChatInputCommandInteraction | AutocompleteInteract
   return input;
 }
 
+/**
+ * A reply as discord.js sends it: never mentioning anyone (even a digest preview that shows a role alert), with
+ * IS_COMPONENTS_V2 for a V2 payload (its note in front as a text display) and Ephemeral for the asker alone.
+ */
 function messageOf(reply: Reply) {
-  // An answer never mentions anyone, even a digest preview that shows a role alert.
-  const { ephemeral, followUps, modal: _form, allowed_mentions: _alert, ...message } = reply;
-  const flags = ephemeral ? (MessageFlags.Ephemeral as const) : undefined;
-  return { ...message, allowedMentions: NO_MENTIONS, flags };
+  const {
+    ephemeral,
+    followUps: _followUps,
+    modal: _form,
+    allowed_mentions: _alert,
+    flags: _flags,
+    ...message
+  } = sendable(reply);
+  const v2 = isComponentsV2(reply);
+  const flags = [
+    ...(v2 ? [MessageFlags.IsComponentsV2 as const] : []),
+    ...(ephemeral ? [MessageFlags.Ephemeral as const] : []),
+  ];
+  return { ...message, allowedMentions: NO_MENTIONS, ...(flags.length ? { flags } : {}), v2 };
 }
 
 /** A form to fill opens only as the first answer; after a deferral the asker is told to run the command again. */
@@ -136,15 +151,17 @@ async function deliver(interaction: Repliable, reply: Reply): Promise<void> {
     }
     return deliver(interaction, FORM_TOO_LATE);
   }
-  const message = messageOf(reply);
+  const { v2, ...message } = messageOf(reply);
   if (interaction.deferred) {
+    // The deferral made the message (and whether only the asker sees it); the edit turns it into V2 if need be.
     const { flags: _ignored, ...edit } = message;
-    await interaction.editReply(edit);
+    await interaction.editReply(v2 ? { ...edit, flags: MessageFlags.IsComponentsV2 } : edit);
   } else {
     await interaction.reply(message);
   }
   for (const followUp of reply.followUps ?? []) {
-    await interaction.followUp(messageOf({ ...followUp, ephemeral: reply.ephemeral }));
+    const { v2: _v2, ...next } = messageOf({ ...followUp, ephemeral: reply.ephemeral });
+    await interaction.followUp(next);
   }
 }
 
@@ -259,9 +276,16 @@ export class InteractionRouter {
   ): Promise<void> {
     const fromMessage = interaction.isButton() || interaction.isFromMessage();
     if (update && fromMessage) {
-      const { flags: _ignored, ...message } = messageOf(reply);
-      // An update with no embeds or buttons must say so, or the old ones stay on the message.
-      await interaction.update({ embeds: [], components: [], ...message });
+      // A V2 message never becomes a classic one again: what replaces it is made V2 too.
+      const wasV2 = interaction.message?.flags.has(MessageFlags.IsComponentsV2) ?? false;
+      const { v2, flags: _ignored, ...message } = messageOf(wasV2 ? asComponentsV2(reply) : reply);
+      if (v2) {
+        // With the flag, content and embeds may not be sent at all (not even empty): the components replace all.
+        await interaction.update({ components: [], ...message, flags: MessageFlags.IsComponentsV2 });
+      } else {
+        // An update with no embeds or buttons must say so, or the old ones stay on the message.
+        await interaction.update({ embeds: [], components: [], ...message });
+      }
     } else {
       await deliver(interaction, { ...reply, ephemeral: true });
     }

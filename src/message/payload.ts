@@ -1,16 +1,25 @@
 import type {
-  APIActionRowComponent,
   APIAllowedMentions,
-  APIComponentInMessageActionRow,
   APIEmbed,
+  APIMessageTopLevelComponent,
   APIModalInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
 
-/** A message as the core builds it: plain discord-api-types JSON, no discord.js objects. */
+/**
+ * A message as the core builds it: plain discord-api-types JSON, no discord.js objects.
+ *
+ * Two shapes: a classic message (`content`, maybe action rows of buttons), or a Components V2 message, which sets
+ * `flags` to IS_COMPONENTS_V2 (see components.ts) and carries every word in `components` (containers, text
+ * displays, sections, separators, action rows), with no `embeds`. A V2 payload may still carry a short `content`:
+ * it is a note put in front of the answer (a preview's or an indexing note) and goes out as a Text Display above
+ * the components (`sendable`), so renderers leave room for one (NOTE_ROOM).
+ */
 export interface MessagePayload {
   content?: string;
   embeds?: APIEmbed[];
-  components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  components?: APIMessageTopLevelComponent[];
+  /** IS_COMPONENTS_V2 for a V2 message, set by the renderer; the adapters add Ephemeral where needed. */
+  flags?: number;
   /**
    * Set only by the digest renderer for an opted-in role alert: `{ parse: [], roles: [thatRole] }`. Absent, every
    * message goes out with NO_MENTIONS.

@@ -1,13 +1,26 @@
 /** Holds a message against Discord's limits: every problem as one readable line, none when it would be accepted. */
 import type { APIEmbed } from 'discord-api-types/v10';
-import { ComponentType } from 'discord-api-types/v10';
-import { LIMITS } from '../message/limits.js';
+import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
+import {
+  type AnyComponent,
+  countComponents,
+  isComponentsV2,
+  sendable,
+  textLength,
+} from '../message/components.js';
+import { LIMITS, V2_LIMITS } from '../message/limits.js';
 import type { MessagePayload } from '../message/payload.js';
 import { linkable } from './format.js';
-import { embedLength } from './pack.js';
 
 function over(problems: string[], what: string, length: number, limit: number): void {
   if (length > limit) problems.push(`${what} is ${length} characters (limit ${limit})`);
+}
+
+function embedLength(embed: APIEmbed): number {
+  let length = (embed.title?.length ?? 0) + (embed.description?.length ?? 0);
+  length += (embed.footer?.text.length ?? 0) + (embed.author?.name.length ?? 0);
+  for (const field of embed.fields ?? []) length += field.name.length + field.value.length;
+  return length;
 }
 
 function checkEmbed(embed: APIEmbed, at: string, problems: string[]): void {
@@ -34,31 +47,110 @@ function checkEmbed(embed: APIEmbed, at: string, problems: string[]): void {
   }
 }
 
-function checkComponents(payload: MessagePayload, problems: string[]): void {
-  const rows = payload.components ?? [];
-  if (rows.length > LIMITS.actionRows)
-    problems.push(`${rows.length} action rows (limit ${LIMITS.actionRows})`);
-  const ids = new Set<string>();
-  rows.forEach((row, rowIndex) => {
-    const buttons = row.components.filter((component) => component.type === ComponentType.Button);
-    if (buttons.length > LIMITS.buttonsPerRow) {
-      problems.push(`row ${rowIndex + 1} has ${buttons.length} buttons (limit ${LIMITS.buttonsPerRow})`);
-    }
-    for (const component of row.components) {
-      if ('label' in component && component.label !== undefined) {
-        over(problems, `button "${component.label}" label`, component.label.length, LIMITS.buttonLabel);
-      }
-      if ('custom_id' in component) {
-        over(problems, `custom_id "${component.custom_id}"`, component.custom_id.length, LIMITS.customId);
-        if (ids.has(component.custom_id)) problems.push(`custom_id "${component.custom_id}" is used twice`);
-        ids.add(component.custom_id);
-      }
-    }
-  });
+/** What each kind of component may hold directly (Components V2); buttons and text displays hold nothing. */
+const CHILDREN: Partial<Record<number, readonly number[]>> = {
+  [ComponentType.Container]: [
+    ComponentType.ActionRow,
+    ComponentType.TextDisplay,
+    ComponentType.Section,
+    ComponentType.Separator,
+  ],
+  [ComponentType.Section]: [ComponentType.TextDisplay],
+  [ComponentType.ActionRow]: [ComponentType.Button],
+};
+const TOP_LEVEL: readonly number[] = [
+  ComponentType.ActionRow,
+  ComponentType.Container,
+  ComponentType.Section,
+  ComponentType.Separator,
+  ComponentType.TextDisplay,
+];
+
+function isAccent(value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  return (
+    typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= V2_LIMITS.accentColorMax
+  );
 }
 
-export function checkMessageLimits(payload: MessagePayload): string[] {
-  const problems: string[] = [];
+function checkButton(component: AnyComponent, ids: Set<string>, problems: string[]): void {
+  const label = typeof component.label === 'string' ? component.label : '';
+  over(problems, `button "${label}" label`, label.length, LIMITS.buttonLabel);
+  if (component.style === ButtonStyle.Link) {
+    const url = typeof component.url === 'string' ? component.url : '';
+    if ('custom_id' in component) problems.push(`link button "${label}" has a custom_id`);
+    if (!url || linkable(url) !== url || url.length > V2_LIMITS.linkUrl)
+      problems.push(`link button "${label}" url is not a normalised http(s) link of at most 512 characters`);
+    return;
+  }
+  const customId = typeof component.custom_id === 'string' ? component.custom_id : '';
+  if (!customId) problems.push(`button "${label}" has no custom_id`);
+  over(problems, `custom_id "${customId}"`, customId.length, LIMITS.customId);
+  if (ids.has(customId)) problems.push(`custom_id "${customId}" is used twice`);
+  ids.add(customId);
+}
+
+/** The structure of every component, however deep: what holds what, buttons, text displays. */
+function checkTree(components: readonly unknown[], v2: boolean, problems: string[]): void {
+  const ids = new Set<string>();
+  const visit = (list: readonly unknown[], parent: number | undefined, depth: number) => {
+    list.forEach((raw) => {
+      const component = raw as AnyComponent;
+      const allowed = parent === undefined ? (v2 ? TOP_LEVEL : [ComponentType.ActionRow]) : CHILDREN[parent];
+      if (!allowed?.includes(component.type))
+        problems.push(
+          `component type ${component.type} cannot be ${parent === undefined ? 'at the top' : `in type ${parent}`}`,
+        );
+      if (depth > V2_LIMITS.depth) problems.push(`component type ${component.type} is nested ${depth} deep`);
+      const children = Array.isArray(component.components) ? component.components : [];
+      switch (component.type) {
+        case ComponentType.Button:
+          checkButton(component, ids, problems);
+          break;
+        case ComponentType.TextDisplay: {
+          const content = typeof component.content === 'string' ? component.content : '';
+          if (!content.trim()) problems.push('a text display is empty');
+          over(problems, 'a text display', content.length, V2_LIMITS.textDisplay);
+          break;
+        }
+        case ComponentType.ActionRow:
+          if (!children.length || children.length > LIMITS.buttonsPerRow)
+            problems.push(`an action row has ${children.length} buttons (1 to ${LIMITS.buttonsPerRow})`);
+          break;
+        case ComponentType.Section: {
+          if (!children.length || children.length > V2_LIMITS.textsPerSection)
+            problems.push(
+              `a section has ${children.length} text displays (1 to ${V2_LIMITS.textsPerSection})`,
+            );
+          const accessory = component.accessory as AnyComponent | undefined;
+          if (accessory?.type !== ComponentType.Button) problems.push('a section has no button beside it');
+          else checkButton(accessory, ids, problems);
+          break;
+        }
+        case ComponentType.Container:
+          if (!children.length) problems.push('a container is empty');
+          if (!isAccent(component.accent_color))
+            problems.push('a container accent colour is not an RGB number');
+          break;
+      }
+      visit(children, component.type, depth + 1);
+    });
+  };
+  visit(components, undefined, 1);
+}
+
+/** A V2 message as it goes out: any note in front already a text display (see `sendable`). */
+function checkV2(payload: MessagePayload, problems: string[]): void {
+  const components = payload.components ?? [];
+  if (!components.length) problems.push('message has no components');
+  const count = countComponents(components);
+  if (count > V2_LIMITS.componentsPerMessage)
+    problems.push(`${count} components (limit ${V2_LIMITS.componentsPerMessage})`);
+  over(problems, 'the text of all text displays', textLength(components), V2_LIMITS.textPerMessage);
+  checkTree(components, true, problems);
+}
+
+function checkClassic(payload: MessagePayload, problems: string[]): void {
   over(problems, 'content', payload.content?.length ?? 0, LIMITS.content);
   const embeds = payload.embeds ?? [];
   if (embeds.length > LIMITS.embedsPerMessage) {
@@ -69,7 +161,17 @@ export function checkMessageLimits(payload: MessagePayload): string[] {
   });
   const total = embeds.reduce((sum, embed) => sum + embedLength(embed), 0);
   over(problems, 'all embeds together', total, LIMITS.embedTotalChars);
-  checkComponents(payload, problems);
+  const rows = payload.components ?? [];
+  if (rows.length > LIMITS.actionRows)
+    problems.push(`${rows.length} action rows (limit ${LIMITS.actionRows})`);
+  checkTree(rows, false, problems);
   if (!payload.content?.trim() && !embeds.length) problems.push('message has neither content nor embeds');
+}
+
+/** Every limit the message breaks, as it goes out (a V2 payload's note in front included: see `sendable`). */
+export function checkMessageLimits(payload: MessagePayload): string[] {
+  const problems: string[] = [];
+  if (isComponentsV2(payload)) checkV2(sendable({ ...payload }), problems);
+  else checkClassic(payload, problems);
   return problems;
 }

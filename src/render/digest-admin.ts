@@ -1,10 +1,11 @@
 /** What server managers see about their digests: the subscriptions and the delivery ledger. */
 import type { DeliveryRecord, Subscription } from '../digest/model.js';
 import type { Reply } from '../message/payload.js';
+import { cardMessages } from './card.js';
 import { describePause, describeReason } from './digest-reasons.js';
 import type { Section } from './fields.js';
 import { COLORS, plural } from './format.js';
-import { capMessages, layoutEmbeds, packMessages, toReply } from './pack.js';
+import { capMessages, toReply } from './pack.js';
 
 /** A channel as Discord shows it; `<#id>` renders as a link and never pings. Local mode has no ids. */
 export function channelLabel(sub: Pick<Subscription, 'channelId' | 'channelName'>): string {
@@ -51,14 +52,11 @@ export function renderSubscriptions(
       ...describeSubscription(sub, sub.paused ? undefined : nextAt(sub)),
     ],
   }));
-  const embeds = layoutEmbeds({
-    title: 'Digests',
-    color: COLORS.list,
-    description: plural(subs.length, 'channel'),
-    sections,
-  });
+  const messages = cardMessages([
+    { accent: COLORS.list, title: 'Digests', lead: plural(subs.length, 'channel'), sections },
+  ]);
   const note = 'See one channel with `/digest status channel:`.';
-  return toReply(capMessages(packMessages(embeds), note), { ephemeral: true });
+  return toReply(capMessages(messages, note), { ephemeral: true });
 }
 
 const STATUS_WORDS: Record<DeliveryRecord['status'], string> = {
@@ -108,7 +106,7 @@ export function renderStatus(
     name: 'Last deliveries',
     lines: records.length ? records.map(recordLine) : ['None yet: the first digest has not come due.'],
   });
-  const embeds = layoutEmbeds({ title: 'Digest status', color: COLORS.list, sections });
+  const messages = cardMessages([{ accent: COLORS.list, title: 'Digest status', sections }]);
   const note = 'See one channel with `/digest status channel:`.';
-  return toReply(capMessages(packMessages(embeds), note), { ephemeral: true });
+  return toReply(capMessages(messages, note), { ephemeral: true });
 }

@@ -1,5 +1,5 @@
 /**
- * The buttons under each digest message: "Read" for each briefing it shows, answered privately with the whole
+ * The buttons of a digest message: "Read" beside each briefing it shows, answered privately with the whole
  * briefing, or "Latest briefing" under a message with none. Their custom_id also marks the message as a given
  * part of a given delivery (see digest/delivery/reconcile), which is how the bot finds a digest it sent before a crash.
  */
@@ -28,7 +28,7 @@ export function readTargetOf(rest: string): ReadTarget | undefined {
   return /^\d{1,4}$/.test(rest) ? { briefing: Number(rest) } : undefined;
 }
 
-function button(customId: string, label: string): APIButtonComponentWithCustomId {
+export function readButton(customId: string, label: string): APIButtonComponentWithCustomId {
   return {
     type: ComponentType.Button,
     style: ButtonStyle.Secondary,
@@ -43,8 +43,8 @@ export function readButtons(
   shown: readonly { index: number; title: string }[],
 ): APIActionRowComponent<APIButtonComponentWithCustomId>[] {
   const buttons = shown.length
-    ? shown.map((item) => button(readButtonId(marker, { briefing: item.index }), `Read: ${item.title}`))
-    : [button(readButtonId(marker, LATEST), 'Latest briefing')];
+    ? shown.map((item) => readButton(readButtonId(marker, { briefing: item.index }), `Read: ${item.title}`))
+    : [readButton(readButtonId(marker, LATEST), 'Latest briefing')];
   const rows: APIActionRowComponent<APIButtonComponentWithCustomId>[] = [];
   for (let start = 0; start < buttons.length; start += LIMITS.buttonsPerRow) {
     rows.push({

@@ -1,8 +1,12 @@
 /** Small formatting helpers shared by the renderers: dates, bullets, inline code, colours, links. */
 import { webLink } from '../briefing/links.js';
-import { LIMITS } from '../message/limits.js';
+import { V2_LIMITS } from '../message/limits.js';
 import { oneLine, shorten } from './split.js';
 
+/** A heading or label shown on one line is shortened, with an ellipsis, to this many characters. */
+export const TITLE_MAX = 256;
+
+/** The accent colour of each kind of card. */
 export const COLORS = {
   briefing: 0x2f6fb3,
   party: 0x8a5cc2,
@@ -21,10 +25,10 @@ export function formatDate(date: string): string {
 }
 
 /**
- * A title (or other single-line field) as a label: one line, shortened with an ellipsis to what Discord shows
- * of an embed title, or to `max`. Never the whole of a megabyte of text.
+ * A title (or other single-line field) as a label: one line, shortened with an ellipsis to TITLE_MAX, or to
+ * `max`. Never the whole of a megabyte of text.
  */
-export function titleLine(text: string, max: number = LIMITS.embedTitle): string {
+export function titleLine(text: string, max: number = TITLE_MAX): string {
   return shorten(oneLine(text), max);
 }
 
@@ -43,11 +47,17 @@ export function showHint(id: string): string {
 }
 
 /**
- * The url to send as an embed's link: normalised (percent-encoded, punycode host), or undefined when it cannot
- * be made an absolute http(s) link of at most 2,048 characters, which Discord would refuse with the message.
+ * The url to link to: normalised (percent-encoded, punycode host), or undefined when it cannot be made an absolute
+ * http(s) link of at most 2,048 characters, which Discord would refuse with the message.
  */
 export function linkable(url: string | undefined): string | undefined {
   return webLink(url);
+}
+
+/** The url for a link button, which Discord holds to 512 characters; undefined when it cannot be one. */
+export function buttonLink(url: string | undefined): string | undefined {
+  const link = webLink(url);
+  return link && link.length <= V2_LIMITS.linkUrl ? link : undefined;
 }
 
 export function plural(count: number, one: string, many = `${one}s`): string {

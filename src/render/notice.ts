@@ -1,6 +1,10 @@
-/** Short answers for errors and hints: plain content, only for the asker unless said otherwise. */
+/**
+ * Short answers for errors and hints: plain content (a line of text reads the same as a Text Display, and needs no
+ * V2 flag), only for the asker unless said otherwise.
+ */
 import type { Briefing } from '../briefing/model.js';
-import { LIMITS } from '../message/limits.js';
+import { countComponents, isComponentsV2, textDisplay, textLength } from '../message/components.js';
+import { LIMITS, V2_LIMITS } from '../message/limits.js';
 import type { Reply } from '../message/payload.js';
 import { code, formatDate, showHint, titleLine } from './format.js';
 import { capMessages, toReply } from './pack.js';
@@ -47,6 +51,14 @@ export function renderUnknownId(id: string, suggestions: readonly string[]): Rep
  */
 export function withIndexingNote(reply: Reply, progress: { done: number; total: number }): Reply {
   const note = `⏳ The archive is still being indexed (${progress.done.toLocaleString('en-US')} of ${progress.total.toLocaleString('en-US')} files): this answer may be incomplete.`;
+  if (isComponentsV2(reply)) {
+    // A card keeps room for a note above it (NOTE_ROOM); one that would not fit is left out, as below.
+    const components = [textDisplay(note), ...(reply.components ?? [])];
+    const fits =
+      countComponents(components) <= V2_LIMITS.componentsPerMessage &&
+      textLength(components) + (reply.content?.length ?? 0) <= V2_LIMITS.textPerMessage;
+    return fits ? { ...reply, components } : reply;
+  }
   const content = reply.content ? `${note}\n${reply.content}` : note;
   // A note that would push the content past Discord's limit is left out rather than cutting the answer.
   return content.length <= LIMITS.content ? { ...reply, content } : reply;

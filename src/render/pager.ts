@@ -1,25 +1,39 @@
 /**
- * Paged answers (party reports, search results, lists): items are sections, spread over pages of one embed
- * each, with Previous/Next buttons that carry the state. Pages depend only on the data, so re-rendering page N
- * after a click shows what the reader expects.
+ * Paged answers (party reports, search results, lists): items are sections, spread over pages of one container
+ * each (a heading, the items as blocks of text, the page number in small print), with Previous/Next buttons that
+ * carry the state. Pages depend only on the data, so re-rendering page N after a click shows what the reader
+ * expects.
  */
 import {
   type APIActionRowComponent,
+  type APIComponentInContainer,
   type APIComponentInMessageActionRow,
-  type APIEmbed,
-  type APIEmbedField,
   ButtonStyle,
-  ComponentType,
 } from 'discord-api-types/v10';
-import { LIMITS } from '../message/limits.js';
+import { actionRow, button, container, separator, textDisplay, v2Message } from '../message/components.js';
 import type { Reply } from '../message/payload.js';
-import { fieldLength, type Section, sectionFields } from './fields.js';
-import { embedLength } from './pack.js';
+import { type Budget, MESSAGE_BUDGET } from './card.js';
+import {
+  CHUNK_MAX,
+  CHUNK_OVERHEAD,
+  chunkLength,
+  chunkText,
+  SECTION_NAME_MAX,
+  type Section,
+  type SectionChunk,
+  sectionChunks,
+} from './fields.js';
+import { TITLE_MAX } from './format.js';
 import { encodePageId, type PageState } from './page-id.js';
 import { oneLine, shorten } from './split.js';
 
-/** Room for one page: well under Discord's 6,000 so a page reads as a screenful, not a wall. */
-const PAGE_CHAR_BUDGET = 4500;
+/** What the Previous/Next row costs a message. */
+export const PAGE_BUTTONS_COST: Budget = { chars: 0, components: 3 };
+/** At most this many items on a page, each a text display of its own. */
+const ITEMS_PER_PAGE_MAX = 25;
+/** The container, its heading, the dividers around the items and the small print. */
+const FRAME_COMPONENTS = 5;
+
 /** A header description longer than this moves into the pages as a section of its own. */
 const HEADER_DESCRIPTION_MAX = 1000;
 
@@ -30,9 +44,9 @@ export interface PagedView {
   /** A short line or two under the title on every page. */
   description?: string;
   items: readonly Section[] | SectionList | OpenSectionList;
-  /** At most this many fields on a page (search results read better five at a time). */
-  fieldsPerPage?: number;
-  /** Appended to "Page N/M" in the footer. */
+  /** At most this many items on a page (search results read better five at a time). */
+  itemsPerPage?: number;
+  /** Appended to "Page N/M" in the small print. */
   footerNote?: string;
   /**
    * The items are one page of a longer list the caller pages itself (an archive read a page at a time): they are
@@ -58,7 +72,7 @@ export interface PagedReply {
 export interface SectionList {
   count: number;
   at(index: number): Section;
-  /** The length of the one field the section makes (name plus value), or undefined to build it and measure. */
+  /** The length of the one chunk the section makes (name plus value), or undefined to build it and measure. */
   size?(index: number): number | undefined;
 }
 
@@ -106,14 +120,14 @@ function sectionsOf(items: Items): Sections {
   };
 }
 
-/** One field of a paged view, by the section it comes from; sized without building it when that is cheap. */
+/** One chunk of a paged view, by the section it comes from; sized without building it when that is cheap. */
 interface Slot {
   item: number;
   field: number;
   size: number;
 }
 
-/** Text that sectionFields would keep as it is: one line, nothing to trim. */
+/** Text that sectionChunks would keep as it is: one line, nothing to trim. */
 function clean(text: string): boolean {
   return (
     text.length > 0 &&
@@ -124,36 +138,36 @@ function clean(text: string): boolean {
 }
 
 /**
- * The size of the one field a short, clean section makes, without building it: a party named in thousands of
- * briefings is measured in microseconds, and only the page shown is built. Undefined when the section needs the
- * full treatment (line breaks, stray spaces, a long name, more than one field).
+ * The size (name plus value) of the one chunk a short, clean section makes, without building it: a party named in
+ * thousands of briefings is measured in microseconds, and only the page shown is built. Undefined when the section
+ * needs the full treatment (line breaks, stray spaces, a long name, more than one chunk).
  */
-function oneFieldSize(section: Section): number | undefined {
-  if (!clean(section.name) || section.name.length > LIMITS.fieldName || !section.lines.length)
+function oneChunkSize(section: Section): number | undefined {
+  if (!clean(section.name) || section.name.length > SECTION_NAME_MAX || !section.lines.length)
     return undefined;
   let value = section.lines.length - 1;
   for (const line of section.lines) {
     if (!clean(line)) return undefined;
     value += line.length;
   }
-  return value <= LIMITS.fieldValue ? section.name.length + value : undefined;
+  return value <= CHUNK_MAX ? section.name.length + value : undefined;
 }
 
-/** The fields one section makes, as slots; the fields are kept in `built` when they had to be built to measure. */
-function slotsOf(items: Sections, item: number, built: Map<number, APIEmbedField[]>): Slot[] {
+/** The chunks one section makes, as slots; the chunks are kept in `built` when they had to be built to measure. */
+function slotsOf(items: Sections, item: number, built: Map<number, SectionChunk[]>): Slot[] {
   const known = items.size?.(item);
   const section = known === undefined ? items.at(item) : undefined;
-  const size = known ?? (section && oneFieldSize(section));
-  if (size !== undefined) return [{ item, field: 0, size }];
-  const fields = sectionFields(section ?? items.at(item));
-  built.set(item, fields);
-  return fields.map((field, index) => ({ item, field: index, size: fieldLength(field) }));
+  const size = known ?? (section && oneChunkSize(section));
+  if (size !== undefined) return [{ item, field: 0, size: size + CHUNK_OVERHEAD }];
+  const chunks = sectionChunks(section ?? items.at(item));
+  built.set(item, chunks);
+  return chunks.map((chunk, index) => ({ item, field: index, size: chunkLength(chunk) }));
 }
 
 /** Where the sections fall on pages, worked out only as far as asked and carried on from there next time. */
 class Layout {
   readonly pages: Slot[][] = [];
-  readonly built = new Map<number, APIEmbedField[]>();
+  readonly built = new Map<number, SectionChunk[]>();
   /** Every section is placed: `pages` are all the pages there are. */
   complete = false;
   private next = 0;
@@ -216,35 +230,26 @@ export function pageButtons(
   pages: number,
 ): APIActionRowComponent<APIComponentInMessageActionRow> {
   // Targets one past the ends are still distinct ids (Discord rejects duplicates); the buttons are disabled.
-  return {
-    type: ComponentType.ActionRow,
-    components: [
-      {
-        type: ComponentType.Button,
-        style: ButtonStyle.Secondary,
-        label: 'Previous',
-        custom_id: encodePageId({ ...state, page: page - 1 }),
-        disabled: page <= 1,
-      },
-      {
-        type: ComponentType.Button,
-        style: ButtonStyle.Secondary,
-        label: 'Next',
-        custom_id: encodePageId({ ...state, page: page + 1 }),
-        disabled: page >= pages,
-      },
-    ],
-  };
+  return actionRow([
+    {
+      ...button('Previous', encodePageId({ ...state, page: page - 1 }), ButtonStyle.Secondary),
+      disabled: page <= 1,
+    },
+    {
+      ...button('Next', encodePageId({ ...state, page: page + 1 }), ButtonStyle.Secondary),
+      disabled: page >= pages,
+    },
+  ]);
 }
 
 /**
  * Page `page` (1-based, clamped) of a paged view; a view that fits one page gets no buttons. An open list is read
- * only as far as that page: its footer gives the page's number alone until the last page is reached.
+ * only as far as that page: its small print gives the page's number alone until the last page is reached.
  */
 export function renderPage(view: PagedView, page: number): PagedReply {
   const head: Section[] = [];
   const fullTitle = oneLine(view.title);
-  const title = shorten(fullTitle, LIMITS.embedTitle);
+  const title = shorten(fullTitle, TITLE_MAX);
   if (title !== fullTitle) head.push({ name: 'Title', lines: [fullTitle] });
   let description = view.description?.trim();
   if (description && description.length > HEADER_DESCRIPTION_MAX) {
@@ -254,13 +259,13 @@ export function renderPage(view: PagedView, page: number): PagedReply {
   const items = prepend(head, sectionsOf(view.items));
   const footerFor = (n: number, of: number | undefined) =>
     [of === undefined ? `Page ${n}` : `Page ${n}/${of}`, view.footerNote].filter(Boolean).join(' · ');
-  const header: APIEmbed = {
-    title,
-    ...(description ? { description } : {}),
-    footer: { text: footerFor(99999, 99999) },
-  };
-  const budget = Math.min(PAGE_CHAR_BUDGET, LIMITS.embedTotalChars - embedLength(header));
-  const perPage = Math.min(view.fieldsPerPage ?? LIMITS.embedFields, LIMITS.embedFields);
+  const heading = `## ${title}${description ? `\n${description}` : ''}`;
+  const budget = MESSAGE_BUDGET.chars - heading.length - `-# ${footerFor(99999, 99999)}`.length;
+  const perPage = Math.min(
+    view.itemsPerPage ?? ITEMS_PER_PAGE_MAX,
+    ITEMS_PER_PAGE_MAX,
+    MESSAGE_BUDGET.components - FRAME_COMPONENTS - PAGE_BUTTONS_COST.components,
+  );
   const layout = layoutOf(view.items, items, head.length, budget, perPage);
   const wanted = view.window ? 1 : Math.max(1, Math.trunc(page) || 1);
   layout.through(items.open ? wanted : Number.POSITIVE_INFINITY);
@@ -269,21 +274,21 @@ export function renderPage(view: PagedView, page: number): PagedReply {
   const current = view.window ? view.window.page : laidOut;
   // Known once every section is placed; until then there is at least the page after this one.
   const total = view.window ? view.window.pages : layout.complete ? Math.max(1, pages.length) : undefined;
-  const fieldOf = (slot: Slot) => {
-    let fields = built.get(slot.item);
-    if (!fields) {
-      fields = sectionFields(items.at(slot.item));
-      built.set(slot.item, fields);
+  const chunkOf = (slot: Slot) => {
+    let chunks = built.get(slot.item);
+    if (!chunks) {
+      chunks = sectionChunks(items.at(slot.item));
+      built.set(slot.item, chunks);
     }
-    return fields[slot.field]!;
+    return chunks[slot.field]!;
   };
-  const fields = (pages[laidOut - 1] ?? []).map(fieldOf);
-  const embed: APIEmbed = { color: view.color, title, ...(description ? { description } : {}) };
-  if (fields.length) embed.fields = fields;
+  const blocks = (pages[laidOut - 1] ?? []).map((slot) => textDisplay(chunkText(chunkOf(slot))));
+  const children: APIComponentInContainer[] = [textDisplay(heading)];
+  if (blocks.length) children.push(separator(), ...blocks);
   const footer = total === 1 ? view.footerNote : footerFor(current, total);
-  if (footer) embed.footer = { text: footer };
-  const payload: Reply = { embeds: [embed] };
-  if (total !== 1) payload.components = [pageButtons(view.state, current, total ?? current + 1)];
+  if (footer) children.push(separator(), textDisplay(`-# ${footer}`));
+  const payload: Reply = v2Message([container(view.color, children)]);
+  if (total !== 1) payload.components!.push(pageButtons(view.state, current, total ?? current + 1));
   return total === undefined
     ? { payload, page: current, pages: pages.length, open: true }
     : { payload, page: current, pages: total };

@@ -2,9 +2,10 @@
 
 import type { Reply } from '../message/payload.js';
 import type { PartyKind } from '../party/model.js';
+import { cardMessages } from './card.js';
 import { COLORS, code, plural, titleLine } from './format.js';
 import { renderNotice } from './notice.js';
-import { layoutEmbeds, packMessages, toReply } from './pack.js';
+import { toReply } from './pack.js';
 
 export interface PartyCountRow {
   name: string;
@@ -13,8 +14,8 @@ export interface PartyCountRow {
   count: number;
 }
 
-/** A party's name as one line of the overview: 25 lines fit one embed. */
-const NAME_MAX = 100;
+/** A party's name as one line of the overview: 25 lines fit one message. */
+const NAME_MAX = 90;
 
 export function renderPartiesOverview(
   counts: readonly PartyCountRow[],
@@ -31,13 +32,13 @@ export function renderPartiesOverview(
   );
   const shown = ranked.length < counts.length ? `Top ${ranked.length} of ${counts.length} · ` : '';
   return toReply(
-    packMessages(
-      layoutEmbeds({
+    cardMessages([
+      {
+        accent: COLORS.party,
         title: 'Most mentioned parties',
-        color: COLORS.party,
-        description: lines.join('\n'),
+        lead: lines.join('\n'),
         footer: `${shown}Ask about one with ${code('/briefing party name:<name>')}`,
-      }),
-    ),
+      },
+    ]),
   );
 }

@@ -1,6 +1,5 @@
 /** What the briefings say about one party, each statement cited, newest briefing first, in pages. */
 import { SECTION_LABELS, type SectionKey } from '../briefing/model.js';
-import { LIMITS } from '../message/limits.js';
 import {
   type CitedStatement,
   isOpenReport,
@@ -10,8 +9,8 @@ import {
   type PartyReportBriefing,
 } from '../party/model.js';
 import { partyKey } from '../party/party-key.js';
-import type { Section } from './fields.js';
-import { COLORS, formatDate, plural, titleLine } from './format.js';
+import { CHUNK_MAX, SECTION_NAME_MAX, type Section } from './fields.js';
+import { COLORS, formatDate, plural, TITLE_MAX, titleLine } from './format.js';
 import { renderNotice } from './notice.js';
 import { type OpenSectionList, type PagedReply, renderPage, type SectionList } from './pager.js';
 
@@ -27,7 +26,7 @@ export interface PartyPageOptions {
 /** The citation over a briefing's statements; the title is shortened so the date and id always show. */
 function heading(briefing: PartyReportBriefing): string {
   const date = formatDate(briefing.date);
-  const room = LIMITS.fieldName - date.length - briefing.id.length - ' ·  ()'.length;
+  const room = SECTION_NAME_MAX - date.length - briefing.id.length - ' ·  ()'.length;
   return `${date} · ${titleLine(briefing.title, Math.max(room, 20))} (${briefing.id})`;
 }
 const statementLine = (statement: CitedStatement) => `• ${statement.text} — *${statement.section}*`;
@@ -40,18 +39,18 @@ function briefingSection(briefing: PartyReportBriefing): Section {
 }
 
 /**
- * The size of a briefing's field, counted rather than built, when it is one plain field: reports on a party
- * named in thousands of briefings build only the page shown.
+ * The size of a briefing's block (heading plus statements), counted rather than built, when it is one plain chunk:
+ * reports on a party named in thousands of briefings build only the page shown.
  */
-function briefingFieldSize(briefing: PartyReportBriefing): number | undefined {
+function briefingChunkSize(briefing: PartyReportBriefing): number | undefined {
   const name = heading(briefing);
-  if (name.length > LIMITS.fieldName || name.includes('\n') || name.trim() !== name) return undefined;
+  if (name.length > SECTION_NAME_MAX || name.includes('\n') || name.trim() !== name) return undefined;
   let value = briefing.statements.length - 1;
   for (const { text, section } of briefing.statements) {
     if (text.includes('\n') || section.includes('\n')) return undefined;
     value += text.length + section.length + LINE_EXTRA;
   }
-  return value <= LIMITS.fieldValue ? name.length + value : undefined;
+  return value <= CHUNK_MAX ? name.length + value : undefined;
 }
 
 function nothingFound(report: PartyAnswer, section: SectionKey | undefined): PagedReply {
@@ -98,7 +97,7 @@ function wholeSections(report: PartyReport, label: string | undefined): ReportSe
       count: members.length + briefings.length,
       at: (index) => members[index] ?? briefingSection(briefings[index - members.length]!),
       size: (index) =>
-        index < members.length ? undefined : briefingFieldSize(briefings[index - members.length]!),
+        index < members.length ? undefined : briefingChunkSize(briefings[index - members.length]!),
     },
   };
 }
@@ -127,7 +126,7 @@ function openSections(report: OpenPartyReport, section: SectionKey | undefined):
     items: {
       has,
       at: (index) => briefingSection(kept[index]!),
-      size: (index) => briefingFieldSize(kept[index]!),
+      size: (index) => briefingChunkSize(kept[index]!),
     },
   };
 }
@@ -178,8 +177,8 @@ export function renderPartyPage(
         ...(section ? { section } : {}),
       },
       title: report.party
-        ? `${titleLine(report.party.name, LIMITS.embedTitle - report.party.kind.length - 3)} · ${report.party.kind}`
-        : `"${titleLine(report.query, LIMITS.embedTitle - 2)}"`,
+        ? `${titleLine(report.party.name, TITLE_MAX - report.party.kind.length - 3)} · ${report.party.kind}`
+        : `"${titleLine(report.query, TITLE_MAX - 2)}"`,
       color: COLORS.party,
       description,
       items,

@@ -6,17 +6,17 @@
 import {
   type APIActionRowComponent,
   type APIButtonComponent,
-  type APIButtonComponentWithCustomId,
   type APIComponentInMessageActionRow,
   ButtonStyle,
-  ComponentType,
 } from 'discord-api-types/v10';
 import type { Briefing, DroppedLine, Problem } from '../briefing/model.js';
 import { isWarning } from '../briefing/model.js';
+import { actionRow, button, textDisplay, v2Message } from '../message/components.js';
 import { LIMITS } from '../message/limits.js';
 import type { Reply } from '../message/payload.js';
 import type { PreparedBrief } from '../publish/prepare.js';
-import { briefingPages, withPageNote } from './briefing.js';
+import { briefingPages, PAGE_NOTE_COST, pageNote } from './briefing.js';
+import { type Budget, MESSAGE_BUDGET, minus, pageComponents } from './card.js';
 import { code, formatDate, plural, showHint, titleLine } from './format.js';
 import { renderNotice } from './notice.js';
 
@@ -49,19 +49,12 @@ export function tokenOfForm(customId: string): string | undefined {
 
 type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
 
-function button(
-  label: string,
-  customId: string,
-  style: APIButtonComponentWithCustomId['style'],
-  disabled = false,
-): APIButtonComponent {
-  return { type: ComponentType.Button, style, label, custom_id: customId, ...(disabled ? { disabled } : {}) };
-}
+const row = (...buttons: APIButtonComponent[]): Row => actionRow(buttons);
 
-const row = (...buttons: APIButtonComponent[]): Row => ({
-  type: ComponentType.ActionRow,
-  components: buttons,
-});
+/** A question or a refusal with its buttons: the text above them. */
+function withButtons(text: string, ...rows: Row[]): Reply {
+  return { ...v2Message([textDisplay(text), ...rows]), ephemeral: true };
+}
 
 const FORMAT_NAMES = { markdown: 'markdown', brief: 'a plain-text brief', json: 'JSON' } as const;
 
@@ -118,16 +111,21 @@ export function renderPreview(
     [...prepared.warnings.map(problemLine), ...droppedItems(prepared.dropped)],
     (count) => `…and ${plural(count, 'more line')}: check the brief with Edit.`,
   );
-  const messages = briefingPages([briefing]);
-  const pages = messages.length;
+  const actions = row(
+    button('Save', editorButtonId('save', token), ButtonStyle.Success),
+    button('Edit', editorButtonId('edit', token), ButtonStyle.Secondary),
+    button('Cancel', editorButtonId('cancel', token), ButtonStyle.Danger),
+  );
+  // The briefing gets what the preview's own text and its two rows of buttons leave of a page.
+  const around: Budget = { chars: content.length, components: 1 + 4 + 3 };
+  const budget = minus(MESSAGE_BUDGET, PAGE_NOTE_COST, around);
+  const laidOut = briefingPages([briefing], {}, budget);
+  const pages = laidOut.length;
   const current = Math.min(Math.max(1, page), pages);
-  const message = pages > 1 ? withPageNote(messages[current - 1]!, current, pages) : messages[0]!;
-  const components: Row[] = [
-    row(
-      button('Save', editorButtonId('save', token), ButtonStyle.Success),
-      button('Edit', editorButtonId('edit', token), ButtonStyle.Secondary),
-      button('Cancel', editorButtonId('cancel', token), ButtonStyle.Danger),
-    ),
+  const components = [
+    textDisplay(content),
+    ...pageComponents(laidOut[current - 1]!, pages > 1 ? pageNote(current, pages) : undefined),
+    actions,
   ];
   if (pages > 1)
     components.push(
@@ -136,7 +134,7 @@ export function renderPreview(
         button('Next', editorButtonId('view', token, current + 1), ButtonStyle.Secondary, current >= pages),
       ),
     );
-  return { content, embeds: message.embeds ?? [], components, ephemeral: true };
+  return { ...v2Message(components), ephemeral: true };
 }
 
 /** A brief the bot cannot save: what to fix, with Edit (the text kept) and Cancel. */
@@ -150,16 +148,13 @@ export function renderNotSaveable(
     [...problems.map(problemLine), ...droppedItems(dropped)],
     (count) => `…and ${plural(count, 'more line')}.`,
   );
-  return {
+  return withButtons(
     content,
-    components: [
-      row(
-        button('Edit', editorButtonId('edit', token), ButtonStyle.Primary),
-        button('Cancel', editorButtonId('cancel', token), ButtonStyle.Danger),
-      ),
-    ],
-    ephemeral: true,
-  };
+    row(
+      button('Edit', editorButtonId('edit', token), ButtonStyle.Primary),
+      button('Cancel', editorButtonId('cancel', token), ButtonStyle.Danger),
+    ),
+  );
 }
 
 /** Before a save replaces a briefing that has the same id. */
@@ -167,17 +162,14 @@ export function renderReplaceQuestion(
   token: string,
   existing: Pick<Briefing, 'id' | 'title' | 'date'>,
 ): Reply {
-  return {
-    content: `A briefing with id ${code(existing.id)} is already published: **${titleLine(existing.title)}** (${formatDate(existing.date)}). Replace it? Its file goes to \`.trash\`, nothing is deleted.`,
-    components: [
-      row(
-        button('Replace', editorButtonId('replace', token), ButtonStyle.Danger),
-        button('Edit', editorButtonId('edit', token), ButtonStyle.Secondary),
-        button('Cancel', editorButtonId('cancel', token), ButtonStyle.Secondary),
-      ),
-    ],
-    ephemeral: true,
-  };
+  return withButtons(
+    `A briefing with id ${code(existing.id)} is already published: **${titleLine(existing.title)}** (${formatDate(existing.date)}). Replace it? Its file goes to \`.trash\`, nothing is deleted.`,
+    row(
+      button('Replace', editorButtonId('replace', token), ButtonStyle.Danger),
+      button('Edit', editorButtonId('edit', token), ButtonStyle.Secondary),
+      button('Cancel', editorButtonId('cancel', token), ButtonStyle.Secondary),
+    ),
+  );
 }
 
 export function renderSaved(
@@ -201,24 +193,20 @@ export function renderTrashQuestion(
   briefing: Pick<Briefing, 'id' | 'title' | 'date'>,
   file: string,
 ): Reply {
-  return {
-    content: `Unpublish **${titleLine(briefing.title)}** (${formatDate(briefing.date)}, id ${code(briefing.id)})? Its file ${code(file)} moves to \`.trash\`; readers no longer see it.`,
-    components: [
-      row(
-        button('Move to trash', editorButtonId('trash', token), ButtonStyle.Danger),
-        button('Keep it', editorButtonId('keep', token), ButtonStyle.Secondary),
-      ),
-    ],
-    ephemeral: true,
-  };
+  return withButtons(
+    `Unpublish **${titleLine(briefing.title)}** (${formatDate(briefing.date)}, id ${code(briefing.id)})? Its file ${code(file)} moves to \`.trash\`; readers no longer see it.`,
+    row(
+      button('Move to trash', editorButtonId('trash', token), ButtonStyle.Danger),
+      button('Keep it', editorButtonId('keep', token), ButtonStyle.Secondary),
+    ),
+  );
 }
 
 export function renderTrashed(token: string, title: string, trashed: string): Reply {
-  return {
-    content: `🗑️ Unpublished **${titleLine(title)}**: its file is now ${code(trashed)}. Undo puts it back.`,
-    components: [row(button('Undo', editorButtonId('undo', token), ButtonStyle.Secondary))],
-    ephemeral: true,
-  };
+  return withButtons(
+    `🗑️ Unpublished **${titleLine(title)}**: its file is now ${code(trashed)}. Undo puts it back.`,
+    row(button('Undo', editorButtonId('undo', token), ButtonStyle.Secondary)),
+  );
 }
 
 export function renderRestored(briefing: { id: string; title: string }, file: string): Reply {

@@ -1,8 +1,7 @@
 /** Ranked search results and the plain list of briefings, both paged. */
 import type { Briefing } from '../briefing/model.js';
 import type { Page } from '../library/library.js';
-import { LIMITS } from '../message/limits.js';
-import type { Section } from './fields.js';
+import { SECTION_NAME_MAX, type Section } from './fields.js';
 import { COLORS, code, formatDate, plural, showHint, titleLine } from './format.js';
 import { renderNoBriefings, renderNotice } from './notice.js';
 import { type PagedReply, renderPage } from './pager.js';
@@ -33,7 +32,7 @@ export function renderSearchPage(results: SearchResults, page: number, owner: st
   const { query, hits } = results;
   if (!hits.length) return { payload: renderNotice(`No briefing matches "${query}".`), page: 1, pages: 1 };
   const items: Section[] = hits.map(({ briefing }, index) => ({
-    name: titleLine(`${index + 1}. ${briefing.title}`, LIMITS.fieldName),
+    name: titleLine(`${index + 1}. ${briefing.title}`, SECTION_NAME_MAX),
     lines: [`${code(briefing.id)} · ${formatDate(briefing.date)}`, snippet(briefing, query)],
   }));
   return renderPage(
@@ -43,7 +42,7 @@ export function renderSearchPage(results: SearchResults, page: number, owner: st
       color: COLORS.search,
       description: `${plural(hits.length, 'result')}, best first`,
       items,
-      fieldsPerPage: RESULTS_PER_PAGE,
+      itemsPerPage: RESULTS_PER_PAGE,
       footerNote: OPEN_HINT,
     },
     page,
@@ -65,7 +64,7 @@ export function renderListPage(list: Page<Briefing>, owner: string): PagedReply 
       color: COLORS.list,
       description: `${plural(list.total, 'briefing')}, newest first`,
       items,
-      fieldsPerPage: BRIEFINGS_PER_PAGE,
+      itemsPerPage: BRIEFINGS_PER_PAGE,
       footerNote: OPEN_HINT,
       window: { page: list.page, pages: list.pages },
     },

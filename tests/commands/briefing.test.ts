@@ -6,6 +6,14 @@ import { checkMessageLimits } from '../../src/render/check.js';
 import { decodePageId, encodePageId } from '../../src/render/page-id.js';
 import { replyToText } from '../../src/render/text.js';
 import { makeBriefing } from '../support/briefings.js';
+import {
+  buttonsOf,
+  leadOf,
+  sectionNames,
+  sectionText,
+  smallPrintOf,
+  titleOf,
+} from '../support/message-text.js';
 import { testDispatcher, USER } from '../support/services.js';
 
 const briefings = [
@@ -21,12 +29,12 @@ const briefings = [
 describe('/briefing', () => {
   const { dispatcher, input } = testDispatcher(briefings);
 
-  it('latest shows the newest briefing as an embed, narrowed to a section on request', async () => {
+  it('latest shows the newest briefing as a card, narrowed to a section on request', async () => {
     const reply = await dispatcher.run(input('briefing', 'latest'));
     expect(reply.ephemeral).toBeFalsy();
-    expect(reply.embeds?.[0]?.title).toBe('Berlin talks enter a second day');
+    expect(titleOf(reply)).toBe('Berlin talks enter a second day');
     const narrowed = await dispatcher.run(input('briefing', 'latest', { section: 'implications' }));
-    const names = narrowed.embeds?.flatMap((embed) => embed.fields?.map((field) => field.name) ?? []);
+    const names = sectionNames(narrowed);
     expect(names).toContain('Implications');
     expect(names).not.toContain('What happened');
   });
@@ -41,7 +49,7 @@ describe('/briefing', () => {
 
   it('date answers a day, and a malformed date gets a hint of what to type', async () => {
     const day = await dispatcher.run(input('briefing', 'date', { date: '2025-12-14' }));
-    expect(day.embeds?.[0]?.title).toBe('Washington presses Kyiv on Donetsk');
+    expect(titleOf(day)).toBe('Washington presses Kyiv on Donetsk');
     const bad = await dispatcher.run(input('briefing', 'date', { date: '15/12/2025' }));
     expect(bad).toMatchObject({ ephemeral: true, content: expect.stringContaining('YYYY-MM-DD') });
     const impossible = await dispatcher.run(input('briefing', 'date', { date: '2025-02-30' }));
@@ -65,13 +73,12 @@ describe('/briefing', () => {
     const { dispatcher: big, input: ask } = testDispatcher(many);
     const first = await big.run(ask('briefing', 'party', { name: 'russia' }));
     expect(checkMessageLimits(first)).toEqual([]);
-    const next = first.components?.[0]?.components[1];
-    const nextId = next && 'custom_id' in next ? next.custom_id : '';
+    const nextId = buttonsOf(first)[1]?.customId ?? '';
     expect(decodePageId(nextId)).toMatchObject({ view: 'party', owner: USER.id, page: 2, query: 'Russia' });
 
     const turned = big.page(nextId, USER.id);
     expect(turned.update).toBe(true);
-    expect(turned.reply.embeds?.[0]?.footer?.text).toMatch(/^Page 2\//);
+    expect(smallPrintOf(turned.reply).at(-1)).toMatch(/^Page 2\//);
 
     const stranger = big.page(nextId, '999999999999999999');
     expect(stranger).toMatchObject({ update: false, reply: { ephemeral: true } });
@@ -128,10 +135,11 @@ function flood(id: string, date: string, title = `Flood ${id}`): Briefing {
 }
 
 function buttonIds(reply: Reply): string[] {
-  return (reply.components?.[0]?.components ?? []).map((button) =>
-    'custom_id' in button ? button.custom_id : '',
-  );
+  return buttonsOf(reply).map((button) => button.customId ?? '');
 }
+
+/** The page number in the small print of a page: `Page 2/9`. */
+const pageNoteOf = (reply: Reply) => smallPrintOf(reply).at(-1) ?? '';
 
 describe('/briefing never floods a channel', () => {
   const longId = `a-briefing-whose-id-is-far-too-long-for-a-button-${'x'.repeat(40)}`;
@@ -175,14 +183,13 @@ describe('/briefing never floods a channel', () => {
       query: 'flood',
       section: 'whyItMatters',
     });
-    const pages = Number(/^Page 1\/(\d+)$/.exec(first.embeds?.at(-1)?.footer?.text ?? '')?.[1]);
+    const pages = Number(/^Page 1\/(\d+)$/.exec(pageNoteOf(first))?.[1]);
     expect(pages).toBeGreaterThan(1);
 
     const turned = dispatcher.page(next ?? '', USER.id);
     expect(turned.update).toBe(true);
-    expect(turned.reply.embeds?.at(-1)?.footer?.text).toBe(`Page 2/${pages}`);
-    const names = turned.reply.embeds?.flatMap((embed) => embed.fields?.map((field) => field.name) ?? []);
-    expect(new Set(names)).toEqual(new Set(['Why it matters (cont.)']));
+    expect(pageNoteOf(turned.reply)).toBe(`Page 2/${pages}`);
+    expect(new Set(sectionNames(turned.reply))).toEqual(new Set(['Why it matters (cont.)']));
 
     const stranger = dispatcher.page(next ?? '', '999999999999999999');
     expect(stranger).toMatchObject({ update: false, reply: { ephemeral: true } });
@@ -195,8 +202,8 @@ describe('/briefing never floods a channel', () => {
     expect(decodePageId(next)?.query).toMatch(/^~/);
     const turned = dispatcher.page(next, USER.id);
     expect(turned.update).toBe(true);
-    expect(turned.reply.embeds?.at(-1)?.footer?.text).toMatch(/^Page 2\//);
-    expect(turned.reply.embeds?.[0]?.fields?.[0]?.value).not.toBe(first.embeds?.[0]?.fields?.[0]?.value);
+    expect(pageNoteOf(turned.reply)).toMatch(/^Page 2\//);
+    expect(sectionText(turned.reply)).not.toBe(sectionText(first));
   });
 
   it('a day of long briefings pages through all of them; today and date are the same pages', async () => {
@@ -205,10 +212,10 @@ describe('/briefing never floods a channel', () => {
     expect(today).toEqual(date);
     const next = decodePageId(buttonIds(date)[1] ?? '');
     expect(next).toMatchObject({ view: 'day', query: '2025-12-15', page: 2 });
-    const pages = Number(/\/(\d+)$/.exec(date.embeds?.at(-1)?.footer?.text ?? '')?.[1]);
+    const pages = Number(/\/(\d+)$/.exec(pageNoteOf(date))?.[1]);
     const last = dispatcher.page(buttonIds(date)[1]?.replace(':2:', `:${pages}:`) ?? '', USER.id);
     expect(last.update).toBe(true);
-    expect(last.reply.embeds?.at(-1)?.footer?.text).toMatch(/ · id (flood|same-day)$/);
+    expect(pageNoteOf(last.reply)).toMatch(/ · id (flood|same-day)$/);
   });
 
   it('a page of a briefing that has since gone gets a private notice, and the message stays', async () => {
@@ -253,26 +260,26 @@ describe('a long question pages through the same question', () => {
     expect(next.length).toBeLessThanOrEqual(100);
     const second = dispatcher.page(next, USER.id);
     expect(second.update).toBe(true);
-    return { first: first.embeds?.[0], second: second.reply.embeds?.[0] };
+    return { first, second: second.reply };
   }
 
   it('a 90-character name in no registry', async () => {
     expect(NAME).toHaveLength(90);
     const { first, second } = await firstAndSecond('party', { name: NAME });
-    expect(first?.description).toMatch(/^40 statements in 40 briefings\n/);
-    expect(second?.title).toBe(`"${NAME}"`);
-    expect(second?.description).toBe(first?.description);
-    expect(second?.footer?.text).toBe(first?.footer?.text?.replace(/^Page 1\//, 'Page 2/'));
-    expect(second?.fields?.map((field) => field.name).join('\n')).not.toMatch(/start-/);
+    expect(leadOf(first)).toMatch(/^40 statements in 40 briefings\n/);
+    expect(titleOf(second)).toBe(`"${NAME}"`);
+    expect(leadOf(second)).toBe(leadOf(first));
+    expect(pageNoteOf(second)).toBe(pageNoteOf(first).replace(/^Page 1\//, 'Page 2/'));
+    expect(sectionNames(second).join('\n')).not.toMatch(/start-/);
   });
 
   it('a long search text', async () => {
     expect(QUERY.length).toBeGreaterThan(90);
     const { first, second } = await firstAndSecond('search', { query: QUERY });
-    expect(first?.description).toBe('40 results, best first');
-    expect(second?.title).toBe(`Search: ${QUERY}`);
-    expect(second?.description).toBe(first?.description);
-    expect(second?.footer?.text).toMatch(/^Page 2\//);
+    expect(leadOf(first)).toBe('40 results, best first');
+    expect(titleOf(second)).toBe(`Search: ${QUERY}`);
+    expect(leadOf(second)).toBe(leadOf(first));
+    expect(pageNoteOf(second)).toMatch(/^Page 2\//);
   });
 
   it('a button whose question the bot no longer remembers says so, privately', () => {
@@ -310,8 +317,8 @@ describe('/briefing show, by autocomplete, for an id of any length', () => {
     expect(choice?.value.length).toBeLessThanOrEqual(100);
     const reply = await dispatcher.run(input('briefing', 'show', { id: choice?.value }));
     expect(reply.ephemeral).toBeFalsy();
-    expect(reply.embeds?.[0]?.title).toBe('The riparian treaty, final text');
-    expect(reply.embeds?.at(-1)?.footer?.text).toContain(longId.slice(0, 40));
+    expect(titleOf(reply)).toBe('The riparian treaty, final text');
+    expect(smallPrintOf(reply).at(-1)).toContain(longId.slice(0, 40));
   });
 
   it('keeps an id of up to 100 characters as the value, and an id typed in full still works', async () => {
@@ -319,7 +326,7 @@ describe('/briefing show, by autocomplete, for an id of any length', () => {
     expect(choose('accord').map((choice) => choice.value)).toEqual([fullWidthId]);
     expect(choose('short').map((choice) => choice.value)).toEqual(['short-one']);
     const typed = await dispatcher.run(input('briefing', 'show', { id: fullWidthId }));
-    expect(typed.embeds?.[0]?.title).toBe('An accord with a full-width id');
+    expect(titleOf(typed)).toBe('An accord with a full-width id');
   });
 
   it('suggests ids, not keys, for an id that does not exist', async () => {

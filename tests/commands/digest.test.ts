@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkMessageLimits } from '../../src/render/check.js';
 import { makeBriefing } from '../support/briefings.js';
+import { buttonsOf, textOf } from '../support/message-text.js';
 import { channels, GUILD, testDispatcher } from '../support/services.js';
 
 const briefings = [
@@ -62,8 +63,9 @@ describe('/digest', () => {
     const on = { channels: { channel: channels.briefings } };
     await dispatcher.run(input('digest', 'subscribe', { time: '18:00', tag: 'weather' }, on));
     await dispatcher.run(input('digest', 'send-now', {}, on));
-    const [read] = (sink.sent[0]?.message.components ?? []).flatMap((row) => row.components);
-    const customId = read && 'custom_id' in read ? read.custom_id : '';
+    const [read] = buttonsOf(sink.sent[0]?.message);
+    expect(read?.label).toBe('Read');
+    const customId = read?.customId ?? '';
     expect(customId).toMatch(/^digest:[\w-]{16}\.0:0$/);
 
     const reader = {
@@ -75,7 +77,7 @@ describe('/digest', () => {
     const { reply, update } = await dispatcher.button(customId, reader);
     expect(update).toBe(false);
     expect(reply.ephemeral).toBe(true);
-    expect(JSON.stringify(reply.embeds)).toContain('Floods hit Pakistan.');
+    expect(textOf(reply)).toContain('Floods hit Pakistan.');
     expect(checkMessageLimits(reply)).toEqual([]);
 
     // A button whose delivery the ledger does not know, or whose briefing is gone, says so and what to do.
@@ -95,12 +97,12 @@ describe('/digest', () => {
 
     const list = await dispatcher.run(input('digest', 'list'));
     expect(checkMessageLimits(list)).toEqual([]);
-    expect(JSON.stringify(list.embeds)).toContain('18:00');
+    expect(textOf(list)).toContain('18:00');
 
     const preview = await dispatcher.run(input('digest', 'preview', {}, on));
     expect(preview.ephemeral).toBe(true);
-    expect(JSON.stringify(preview.embeds)).toContain('pakistan-floods');
-    expect(JSON.stringify(preview.embeds)).not.toContain('berlin-talks');
+    expect(textOf(preview)).toContain('pakistan-floods');
+    expect(textOf(preview)).not.toContain('berlin-talks');
     expect(sink.sent).toHaveLength(0);
 
     const sent = await dispatcher.run(input('digest', 'send-now', {}, on));
@@ -114,7 +116,7 @@ describe('/digest', () => {
     expect((await dispatcher.run(input('digest', 'resume', {}, on))).content).toMatch(/Resumed/);
 
     const status = await dispatcher.run(input('digest', 'status', {}, on));
-    const text = JSON.stringify(status.embeds);
+    const text = textOf(status);
     expect(text).toContain('sent');
     expect(text).toContain('nothing new');
 

@@ -17,6 +17,7 @@ import { LiveLibrary } from '../../src/library/live-library.js';
 import type { Reply } from '../../src/message/payload.js';
 import { Publisher } from '../../src/publish/publisher.js';
 import { Publishing } from '../../src/publish/publishing.js';
+import { buttonsOf, textOf, titleOf } from '../support/message-text.js';
 import { GUILD, noDigests } from '../support/services.js';
 
 const log = pino({ level: 'silent' });
@@ -56,11 +57,9 @@ function input(subcommand: string, who: Invoker, options: CommandInput['options'
 
 /** The custom_id of the answer's button with this label. */
 function buttonId(reply: Reply, label: string): string {
-  for (const row of reply.components ?? [])
-    for (const component of row.components)
-      if ('custom_id' in component && 'label' in component && component.label === label)
-        return component.custom_id;
-  throw new Error(`no ${label} button in: ${reply.content}`);
+  const found = buttonsOf(reply).find((button) => button.label === label)?.customId;
+  if (!found) throw new Error(`no ${label} button in: ${textOf(reply)}`);
+  return found;
 }
 
 async function preview(text = BRIEF, who = editor): Promise<Reply> {
@@ -109,8 +108,8 @@ afterEach(async () => {
 
 describe('/editor guards', () => {
   it('refuses members who are neither managers nor in an editor role, and direct messages', async () => {
-    expect((await dispatcher.run(input('publish', reader))).content).toMatch(/Only editors can publish/);
-    expect((await dispatcher.run(input('publish', { ...reader, guildId: null }))).content).toMatch(
+    expect(textOf(await dispatcher.run(input('publish', reader)))).toMatch(/Only editors can publish/);
+    expect(textOf(await dispatcher.run(input('publish', { ...reader, guildId: null })))).toMatch(
       /in a server/,
     );
     expect(
@@ -122,10 +121,10 @@ describe('/editor guards', () => {
   it('holds buttons and forms to the same guard, and to the editor who started', async () => {
     const shown = await preview();
     const save = buttonId(shown, 'Save');
-    expect((await dispatcher.button(save, reader)).reply.content).toMatch(/Only editors can publish/);
+    expect(textOf((await dispatcher.button(save, reader)).reply)).toMatch(/Only editors can publish/);
     const colleague = { ...editor, user: { id: '666666666666666666', name: 'colleague' } };
-    expect((await dispatcher.button(save, colleague)).reply.content).toMatch(/belong to the editor/);
-    expect((await dispatcher.modal('editor:form', { brief: BRIEF }, reader, false)).reply.content).toMatch(
+    expect(textOf((await dispatcher.button(save, colleague)).reply)).toMatch(/belong to the editor/);
+    expect(textOf((await dispatcher.modal('editor:form', { brief: BRIEF }, reader, false)).reply)).toMatch(
       /Only editors/,
     );
     expect(readdirSync(dir)).toEqual([]);
@@ -138,13 +137,13 @@ describe('/editor publish', () => {
     expect(JSON.stringify(form.modal)).toContain('"value":"2026-01-05"');
     const shown = await preview();
     expect(shown.ephemeral).toBe(true);
-    expect(shown.content).toContain('`2026-01-05-grain-corridor-talks-resume-in-istanbul.md`');
-    expect(shown.content).toMatch(/Parties found: .*Russia/);
-    expect(shown.embeds?.[0]?.title).toBe('Grain corridor talks resume in Istanbul');
+    expect(textOf(shown)).toContain('`2026-01-05-grain-corridor-talks-resume-in-istanbul.md`');
+    expect(textOf(shown)).toMatch(/Parties found: .*Russia/);
+    expect(titleOf(shown)).toBe('Grain corridor talks resume in Istanbul');
 
     const saved = await dispatcher.button(buttonId(shown, 'Save'), editor);
     expect(saved.update).toBe(true);
-    expect(saved.reply.content).toMatch(/Saved \*\*Grain corridor talks resume in Istanbul\*\*/);
+    expect(textOf(saved.reply)).toMatch(/Saved \*\*Grain corridor talks resume in Istanbul\*\*/);
     const file = join(dir, '2026-01-05-grain-corridor-talks-resume-in-istanbul.md');
     expect(readFileSync(file, 'utf8')).toMatch(/^---\ntitle: Grain corridor talks resume in Istanbul\n/);
     await vi.waitFor(
@@ -154,7 +153,7 @@ describe('/editor publish', () => {
       },
     );
     // The preview is spent: its buttons no longer do anything.
-    expect((await dispatcher.button(buttonId(shown, 'Save'), editor)).reply.content).toMatch(/expired/);
+    expect(textOf((await dispatcher.button(buttonId(shown, 'Save'), editor)).reply)).toMatch(/expired/);
   });
 
   it('asks before replacing a briefing with the same id, and keeps the old file in .trash', async () => {
@@ -164,9 +163,9 @@ describe('/editor publish', () => {
 
     const second = await preview(BRIEF.replace('six hours', 'seven hours'));
     const asked = await dispatcher.button(buttonId(second, 'Save'), editor);
-    expect(asked.reply.content).toMatch(/already published.*Replace it\?/s);
+    expect(textOf(asked.reply)).toMatch(/already published.*Replace it\?/s);
     const replaced = await dispatcher.button(buttonId(asked.reply, 'Replace'), editor);
-    expect(replaced.reply.content).toMatch(/Saved .* replaces is in `\.trash\/2026-01-05-grain/);
+    expect(textOf(replaced.reply)).toMatch(/Saved .* replaces is in `\.trash\/2026-01-05-grain/);
     expect(readdirSync(join(dir, '.trash'))).toEqual([
       '2026-01-05-grain-corridor-talks-resume-in-istanbul.md',
     ]);
@@ -188,15 +187,15 @@ describe('/editor publish', () => {
       true,
     );
     expect(edited.update).toBe(true);
-    expect(edited.reply.content).toContain('2026-01-05-grain-corridor-talks-resume-in-ankara.md');
+    expect(textOf(edited.reply)).toContain('2026-01-05-grain-corridor-talks-resume-in-ankara.md');
     const cancelled = await dispatcher.button(buttonId(edited.reply, 'Cancel'), editor);
-    expect(cancelled.reply.content).toMatch(/Cancelled: nothing was saved/);
+    expect(textOf(cancelled.reply)).toMatch(/Cancelled: nothing was saved/);
     expect(readdirSync(dir)).toEqual([]);
   });
 
   it('says what to fix in a brief it cannot save, and keeps the text for Edit', async () => {
     const shown = await preview('Just a paragraph of prose about the talks, with no headings at all.');
-    expect(shown.content).toMatch(/cannot be saved yet[\s\S]*not a briefing/);
+    expect(textOf(shown)).toMatch(/cannot be saved yet[\s\S]*not a briefing/);
     expect(() => buttonId(shown, 'Save')).toThrow();
     const edit = await dispatcher.button(buttonId(shown, 'Edit'), editor);
     expect(JSON.stringify(edit.reply.modal)).toContain('Just a paragraph of prose');
@@ -210,20 +209,18 @@ describe('/editor publish', () => {
       });
     // Undated, it cannot be saved yet; Edit offers the form with today's date ready.
     const undated = await attach('brief.txt', 'https://cdn/brief.txt');
-    expect(undated.content).toMatch(/no date/);
+    expect(textOf(undated)).toMatch(/no date/);
     const edit = await dispatcher.button(buttonId(undated, 'Edit'), editor);
     expect(JSON.stringify(edit.reply.modal)).toContain('"value":"2026-01-05"');
     const dated = await attach('2026-01-02-brief.txt', 'https://cdn/brief.txt');
-    expect(dated.content).toContain('Save writes `2026-01-02-grain-corridor');
-    expect((await attach('brief.pdf', 'https://cdn/brief.pdf')).content).toMatch(
+    expect(textOf(dated)).toContain('Save writes `2026-01-02-grain-corridor');
+    expect(textOf(await attach('brief.pdf', 'https://cdn/brief.pdf'))).toMatch(
       /attach a \.txt, \.md or \.json/,
     );
-    expect((await attach('big.md', 'https://cdn/big.md', 5 * 1024 * 1024)).content).toMatch(
+    expect(textOf(await attach('big.md', 'https://cdn/big.md', 5 * 1024 * 1024))).toMatch(
       /big\.md is 5\.0 MB: a brief must be under 1 MB/,
     );
-    expect((await attach('zip.txt', 'https://cdn/zip.txt')).content).toMatch(
-      /zip\.txt: this is a binary file/,
-    );
+    expect(textOf(await attach('zip.txt', 'https://cdn/zip.txt'))).toMatch(/zip\.txt: this is a binary file/);
     expect(downloads).toEqual(['https://cdn/brief.txt', 'https://cdn/brief.txt', 'https://cdn/zip.txt']);
   });
 });
@@ -237,25 +234,25 @@ describe('/editor unpublish', () => {
     await vi.waitFor(() => expect(live.library().get('talks')).toBeDefined(), { timeout: 5_000 });
 
     const asked = await dispatcher.run(input('unpublish', editor, { id: 'talks' }));
-    expect(asked.content).toMatch(/Unpublish \*\*Talks\*\*/);
+    expect(textOf(asked)).toMatch(/Unpublish \*\*Talks\*\*/);
     const kept = await dispatcher.button(buttonId(asked, 'Keep it'), editor);
-    expect(kept.reply.content).toMatch(/Kept/);
+    expect(textOf(kept.reply)).toMatch(/Kept/);
     expect(existsSync(join(dir, '2026-01-04-talks.md'))).toBe(true);
 
     const again = await dispatcher.run(input('unpublish', editor, { id: 'talks' }));
     const trashed = await dispatcher.button(buttonId(again, 'Move to trash'), editor);
-    expect(trashed.reply.content).toContain('`.trash/2026-01-04-talks.md`');
+    expect(textOf(trashed.reply)).toContain('`.trash/2026-01-04-talks.md`');
     expect(existsSync(join(dir, '2026-01-04-talks.md'))).toBe(false);
     expect(live.library().get('talks')).toBeUndefined();
 
     const restored = await dispatcher.button(buttonId(trashed.reply, 'Undo'), editor);
-    expect(restored.reply.content).toMatch(/Restored \*\*Talks\*\*/);
+    expect(textOf(restored.reply)).toMatch(/Restored \*\*Talks\*\*/);
     expect(live.library().get('talks')?.title).toBe('Talks');
     expect(readdirSync(join(dir, '.trash'))).toEqual([]);
   });
 
   it('names the closest ids for one it does not know', async () => {
-    expect((await dispatcher.run(input('unpublish', editor, { id: 'nothing' }))).content).toMatch(
+    expect(textOf(await dispatcher.run(input('unpublish', editor, { id: 'nothing' })))).toMatch(
       /No briefing with id/,
     );
   });

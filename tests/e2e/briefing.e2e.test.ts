@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/app.js';
 import { briefingAbout, briefingFolder } from '../../tools/briefing-files.js';
 import { type FakeDiscord, startFakeDiscord } from '../../tools/fake-discord/index.js';
+import { buttonsOf, sectionsOf, smallPrintOf, textOf, titleOf } from '../support/message-text.js';
 import { databasePath, ids, startBot } from './harness.js';
 
 let fake: FakeDiscord;
@@ -55,13 +56,9 @@ afterAll(async () => {
   await fake?.close();
 });
 
-function embedsOf(exchange: { callback: { data?: Record<string, unknown> } }) {
-  return (exchange.callback.data?.embeds ?? []) as {
-    title?: string;
-    description?: string;
-    fields?: { name: string; value: string }[];
-  }[];
-}
+/** What an exchange answered with: the message data of its callback. */
+const dataOf = (exchange: { callback: { data?: Record<string, unknown> } }) => exchange.callback.data ?? {};
+const V2 = MessageFlags.IsComponentsV2;
 
 describe('/briefing through discord.js', () => {
   it('registers the commands in the development server, with /digest and /editor for managers only', () => {
@@ -72,11 +69,14 @@ describe('/briefing through discord.js', () => {
     expect(fake.commands()).toEqual([]);
   });
 
-  it('latest, show and date answer with the briefing as an embed, visible to all', async () => {
+  it('latest, show and date answer with the briefing as a card, visible to all', async () => {
     const latest = await fake.command('briefing latest', {}, { user: reader });
     expect(latest.callback.type).toBe(4);
-    expect(latest.callback.data?.flags ?? 0).toBe(0);
-    expect(embedsOf(latest)[0]?.title).toBe(
+    // Components V2, and not ephemeral.
+    expect(latest.callback.data?.flags).toBe(V2);
+    expect(latest.callback.data).not.toHaveProperty('content');
+    expect(latest.callback.data).not.toHaveProperty('embeds');
+    expect(titleOf(dataOf(latest))).toBe(
       'Berlin talks go into a second day with territory and guarantees unresolved',
     );
     expect(latest.callback.data?.allowed_mentions).toEqual({ parse: [] });
@@ -85,31 +85,27 @@ describe('/briefing through discord.js', () => {
       id: 'us-presses-ukraine-on-donetsk',
       section: 'whyItMatters',
     });
-    const fields = embedsOf(show).flatMap((embed) => embed.fields ?? []);
-    expect(fields.map((field) => field.name)).toEqual(['Why it matters']);
-    expect(fields[0]?.value.split('\n')).toHaveLength(4);
+    const sections = sectionsOf(dataOf(show));
+    expect(sections.map((section) => section.name)).toEqual(['Why it matters']);
+    expect(sections[0]?.text.split('\n')).toHaveLength(4);
 
     const day = await fake.command('briefing date', { date: '2025-12-14' });
-    expect(embedsOf(day)[0]?.title).toMatch(/Donetsk/);
+    expect(titleOf(dataOf(day))).toMatch(/Donetsk/);
   });
 
   it('a briefing longer than a message is one public message with pages, never a flood of follow-ups', async () => {
     const show = await fake.command('briefing show', { id: 'long-briefing' }, { user: reader });
     expect(show.callback.type).toBe(4);
-    expect(show.callback.data?.flags ?? 0).toBe(0);
-    const embeds = embedsOf(show);
-    expect(embeds[0]?.title).toBe('A briefing far longer than one message');
-    const footer = (embeds.at(-1) as { footer?: { text: string } } | undefined)?.footer?.text ?? '';
-    const pages = Number(/^Page 1\/(\d+)$/.exec(footer)?.[1]);
+    expect(show.callback.data?.flags).toBe(V2);
+    expect(titleOf(dataOf(show))).toBe('A briefing far longer than one message');
+    const pages = Number(/^Page 1\/(\d+)$/.exec(smallPrintOf(dataOf(show)).at(-1) ?? '')?.[1]);
     expect(pages).toBeGreaterThan(20);
-    const [row] = (show.callback.data?.components ?? []) as {
-      components: { custom_id: string; label: string; disabled?: boolean }[];
-    }[];
-    const next = row?.components.find((button) => button.label === 'Next');
+    const next = buttonsOf(dataOf(show)).find((button) => button.label === 'Next');
     const message = show.original;
-    if (!message || !next) throw new Error('the long briefing came without pages');
+    if (!message || !next?.customId) throw new Error('the long briefing came without pages');
 
-    const turned = await fake.button(next.custom_id, { message, user: reader });
+    const turned = await fake.button(next.customId, { message, user: reader });
+    expect(turned.callback.data?.flags).toBe(V2);
     expect(turned.callback.type).toBe(7);
     expect(JSON.stringify(turned.callback.data)).toContain(`Page 2/${pages}`);
     expect(JSON.stringify(turned.callback.data)).toContain('Point 0.');
@@ -137,49 +133,41 @@ describe('/briefing through discord.js', () => {
 
   it('search, list and parties answer within the limits', async () => {
     const search = await fake.command('briefing search', { query: 'security guarantees' });
-    expect(embedsOf(search)[0]?.title).toBe('Search: security guarantees');
+    expect(titleOf(dataOf(search))).toBe('Search: security guarantees');
     const list = await fake.command('briefing list', { page: 2 });
-    expect(embedsOf(list)[0]?.title).toBe('Briefings');
+    expect(titleOf(dataOf(list))).toBe('Briefings');
     const parties = await fake.command('briefing parties');
-    expect(JSON.stringify(embedsOf(parties))).toContain('Russia');
+    expect(titleOf(dataOf(parties))).toBe('Most mentioned parties');
+    expect(textOf(dataOf(parties))).toContain('Russia');
   });
 
   it('party answers with cited statements, paged with buttons only the asker can use', async () => {
     const report = await fake.command('briefing party', { name: 'russian' }, { user: reader });
-    const embed = embedsOf(report)[0];
-    expect(embed?.title).toBe('Russia · country');
-    expect(embed?.fields?.[0]).toMatchObject({
-      name: 'Members named',
-      value: expect.stringContaining('Dmitry Peskov'),
-    });
-    expect(embed?.fields?.[1]?.name).toMatch(/\(berlin-talks-second-day\)$/);
-    const [row] = (report.callback.data?.components ?? []) as {
-      components: { custom_id: string; label: string; disabled?: boolean }[];
-    }[];
-    const next = row?.components.find((button) => button.label === 'Next');
+    expect(titleOf(dataOf(report))).toBe('Russia · country');
+    const [members, newest] = sectionsOf(dataOf(report));
+    expect(members).toMatchObject({ name: 'Members named', text: expect.stringContaining('Dmitry Peskov') });
+    expect(newest?.name).toMatch(/\(berlin-talks-second-day\)$/);
+    const next = buttonsOf(dataOf(report)).find((button) => button.label === 'Next');
     expect(next?.disabled).toBeFalsy();
 
     const message = report.original;
-    if (!message || !next) throw new Error('no paged message');
-    const turned = await fake.button(next.custom_id, { message, user: reader });
+    if (!message || !next?.customId) throw new Error('no paged message');
+    const turned = await fake.button(next.customId, { message, user: reader });
     expect(turned.callback.type).toBe(7);
     expect(JSON.stringify(turned.callback.data)).toMatch(/Page 2\//);
 
     // The message now shows page 2; someone else clicks its Previous button.
     const updated = fake.message(message.id);
-    const buttons = (
-      updated?.components?.[0] as { components: { custom_id: string; label: string }[] } | undefined
-    )?.components;
-    const previous = buttons?.find((button) => button.label === 'Previous');
-    if (!updated || !previous) throw new Error('the page 2 message lost its buttons');
-    expect(previous.custom_id).toContain(':1:');
-    const stranger = await fake.button(previous.custom_id, { message: updated, user: manager });
+    const previous = buttonsOf(updated).find((button) => button.label === 'Previous');
+    if (!updated || !previous?.customId) throw new Error('the page 2 message lost its buttons');
+    expect(previous.customId).toContain(':1:');
+    const stranger = await fake.button(previous.customId, { message: updated, user: manager });
     expect(stranger.callback.type).toBe(4);
     expect(stranger.callback.data).toMatchObject({ flags: MessageFlags.Ephemeral });
     expect(stranger.callback.data?.content).toMatch(/belong to whoever asked/);
 
     // A message still showing a page the report no longer has (the briefings changed since).
-    const goneId = next.custom_id.replace(':2:', ':40:');
+    const goneId = next.customId.replace(':2:', ':40:');
     const stale = {
       ...message,
       id: '1190000000000009999',

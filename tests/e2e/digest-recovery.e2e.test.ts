@@ -5,9 +5,10 @@
  * fire time is outlasted; a grace of 0 still delivers on time; a database deleted under the bot stops digests.
  */
 import { copyFile, rm } from 'node:fs/promises';
-import { ComponentType, MessageFlags } from 'discord-api-types/v10';
+import { MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { briefingAbout } from '../../tools/briefing-files.js';
+import { buttonsOf, textOf } from '../support/message-text.js';
 import {
   clock,
   messageCreates,
@@ -243,12 +244,16 @@ describe('the Read buttons under a digest', { timeout: E2E_TEST_TIMEOUT_MS }, ()
     time.set('2026-03-29T06:00:05Z');
     await app.digests.runDue();
     const [message] = world.fake.messages(channel);
-    const row = message?.components?.[0];
-    const read = row?.type === ComponentType.ActionRow ? row.components[0] : undefined;
-    expect(read).toMatchObject({ type: ComponentType.Button, label: expect.stringMatching(/^Read: /) });
-    const customId = read && 'custom_id' in read ? read.custom_id : '';
-    const click = await world.fake.button(customId, { message: message!.id, user: ids.users.reader });
-    expect(click.callback.data).toMatchObject({ flags: MessageFlags.Ephemeral });
-    expect(JSON.stringify(click.callback.data)).toContain('Delegations from Ukraine met in Geneva');
+    // Each briefing's card has its Read button beside it.
+    const [read] = buttonsOf(message);
+    expect(read).toMatchObject({ label: 'Read', customId: expect.stringMatching(/^digest:/) });
+    const click = await world.fake.button(read?.customId ?? '', {
+      message: message!.id,
+      user: ids.users.reader,
+    });
+    expect(click.callback.data).toMatchObject({
+      flags: MessageFlags.Ephemeral | MessageFlags.IsComponentsV2,
+    });
+    expect(textOf(click.callback.data)).toContain('Delegations from Ukraine met in Geneva');
   });
 });

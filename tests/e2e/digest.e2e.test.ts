@@ -7,6 +7,7 @@ import { MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/app.js';
 import { briefingAbout } from '../../tools/briefing-files.js';
+import { buttonsOf, headingsOf, textOf } from '../support/message-text.js';
 import {
   clock,
   messageCreates as createsIn,
@@ -50,16 +51,20 @@ describe('digests through discord.js', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
       nonce: string;
       enforce_nonce: boolean;
       allowed_mentions: unknown;
-      content: string;
-      embeds: { title: string }[];
+      flags: number;
     };
     expect(body.enforce_nonce).toBe(true);
     expect(body.nonce.length).toBeLessThanOrEqual(25);
     expect(body.allowed_mentions).toEqual({ parse: [] });
-    expect(body.content).toMatch(/Daily briefing digest/);
-    expect(body.embeds.map((embed) => embed.title)).toEqual(
+    // A Components V2 message: the heading, then a card per briefing with its Read button.
+    expect(body.flags).toBe(MessageFlags.IsComponentsV2);
+    expect(body).not.toHaveProperty('content');
+    expect(body).not.toHaveProperty('embeds');
+    expect(textOf(body)).toMatch(/^\*\*Daily briefing digest\*\*/);
+    expect(headingsOf(body)).toEqual(
       expect.arrayContaining(['Ukraine in the news (ukraine-talks)', 'Norway in the news (energy-prices)']),
     );
+    expect(buttonsOf(body).map((button) => button.label)).toEqual(['Read', 'Read']);
     expect(world.fake.messages(channel)).toHaveLength(1);
 
     const status = await world.fake.command('digest status', {}, { user: ids.users.manager });
@@ -79,8 +84,8 @@ describe('digests through discord.js', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     await eventually(() => world.fake.messages(channel).length === 1, 'the digest after a restart');
     await second.digests.runDue();
     const [message] = world.fake.messages(channel);
-    expect(JSON.stringify(message?.embeds)).toContain('ukraine-talks');
-    expect(JSON.stringify(message?.embeds)).not.toContain('energy-prices');
+    expect(textOf(message)).toContain('ukraine-talks');
+    expect(textOf(message)).not.toContain('energy-prices');
     expect(world.fake.messages(channel)).toHaveLength(1);
   });
 

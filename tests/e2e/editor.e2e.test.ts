@@ -16,6 +16,7 @@ import {
   startFakeDiscord,
 } from '../../tools/fake-discord/index.js';
 import { repoRoot } from '../briefing/helpers.js';
+import { buttonsOf, textOf, titleOf } from '../support/message-text.js';
 import { databasePath, E2E_TEST_TIMEOUT_MS, ids, startBot } from './harness.js';
 
 let fake: FakeDiscord;
@@ -45,11 +46,12 @@ afterAll(async () => {
 interface Data {
   content?: string;
   flags?: number;
-  embeds?: { title?: string }[];
-  components?: { components: { label?: string; custom_id?: string }[] }[];
+  components?: unknown[];
 }
 
 const dataOf = (exchange: InteractionExchange) => (exchange.callback.data ?? {}) as Data;
+/** The words of what an exchange answered with (a notice's content, a card's text). */
+const textIn = (exchange: InteractionExchange) => textOf(exchange.callback.data);
 
 /** Presses the button with this label on the message an exchange answered with (or updated). */
 async function press(
@@ -58,11 +60,9 @@ async function press(
   user = editor,
 ): Promise<InteractionExchange> {
   const message = exchange.original;
-  const button = dataOf(exchange)
-    .components?.flatMap((row) => row.components)
-    .find((component) => component.label === label);
-  if (!message || !button?.custom_id) throw new Error(`no ${label} button: ${dataOf(exchange).content}`);
-  return fake.button(button.custom_id, { message, user });
+  const button = buttonsOf(exchange.callback.data).find((component) => component.label === label);
+  if (!message || !button?.customId) throw new Error(`no ${label} button: ${textIn(exchange)}`);
+  return fake.button(button.customId, { message, user });
 }
 
 /** /editor publish, the form filled with the brief, and the preview it answers with. */
@@ -93,7 +93,7 @@ describe('/editor through discord.js', () => {
     const refused = await fake.command('editor publish', {}, { user: reader });
     expect(refused.callback.type).toBe(4);
     expect(dataOf(refused)).toMatchObject({ flags: MessageFlags.Ephemeral });
-    expect(dataOf(refused).content).toMatch(/Only editors can publish/);
+    expect(textIn(refused)).toMatch(/Only editors can publish/);
     expect(refused.modal).toBeUndefined();
   });
 
@@ -102,20 +102,22 @@ describe('/editor through discord.js', () => {
     async (_family, brief) => {
       const preview = await pastePreview(brief);
       expect(preview.callback.type).toBe(4);
-      expect(dataOf(preview).flags).toBe(MessageFlags.Ephemeral);
-      const file = /Save writes `([^`]+)` \(id `([^`]+)`\)/.exec(dataOf(preview).content ?? '');
-      if (!file) throw new Error(`no preview: ${dataOf(preview).content}`);
-      const title = dataOf(preview).embeds?.[0]?.title;
+      expect(dataOf(preview).flags).toBe(MessageFlags.Ephemeral | MessageFlags.IsComponentsV2);
+      const file = /Save writes `([^`]+)` \(id `([^`]+)`\)/.exec(textIn(preview));
+      if (!file) throw new Error(`no preview: ${textIn(preview)}`);
+      const title = titleOf(preview.callback.data);
 
       const saved = await press(preview, 'Save');
       expect(saved.callback.type).toBe(7);
-      expect(dataOf(saved).content).toMatch(/Saved/);
-      expect(dataOf(saved).components).toEqual([]);
+      // The preview was V2, so what replaces it is V2 too: the notice, with no buttons left.
+      expect(dataOf(saved).flags).toBe(MessageFlags.IsComponentsV2);
+      expect(textIn(saved)).toMatch(/Saved/);
+      expect(buttonsOf(saved.callback.data)).toEqual([]);
       expect(existsSync(join(dir, file[1]!))).toBe(true);
 
       // Asked right after "Saved", with no wait: the library read the file before answering.
       const shown = await fake.command('briefing show', { id: file[2]! }, { user: reader });
-      expect(dataOf(shown).embeds?.[0]?.title).toBe(title);
+      expect(titleOf(shown.callback.data)).toBe(title);
       expect(fake.describeViolations()).toBe('');
     },
   );
@@ -125,24 +127,24 @@ describe('/editor through discord.js', () => {
     const preview = await pastePreview(brief.replace('Date:', 'Dated:'));
     const asked = await press(preview, 'Save');
     expect(asked.callback.type).toBe(7);
-    expect(dataOf(asked).content).toMatch(/already published.*Replace it\?/s);
+    expect(textIn(asked)).toMatch(/already published.*Replace it\?/s);
     const replaced = await press(asked, 'Replace');
-    expect(dataOf(replaced).content).toMatch(/replaces is in `\.trash\//);
+    expect(textIn(replaced)).toMatch(/replaces is in `\.trash\//);
     expect(readdirSync(join(dir, '.trash')).length).toBeGreaterThan(0);
     expect(fake.describeViolations()).toBe('');
   });
 
   it('Edit reopens the form with the text, and the sent form replaces the preview', async () => {
     const preview = await pastePreview('Just a paragraph about the talks, with no headings.');
-    expect(dataOf(preview).content).toMatch(/cannot be saved yet/);
+    expect(textIn(preview)).toMatch(/cannot be saved yet/);
     const edit = await press(preview, 'Edit');
     expect(edit.callback.type).toBe(9);
     expect(JSON.stringify(edit.modal)).toContain('Just a paragraph about the talks');
     const fixed = await edit.submitModal({ brief: families['newsroom page'] });
     expect(fixed.callback.type).toBe(7);
-    expect(dataOf(fixed).content).toMatch(/Preview/);
+    expect(textIn(fixed)).toMatch(/Preview/);
     const cancelled = await press(fixed, 'Cancel');
-    expect(dataOf(cancelled).content).toMatch(/Cancelled/);
+    expect(textIn(cancelled)).toMatch(/Cancelled/);
     expect(fake.describeViolations()).toBe('');
   });
 
@@ -154,20 +156,20 @@ describe('/editor through discord.js', () => {
       hang?: boolean;
     }) => fake.command('editor publish', { file }, { user: editor });
     const good = await attach({ filename: '2026-01-07-brief.txt', content: families['plain-text brief'] });
-    expect(dataOf(good).content).toMatch(/Preview/);
+    expect(textIn(good)).toMatch(/Preview/);
 
     const before = fake.cdnRequests.length;
     const pdf = await attach({ filename: 'brief.pdf', content: '%PDF-1.7' });
-    expect(dataOf(pdf).content).toMatch(/attach a \.txt, \.md or \.json file/);
+    expect(textIn(pdf)).toMatch(/attach a \.txt, \.md or \.json file/);
     const large = await attach({ filename: 'big.md', content: 'x', size: 30_000_000 });
-    expect(dataOf(large).content).toMatch(/big\.md is 28\.6 MB: a brief must be under 1 MB/);
+    expect(textIn(large)).toMatch(/big\.md is 28\.6 MB: a brief must be under 1 MB/);
     // Neither was downloaded.
     expect(fake.cdnRequests.length).toBe(before);
 
     const binary = await attach({ filename: 'scan.txt', content: new Uint8Array([0x50, 0x4b, 0, 3, 0x14]) });
-    expect(dataOf(binary).content).toMatch(/scan\.txt: this is a binary file, not text/);
+    expect(textIn(binary)).toMatch(/scan\.txt: this is a binary file, not text/);
     const stalled = await attach({ filename: 'slow.md', content: 'never sent', hang: true });
-    expect(dataOf(stalled).content).toMatch(/slow\.md: the download took longer than 1 s/);
+    expect(textIn(stalled)).toMatch(/slow\.md: the download took longer than 1 s/);
     for (const answer of [pdf, large, binary, stalled])
       expect(dataOf(answer).flags).toBe(MessageFlags.Ephemeral);
     expect(fake.describeViolations()).toBe('');
@@ -175,16 +177,16 @@ describe('/editor through discord.js', () => {
 
   it('unpublishes to .trash once confirmed, and Undo restores it', async () => {
     const asked = await fake.command('editor unpublish', { id: 'berlin-talks-second-day' }, { user: editor });
-    expect(dataOf(asked).content).toMatch(/^Unpublish \*\*/);
+    expect(textIn(asked)).toMatch(/^Unpublish \*\*/);
     const trashed = await press(asked, 'Move to trash');
-    expect(dataOf(trashed).content).toMatch(/Unpublished/);
+    expect(textIn(trashed)).toMatch(/Unpublished/);
     const gone = await fake.command('briefing show', { id: 'berlin-talks-second-day' }, { user: reader });
-    expect(dataOf(gone).content).toMatch(/No briefing with id/);
+    expect(textIn(gone)).toMatch(/No briefing with id/);
 
     const undone = await press(trashed, 'Undo');
-    expect(dataOf(undone).content).toMatch(/Restored/);
+    expect(textIn(undone)).toMatch(/Restored/);
     const back = await fake.command('briefing show', { id: 'berlin-talks-second-day' }, { user: reader });
-    expect(dataOf(back).embeds?.[0]?.title).toMatch(/Berlin talks/);
+    expect(titleOf(back.callback.data)).toMatch(/Berlin talks/);
     expect(fake.describeViolations()).toBe('');
   });
 
@@ -195,13 +197,13 @@ describe('/editor through discord.js', () => {
       { channel, time: '23:59', timezone: 'UTC' },
       { user: ids.users.manager },
     );
-    expect(dataOf(subscribed).content).toMatch(/^Subscribed/);
+    expect(textIn(subscribed)).toMatch(/^Subscribed/);
     const opened = await fake.command('editor publish', {}, { user: editor });
     const today = new Date().toISOString().slice(0, 10);
     const title = 'Reassurance force plans reach NATO ministers';
     const preview = await opened.submitModal({ brief: families['plain-text brief'], date: today, title });
     const saved = await press(preview, 'Save');
-    expect(dataOf(saved).content).toMatch(/Saved/);
+    expect(textIn(saved)).toMatch(/Saved/);
 
     await fake.command('digest send-now', { channel }, { user: ids.users.manager });
     expect(JSON.stringify(fake.messages(channel))).toContain(title);

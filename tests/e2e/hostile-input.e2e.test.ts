@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/app.js';
 import { briefingAbout, briefingFolder, SAMPLE_BRIEFINGS } from '../../tools/briefing-files.js';
 import { type FakeDiscord, startFakeDiscord } from '../../tools/fake-discord/index.js';
+import { buttonsOf, titleOf as cardTitle } from '../support/message-text.js';
 import { databasePath, ids, startBot } from './harness.js';
 
 const LONG_NAME = `The ${'Very '.repeat(20)}Long Commission`;
@@ -49,7 +50,7 @@ afterAll(async () => {
 });
 
 function titleOf(exchange: { callback: { data?: Record<string, unknown> } }): string | undefined {
-  return (exchange.callback.data?.embeds as { title?: string }[] | undefined)?.[0]?.title;
+  return cardTitle(exchange.callback.data);
 }
 
 describe('hostile and long names through discord.js', () => {
@@ -70,13 +71,10 @@ describe('hostile and long names through discord.js', () => {
     expect(String(choice.value).length).toBeLessThanOrEqual(80);
     const report = await fake.command('briefing party', { name: String(choice.value) }, { user: reader });
     expect(titleOf(report)).toMatch(/^The Very Very .*· organisation$/);
-    const [row] = (report.callback.data?.components ?? []) as {
-      components: { custom_id: string; label: string }[];
-    }[];
-    const next = row?.components.find((button) => button.label === 'Next');
+    const next = buttonsOf(report.callback.data).find((button) => button.label === 'Next');
     const message = report.original;
-    if (!next || !message) throw new Error('the report has no Next button');
-    const turned = await fake.button(next.custom_id, { message, user: reader });
+    if (!next?.customId || !message) throw new Error('the report has no Next button');
+    const turned = await fake.button(next.customId, { message, user: reader });
     expect(turned.callback.type).toBe(7);
     expect(titleOf(turned)).toBe(titleOf(report));
     expect(JSON.stringify(turned.callback.data)).toMatch(/Page 2\//);

@@ -12,6 +12,7 @@ import { PartyRegistry } from '../../src/party/registry.js';
 import { renderPartyPage } from '../../src/render/party.js';
 import { registryWith } from '../party/helpers.js';
 import { makeBriefing } from '../support/briefings.js';
+import { leadOf, sectionNames } from '../support/message-text.js';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -361,12 +362,8 @@ describe('a known party named in more briefings than are read whole', () => {
       expect(answer.briefingsWithWords).toBe(COUNT);
       // How many briefings name it (or a member) is counted in the index, not read.
       const first = renderPartyPage(answer, 1, '223344556677889900');
-      expect(first.payload.embeds?.[0]?.description?.split('\n')[0]).toBe(
-        `Named in ${COUNT} briefings, newest first`,
-      );
-      expect(first.payload.embeds?.[0]?.fields?.[0]?.name).toMatch(
-        new RegExp(`\\(washington-${COUNT - 1}\\)$`),
-      );
+      expect(leadOf(first.payload).split('\n')[0]).toBe(`Named in ${COUNT} briefings, newest first`);
+      expect(sectionNames(first.payload)[0]).toMatch(new RegExp(`\\(washington-${COUNT - 1}\\)$`));
       const read = [];
       for (let index = 0; answer.briefingAt(index); index++) read.push(answer.briefingAt(index));
       expect(read).toEqual(whole.briefings);

@@ -13,6 +13,14 @@ import type { PagedReply } from '../../src/render/pager.js';
 import { renderPartyPage } from '../../src/render/party.js';
 import { expectWithinLimits } from '../render/helpers.js';
 import { makeBriefing } from '../support/briefings.js';
+import {
+  buttonsOf,
+  leadOf,
+  sectionNames,
+  sectionsOf,
+  smallPrintOf,
+  titleOf,
+} from '../support/message-text.js';
 import { testDispatcher, USER } from '../support/services.js';
 
 const OWNER = '223344556677889900';
@@ -51,8 +59,8 @@ function fresh() {
 }
 
 function nextButton(reply: PagedReply) {
-  const next = reply.payload.components?.[0]?.components[1];
-  return next && 'disabled' in next ? { disabled: next.disabled } : undefined;
+  const next = buttonsOf(reply.payload).find((button) => button.label === 'Next');
+  return next ? { disabled: next.disabled ?? false } : undefined;
 }
 
 /** Every statement of every page, as `briefing id: statement`, turning pages until Next is disabled. */
@@ -63,9 +71,9 @@ function readEveryPage(answer: Parameters<typeof renderPartyPage>[0], section?: 
     const reply = renderPartyPage(answer, n, OWNER, { section });
     expect(reply.page).toBe(n);
     expectWithinLimits([reply.payload]);
-    for (const field of reply.payload.embeds?.[0]?.fields ?? []) {
-      const id = /\((day-\d+)\)$/.exec(field.name)?.[1];
-      for (const line of field.value.split('\n')) seen.push(`${id}: ${line}`);
+    for (const section of sectionsOf(reply.payload)) {
+      const id = /\((day-\d+)\)$/.exec(section.name)?.[1];
+      for (const line of section.text.split('\n')) seen.push(`${id}: ${line}`);
     }
     if (nextButton(reply)?.disabled !== false) return { seen, last: reply };
     n++;
@@ -89,17 +97,16 @@ describe('a name in no registry that most briefings hold', () => {
     expect(answer.party).toBeNull();
     expect(reads()).toBe(0);
     const first = renderPartyPage(answer, 1, OWNER);
-    const embed = first.payload.embeds?.[0];
-    expect(embed?.title).toBe('"officials"');
-    expect(embed?.description).toBe(
+    expect(titleOf(first.payload)).toBe('"officials"');
+    expect(leadOf(first.payload)).toBe(
       '600 briefings hold its words, newest first\nNot a known party: statements that name it.',
     );
-    expect(embed?.fields?.[0]?.name).toMatch(/\(day-599\)$/);
+    expect(sectionNames(first.payload)[0]).toMatch(/\(day-599\)$/);
     // Not every briefing holding the word: the page shown, and the rest of the chunk it was read in.
     expect(reads()).toBeGreaterThan(0);
     expect(reads()).toBeLessThan(COUNT / 4);
-    // How many pages there are is not known yet: the footer says which page this is, and Next is open.
-    expect(embed?.footer?.text).toBe('Page 1');
+    // How many pages there are is not known yet: the small print says which page this is, and Next is open.
+    expect(smallPrintOf(first.payload)).toEqual(['Page 1']);
     expect(nextButton(first)).toEqual({ disabled: false });
     expectWithinLimits([first.payload]);
   });
@@ -110,7 +117,7 @@ describe('a name in no registry that most briefings hold', () => {
     const { seen, last } = readEveryPage(library.partyAnswer('officials'));
     expect(seen).toEqual(everyStatement(whole));
     expect(seen).toHaveLength(COUNT * 3);
-    expect(last.payload.embeds?.[0]?.footer?.text).toBe(`Page ${last.page}/${last.page}`);
+    expect(smallPrintOf(last.payload)).toEqual([`Page ${last.page}/${last.page}`]);
     // A page past the end is the last one, as with any report.
     // Asked of an answer nothing has been read of yet.
     const beyond = renderPartyPage(fresh().library.partyAnswer('officials'), last.page + 50, OWNER);
@@ -124,7 +131,7 @@ describe('a name in no registry that most briefings hold', () => {
     expect(seen).toEqual(everyStatement(library.party('officials'), 'Why it matters'));
     expect(seen).toHaveLength(COUNT);
     const first = renderPartyPage(answer, 1, OWNER, { section: 'whyItMatters' });
-    expect(first.payload.embeds?.[0]?.description).toMatch(/^600 briefings hold its words, newest first · /);
+    expect(leadOf(first.payload)).toMatch(/^600 briefings hold its words, newest first · /);
   });
 
   it('says nothing names it when its words are in most briefings but never together', () => {
@@ -141,17 +148,17 @@ describe('a name in no registry that most briefings hold', () => {
     const answer = library.partyAnswer('point 7');
     expect(isOpenReport(answer)).toBe(false);
     const reply = renderPartyPage(answer, 1, OWNER);
-    expect(reply.payload.embeds?.[0]?.description).toBe(
+    expect(leadOf(reply.payload)).toBe(
       '1 statement in 1 briefing\nNot a known party: statements that name it.',
     );
-    expect(reply.payload.embeds?.[0]?.footer).toBeUndefined();
+    expect(smallPrintOf(reply.payload)).toEqual([]);
   });
 
   it('is what the library answers a party question with, remembered for the next page', () => {
     const library = Library.of(briefings, registry);
     const answer = library.partyAnswer('officials');
     expect(library.partyAnswer('officials')).toBe(answer);
-    expect(renderPartyPage(answer, 2, OWNER).payload.embeds?.[0]?.footer?.text).toBe('Page 2');
+    expect(smallPrintOf(renderPartyPage(answer, 2, OWNER).payload)).toEqual(['Page 2']);
     // The whole report, as `briefings party` prints it, still lists every briefing.
     expect(library.party('officials').briefings).toHaveLength(COUNT);
     library.close();
@@ -160,11 +167,11 @@ describe('a name in no registry that most briefings hold', () => {
   it('is what /briefing party shows, a page at a time', async () => {
     const { dispatcher, input, library } = testDispatcher(briefings);
     const first = await dispatcher.run(input('briefing', 'party', { name: 'officials' }));
-    expect(first.embeds?.[0]?.description).toMatch(/^600 briefings hold its words/);
-    const next = first.components?.[0]?.components[1];
-    const turned = dispatcher.page(next && 'custom_id' in next ? next.custom_id : '', USER.id);
+    expect(leadOf(first)).toMatch(/^600 briefings hold its words/);
+    const next = buttonsOf(first)[1]?.customId ?? '';
+    const turned = dispatcher.page(next, USER.id);
     expect(turned.update).toBe(true);
-    expect(turned.reply.embeds?.[0]?.footer?.text).toBe('Page 2');
+    expect(smallPrintOf(turned.reply)).toEqual(['Page 2']);
     library.close();
   });
 });

@@ -1,37 +1,79 @@
+import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import { LIMITS } from '../../src/message/limits.js';
+import { V2_LIMITS } from '../../src/message/limits.js';
 import type { MessagePayload } from '../../src/message/payload.js';
 import { renderBriefing, renderBriefingPage, renderBriefings } from '../../src/render/briefing.js';
 import { checkMessageLimits } from '../../src/render/check.js';
+import { COLORS, TITLE_MAX } from '../../src/render/format.js';
 import { decodePageId } from '../../src/render/page-id.js';
 import { replyToText } from '../../src/render/text.js';
 import { makeBriefing } from '../support/briefings.js';
-import { berlinTalks, expectWithinLimits, fieldText, messagesOf, visibleText, words } from './helpers.js';
+import {
+  berlinTalks,
+  buttonsOf,
+  expectWithinLimits,
+  headingsOf,
+  isV2,
+  messagesOf,
+  sectionNames,
+  sectionsOf,
+  sectionText,
+  smallPrintOf,
+  textOf,
+  titleOf,
+  usage,
+  visibleText,
+  words,
+} from './helpers.js';
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 describe('renderBriefing', () => {
-  it('shows an ordinary briefing as one embed with the three sections as bullet fields', () => {
+  it('shows an ordinary briefing as one card: title, summary, sections, small print and a source button', () => {
     const reply = renderBriefing(berlinTalks);
     expect(reply.followUps).toBeUndefined();
-    const [embed] = reply.embeds ?? [];
-    expect(reply.embeds).toHaveLength(1);
-    expect(embed?.title).toBe('Envoys press Kyiv on Donetsk during Berlin talks');
-    expect(embed?.url).toBe('https://www.reuters.com/world/europe/berlin-talks');
-    expect(embed?.description).toContain('territory remained the hard question');
-    expect(embed?.author?.name).toBe('Desk Editor');
-    expect(embed?.fields?.map((field) => field.name)).toEqual([
-      'What happened',
-      'Why it matters',
-      'Implications',
-      'Tags',
-    ]);
-    expect(embed?.fields?.[0]?.value).toBe(
+    expect(isV2(reply)).toBe(true);
+    expect(reply.content).toBeUndefined();
+    expect(reply.embeds).toBeUndefined();
+    const [card, ...others] = reply.components ?? [];
+    expect(others).toEqual([]);
+    expect(card?.type).toBe(ComponentType.Container);
+    expect(card && 'accent_color' in card ? card.accent_color : undefined).toBe(COLORS.briefing);
+    expect(titleOf(reply)).toBe('Envoys press Kyiv on Donetsk during Berlin talks');
+    expect(textOf(reply)).toContain('-# By Desk Editor');
+    expect(textOf(reply)).toContain('territory remained the hard question');
+    expect(sectionNames(reply)).toEqual(['What happened', 'Why it matters', 'Implications']);
+    expect(sectionsOf(reply)[0]?.text).toBe(
       '• Negotiators from Washington met the Ukrainian president in Berlin.\n• Kyiv signalled it could drop its NATO bid.',
     );
-    expect(embed?.footer?.text).toBe('Source: Reuters · 15 Dec 2025 · id berlin-talks');
-    expect(embed?.timestamp).toBeUndefined();
+    expect(smallPrintOf(reply)).toEqual([
+      'By Desk Editor',
+      '15 Dec 2025 · Tags: ukraine, diplomacy · id berlin-talks',
+    ]);
+    expect(buttonsOf(reply)).toEqual([
+      {
+        label: 'Source: Reuters',
+        url: 'https://www.reuters.com/world/europe/berlin-talks',
+        style: ButtonStyle.Link,
+      },
+    ]);
     expectWithinLimits([reply]);
+  });
+
+  it('separates the blocks with dividers and ends with the small print beside the source button', () => {
+    const card = renderBriefing(berlinTalks).components?.[0];
+    const types = card && 'components' in card ? card.components.map((child) => child.type) : [];
+    expect(types).toEqual([
+      ComponentType.TextDisplay,
+      ComponentType.Separator,
+      ComponentType.TextDisplay,
+      ComponentType.Separator,
+      ComponentType.TextDisplay,
+      ComponentType.Separator,
+      ComponentType.TextDisplay,
+      ComponentType.Separator,
+      ComponentType.Section,
+    ]);
   });
 
   it('puts further sections after the three, in order, and skips empty ones', () => {
@@ -48,16 +90,19 @@ describe('renderBriefing', () => {
       },
       tags: [],
     });
-    const names = renderBriefing(briefing).embeds?.[0]?.fields?.map((field) => field.name);
-    expect(names).toEqual(['What happened', 'Implications', 'Background', 'Key quotes']);
+    expect(sectionNames(renderBriefing(briefing))).toEqual([
+      'What happened',
+      'Implications',
+      'Background',
+      'Key quotes',
+    ]);
   });
 
   it('narrows to one section with the title and summary', () => {
     const reply = renderBriefing(berlinTalks, { section: 'whyItMatters' });
-    const embed = reply.embeds?.[0];
-    expect(embed?.title).toContain('Berlin talks');
-    expect(embed?.description).toContain('Berlin');
-    expect(embed?.fields?.map((field) => field.name)).toEqual(['Why it matters']);
+    expect(titleOf(reply)).toContain('Berlin talks');
+    expect(textOf(reply)).toContain('American negotiators met');
+    expect(sectionNames(reply)).toEqual(['Why it matters']);
   });
 
   it('says so when the narrowed section is empty', () => {
@@ -65,8 +110,9 @@ describe('renderBriefing', () => {
       id: 'talks',
       sections: { whatHappened: ['x'], whyItMatters: [], implications: [] },
     });
-    const field = renderBriefing(briefing, { section: 'implications' }).embeds?.[0]?.fields?.[0];
-    expect(field).toEqual({ name: 'Implications', value: '*This briefing has no Implications section.*' });
+    expect(sectionsOf(renderBriefing(briefing, { section: 'implications' }))).toEqual([
+      { name: 'Implications', text: '*This briefing has no Implications section.*' },
+    ]);
   });
 
   it('leaves out the sections a briefing lacks, in the terminal text too', () => {
@@ -81,77 +127,87 @@ describe('renderBriefing', () => {
   });
 
   it('does not link a source url Discord would reject, but still shows it', () => {
-    const briefing = makeBriefing({ id: 'talks', source: { name: 'Wire', url: 'not a url' } });
-    const embed = renderBriefing(briefing).embeds?.[0];
-    expect(embed?.url).toBeUndefined();
-    expect(embed?.footer?.text).toContain('Source: Wire (not a url)');
+    const reply = renderBriefing(makeBriefing({ id: 'talks', source: { name: 'Wire', url: 'not a url' } }));
+    expect(buttonsOf(reply)).toEqual([]);
+    expect(smallPrintOf(reply).at(-1)).toContain('Source: Wire (not a url)');
+  });
+
+  it('links a source too long for a button (over 512 characters) in the small print instead', () => {
+    const url = `https://example.com/${'a'.repeat(600)}`;
+    const reply = renderBriefing(makeBriefing({ id: 'talks', source: { name: 'Wire', url } }));
+    expect(buttonsOf(reply)).toEqual([]);
+    expect(smallPrintOf(reply).at(-1)).toContain(`Source: [Wire](<${url}>)`);
+    expectWithinLimits([reply]);
   });
 
   it('handles a briefing without source, author or tags', () => {
     const reply = renderBriefing(
       makeBriefing({ id: 'berlin-talks', date: '2025-12-15', source: null, author: undefined, tags: [] }),
     );
-    const embed = reply.embeds?.[0];
-    expect(embed?.author).toBeUndefined();
-    expect(embed?.footer?.text).toBe('15 Dec 2025 · id berlin-talks');
+    expect(textOf(reply)).not.toContain('By ');
+    expect(smallPrintOf(reply)).toEqual(['15 Dec 2025 · id berlin-talks']);
+    expect(buttonsOf(reply)).toEqual([]);
     expectWithinLimits([reply]);
   });
 });
 
 describe('renderBriefing at the limits', () => {
-  it('splits 60 bullets over continued fields without losing or breaking any', () => {
+  it('carries 60 bullets a section over pages under "(cont.)" headings without losing or breaking any', () => {
     const bullets = Array.from({ length: 60 }, (_, i) => words(i, 20));
     const briefing = makeBriefing({
       id: 'talks',
       sections: { whatHappened: bullets, whyItMatters: bullets, implications: bullets },
     });
     const messages = messagesOf(renderBriefing(briefing));
+    expect(messages.length).toBeGreaterThan(1);
     expectWithinLimits(messages);
-    const fields = messages.flatMap((message) => message.embeds ?? []).flatMap((embed) => embed.fields ?? []);
-    expect(fields.filter((field) => field.name === 'What happened (cont.)').length).toBeGreaterThan(0);
-    // Each value holds whole bullets only.
-    for (const field of fields.filter((f) => f.name !== 'Tags')) {
-      for (const line of field.value.split('\n')) expect(line).toMatch(/^• (w\d+x\d+ ?)+$/);
+    const sections = messages.flatMap((message) => sectionsOf(message));
+    expect(sections.filter((section) => section.name === 'What happened (cont.)').length).toBeGreaterThan(0);
+    // Each block holds whole bullets only.
+    for (const section of sections) {
+      for (const line of section.text.split('\n')) expect(line).toMatch(/^• (w\d+x\d+ ?)+$/);
     }
-    const text = fieldText(messages);
+    const text = sectionText(messages);
     for (const bullet of bullets) expect(text).toContain(`• ${bullet}`);
   });
 
-  it('spreads a 5,000-character summary over two descriptions', () => {
+  it('spreads a 5,000-character summary over two messages', () => {
     const summary = words(7, 800);
     expect(summary.length).toBeGreaterThan(5000);
     const messages = messagesOf(renderBriefing(makeBriefing({ id: 'talks', summary })));
     expectWithinLimits(messages);
-    const descriptions = messages.flatMap((m) => m.embeds ?? []).map((embed) => embed.description ?? '');
-    expect(squash(descriptions.join(' '))).toContain(summary);
-    expect(descriptions.filter(Boolean).length).toBe(2);
+    expect(messages).toHaveLength(2);
+    expect(squash(visibleText(messages))).toContain(summary);
+    expect(textOf(messages[1]).startsWith('w7x')).toBe(true);
   });
 
-  it('shortens a 300-character title with an ellipsis and keeps it whole in the description', () => {
+  it('shortens a 300-character title with an ellipsis and keeps it whole under the heading', () => {
     const title = words(9, 60).slice(0, 300);
-    const embed = renderBriefing(makeBriefing({ id: 'talks', title })).embeds?.[0];
-    expect(embed?.title?.length).toBeLessThanOrEqual(LIMITS.embedTitle);
-    expect(embed?.title?.endsWith('…')).toBe(true);
-    expect(embed?.description?.startsWith(`**${title}**`)).toBe(true);
+    const reply = renderBriefing(makeBriefing({ id: 'talks', title }));
+    const heading = titleOf(reply) ?? '';
+    expect(heading.length).toBeLessThanOrEqual(TITLE_MAX);
+    expect(heading.endsWith('…')).toBe(true);
+    expect(textOf(reply)).toContain(`## ${heading}\n**${title}**`);
   });
 
-  it('splits a single 3,000-character bullet at word boundaries into consecutive parts', () => {
-    const long = words(11, 450);
-    expect(long.length).toBeGreaterThan(3000);
+  it('splits a single bullet longer than a page at word boundaries into consecutive parts', () => {
+    const long = words(11, 700);
+    expect(long.length).toBeGreaterThan(V2_LIMITS.textPerMessage);
     const briefing = makeBriefing({
       id: 'talks',
       sections: { whatHappened: ['Before.', long, 'After.'], whyItMatters: [], implications: [] },
     });
     const messages = messagesOf(renderBriefing(briefing));
     expectWithinLimits(messages);
-    const fields = messages.flatMap((m) => m.embeds ?? []).flatMap((embed) => embed.fields ?? []);
-    const parts = fields.filter((field) => field.name.startsWith('What happened'));
-    expect(parts.length).toBeGreaterThanOrEqual(3);
+    const parts = messages
+      .flatMap((message) => sectionsOf(message))
+      .filter((section) => section.name.startsWith('What happened'));
+    expect(parts.length).toBeGreaterThanOrEqual(2);
     // Cut between words only: every token of every part is a whole word.
     for (const part of parts) {
-      for (const token of part.value.split(/\s+/)) expect(token).toMatch(/^(•|Before\.|After\.|w11x\d+)$/);
+      for (const token of part.text.split(/\s+/)) expect(token).toMatch(/^(•|Before\.|After\.|w11x\d+)$/);
     }
-    expect(fieldText(messages)).toContain(`• Before. • ${long} • After.`);
+    expect(sectionText(messages)).toContain(`• Before. • ${long} • After.`);
   });
 
   it('keeps everything of a huge briefing across several messages', () => {
@@ -172,19 +228,25 @@ describe('renderBriefing at the limits', () => {
     for (const line of [briefing.title, briefing.summary, briefing.author ?? '', ...many])
       expect(text).toContain(line);
     for (const tag of briefing.tags) expect(text).toContain(tag);
-    // The footer closes the last message, once.
-    const footers = messages.flatMap((m) => m.embeds ?? []).filter((embed) => embed.footer);
-    expect(footers).toHaveLength(1);
-    expect(messages.at(-1)?.embeds?.at(-1)?.footer?.text).toContain('id berlin-talks');
+    // The small print with the id closes the last message, once.
+    const closing = messages.map((message) =>
+      smallPrintOf(message).some((line) => line.endsWith('id berlin-talks')),
+    );
+    expect(closing.filter(Boolean)).toHaveLength(1);
+    expect(closing.at(-1)).toBe(true);
   });
 });
 
 describe('renderBriefings', () => {
-  it('shows several briefings whole in one reply', () => {
+  it('shows several briefings whole in one reply, a card each', () => {
     const reply = renderBriefings([berlinTalks, makeBriefing({ id: 'second', title: 'A second briefing' })]);
-    expect(reply.embeds?.map((embed) => embed.title)).toEqual([
+    expect(headingsOf(reply)).toEqual([
       'Envoys press Kyiv on Donetsk during Berlin talks',
       'A second briefing',
+    ]);
+    expect(reply.components?.map((component) => component.type)).toEqual([
+      ComponentType.Container,
+      ComponentType.Container,
     ]);
     expect(checkMessageLimits(reply)).toEqual([]);
   });
@@ -204,25 +266,30 @@ describe('renderBriefingPage: a briefing answer is one message, paged', () => {
       implications: Array.from({ length: 100 }, (_, i) => words(200 + i, 140)),
     },
   });
-  const buttonsOf = (message: MessagePayload) =>
-    (message.components?.[0]?.components ?? []).map((button) => ({
-      label: 'label' in button ? button.label : undefined,
-      disabled: 'disabled' in button ? button.disabled : undefined,
-      state: 'custom_id' in button ? decodePageId(button.custom_id) : null,
+  const pageButtonsOf = (message: MessagePayload) =>
+    buttonsOf(message).map((button) => ({
+      label: button.label,
+      disabled: button.disabled ?? false,
+      state: button.customId ? decodePageId(button.customId) : null,
     }));
 
   it('shows the first part of a long briefing with Previous/Next, and no follow-ups', () => {
     const whole = renderBriefing(flood);
     expect(whole.followUps?.length).toBeGreaterThan(20);
     const first = renderBriefingPage([flood], 1, state);
-    expect(first.pages).toBeGreaterThanOrEqual(messagesOf(whole).length);
+    expect(first.pages).toBe(messagesOf(whole).length);
     expect((first.payload as { followUps?: unknown }).followUps).toBeUndefined();
     expectWithinLimits([first.payload]);
-    expect(first.payload.embeds?.[0]?.title).toBe(flood.title);
-    expect(first.payload.embeds?.at(-1)?.footer?.text).toBe(`Page 1/${first.pages}`);
-    expect(buttonsOf(first.payload)).toEqual([
+    expect(titleOf(first.payload)).toBe(flood.title);
+    expect(smallPrintOf(first.payload).at(-1)).toBe(`Page 1/${first.pages}`);
+    expect(pageButtonsOf(first.payload)).toEqual([
       { label: 'Previous', disabled: true, state: { ...state, page: 0 } },
       { label: 'Next', disabled: false, state: { ...state, page: 2 } },
+    ]);
+    // The buttons are a row of their own under the card.
+    expect(first.payload.components?.map((component) => component.type)).toEqual([
+      ComponentType.Container,
+      ComponentType.ActionRow,
     ]);
   });
 
@@ -235,7 +302,7 @@ describe('renderBriefingPage: a briefing answer is one message, paged', () => {
       expectWithinLimits([shown.payload]);
       all.push(shown.payload);
     }
-    const text = fieldText(all);
+    const text = sectionText(all);
     let from = 0;
     for (const item of [
       ...flood.sections.whatHappened,
@@ -246,11 +313,11 @@ describe('renderBriefingPage: a briefing answer is one message, paged', () => {
       expect(at).toBeGreaterThanOrEqual(from);
       from = at;
     }
-    const last = all.at(-1);
-    expect(last?.embeds?.at(-1)?.footer?.text).toBe(
+    const last = all.at(-1) ?? {};
+    expect(smallPrintOf(last).at(-1)).toBe(
       `Page ${pages}/${pages} · Source: Reuters · 15 Dec 2025 · id berlin-talks`,
     );
-    expect(buttonsOf(last ?? {}).map((button) => button.disabled)).toEqual([false, true]);
+    expect(pageButtonsOf(last).map((button) => button.disabled)).toEqual([false, true]);
   });
 
   it('clamps a page out of range, and renders the same page the same way every time', () => {
@@ -262,7 +329,7 @@ describe('renderBriefingPage: a briefing answer is one message, paged', () => {
     );
   });
 
-  it('shows a briefing that fits one message as it always did: no buttons, no page number', () => {
+  it('shows a briefing that fits one message as it is: no buttons, no page number', () => {
     const paged = renderBriefingPage([berlinTalks], 1, state);
     expect(paged.pages).toBe(1);
     expect(paged.payload).toEqual(renderBriefing(berlinTalks));
@@ -278,27 +345,37 @@ describe('renderBriefingPage: a briefing answer is one message, paged', () => {
     const day = [flood, second];
     const { pages } = renderBriefingPage(day, 1, { ...state, view: 'day', query: '2025-12-15' });
     const last = renderBriefingPage(day, pages, { ...state, view: 'day', query: '2025-12-15' }).payload;
-    expect(last.embeds?.at(-1)?.title).toBe('A second briefing');
-    expect(last.embeds?.at(-1)?.footer?.text).toMatch(
-      /^Page \d+\/\d+ · Source: Reuters · 15 Dec 2025 · id second$/,
-    );
+    expect(headingsOf(last).at(-1)).toBe('A second briefing');
+    expect(smallPrintOf(last).at(-1)).toMatch(/^Page \d+\/\d+ · Source: Reuters · 15 Dec 2025 · id second$/);
   });
 
-  it('shortens a megabyte title: one page, the title cut to 256 and repeated up to a field of text', () => {
+  it('uses at most 40 components and 4,000 characters a page, buttons and page number included', () => {
+    const { pages } = renderBriefingPage([flood], 1, state);
+    for (let page = 1; page <= pages; page += 7) {
+      const { components, chars } = usage(renderBriefingPage([flood], page, state).payload);
+      expect(components).toBeLessThanOrEqual(V2_LIMITS.componentsPerMessage);
+      expect(chars).toBeLessThanOrEqual(V2_LIMITS.textPerMessage);
+      // Room is left for a note put in front of the answer.
+      expect(chars).toBeLessThanOrEqual(V2_LIMITS.textPerMessage - 250);
+    }
+  });
+
+  it('shortens a megabyte title: one page, the heading cut and the title repeated up to a block of text', () => {
     const title = words(3, 120_000);
     expect(title.length).toBeGreaterThan(1_000_000);
     const briefing = makeBriefing({ id: 'talks', title });
     const paged = renderBriefingPage([briefing], 1, state);
     expect(paged.pages).toBe(1);
     expectWithinLimits([paged.payload]);
-    const embed = paged.payload.embeds?.[0];
-    expect(embed?.title?.length).toBeLessThanOrEqual(LIMITS.embedTitle);
-    expect(embed?.title?.endsWith('…')).toBe(true);
-    expect(embed?.description?.startsWith(`**${title.slice(0, 1000)}`)).toBe(true);
-    expect(embed?.description?.length).toBeLessThan(1100 + briefing.summary.length);
+    const heading = titleOf(paged.payload) ?? '';
+    expect(heading.length).toBeLessThanOrEqual(TITLE_MAX);
+    expect(heading.endsWith('…')).toBe(true);
+    const head = textOf(paged.payload).split('\n\n')[0] ?? '';
+    expect(head).toContain(`**${title.slice(0, 1000)}`);
+    expect(textOf(paged.payload).length).toBeLessThan(1500 + briefing.summary.length + 300);
   });
 
-  it('repeats a megabyte section heading at most a field of text under its shortened name', () => {
+  it('repeats a megabyte section heading at most a block of text under its shortened name', () => {
     const heading = words(4, 120_000);
     const briefing = makeBriefing({
       id: 'talks',
@@ -312,53 +389,70 @@ describe('renderBriefingPage: a briefing answer is one message, paged', () => {
     const paged = renderBriefingPage([briefing], 1, state);
     expect(paged.pages).toBe(1);
     expectWithinLimits([paged.payload]);
-    const field = paged.payload.embeds?.[0]?.fields?.find((f) => f.name.startsWith('w4x0'));
-    expect(field?.name.endsWith('…')).toBe(true);
-    expect(field?.value).toMatch(/^\*\*w4x0 .*…\*\*$/);
-    expect(fieldText([paged.payload])).toContain('…** • One point.');
+    const section = sectionsOf(paged.payload).find((s) => s.name.startsWith('w4x0'));
+    expect(section?.name.endsWith('…')).toBe(true);
+    expect(section?.text).toMatch(/^\*\*w4x0 .*…\*\*\n• One point\.$/);
   });
 
-  it('shortens a megabyte source name and an unlinkable url in the footer', () => {
+  it('shortens a megabyte source name and an unlinkable url in the small print', () => {
     const name = words(5, 120_000);
     const url = `https://example.com/${'a'.repeat(3000)}`;
     const briefing = makeBriefing({ id: 'talks', date: '2025-12-15', source: { name, url } });
     const paged = renderBriefingPage([briefing], 1, state);
     expect(paged.pages).toBe(1);
     expectWithinLimits([paged.payload]);
-    const embed = paged.payload.embeds?.[0];
-    expect(embed?.url).toBeUndefined();
-    expect(embed?.footer?.text).toMatch(/^Source: w5x0 .*… \(https:\/\/example\.com\/a+…\) · 15 Dec 2025/);
+    expect(buttonsOf(paged.payload)).toEqual([]);
+    expect(smallPrintOf(paged.payload).at(-1)).toMatch(
+      /^Source: w5x0 .*… \(https:\/\/example\.com\/a+…\) · 15 Dec 2025/,
+    );
   });
 });
 
-describe('embed urls', () => {
-  const urlOf = (url: string) =>
-    renderBriefing(makeBriefing({ id: 'talks', source: { name: 'Wire', url } })).embeds?.[0]?.url;
+describe('source links', () => {
+  const linkOf = (url: string) =>
+    buttonsOf(renderBriefing(makeBriefing({ id: 'talks', source: { name: 'Wire', url } })))[0]?.url;
 
   it('are sent normalised: spaces and quotes percent-encoded, the host in punycode', () => {
-    expect(urlOf('https://example.com/a b')).toBe('https://example.com/a%20b');
-    expect(urlOf('https://example.com/"><img src=x>')).toBe('https://example.com/%22%3E%3Cimg%20src=x%3E');
-    expect(urlOf('https://Bücher.example/straße?q=a b')).toBe(
+    expect(linkOf('https://example.com/a b')).toBe('https://example.com/a%20b');
+    expect(linkOf('https://example.com/"><img src=x>')).toBe('https://example.com/%22%3E%3Cimg%20src=x%3E');
+    expect(linkOf('https://Bücher.example/straße?q=a b')).toBe(
       'https://xn--bcher-kva.example/stra%C3%9Fe?q=a%20b',
     );
-    expect(urlOf(' https://example.com/x ')).toBe('https://example.com/x');
+    expect(linkOf(' https://example.com/x ')).toBe('https://example.com/x');
     for (const url of ['https://example.com/a b', 'https://Bücher.example/x']) {
       expectWithinLimits([renderBriefing(makeBriefing({ id: 'talks', source: { name: 'Wire', url } }))]);
     }
   });
 
   it('are dropped when they cannot be made an http(s) link of at most 2,048 characters', () => {
-    expect(urlOf('"><img src=x onerror=alert(1)>')).toBeUndefined();
-    expect(urlOf('javascript:alert(1)')).toBeUndefined();
-    expect(urlOf('https://exa mple.com/')).toBeUndefined();
+    expect(linkOf('"><img src=x onerror=alert(1)>')).toBeUndefined();
+    expect(linkOf('javascript:alert(1)')).toBeUndefined();
+    expect(linkOf('https://exa mple.com/')).toBeUndefined();
     // 700 spaces become 2,100 characters once encoded.
-    expect(urlOf(`https://example.com/${' x'.repeat(700)}`)).toBeUndefined();
+    const long = renderBriefing(
+      makeBriefing({ id: 'talks', source: { name: 'Wire', url: `https://example.com/${' x'.repeat(700)}` } }),
+    );
+    expect(buttonsOf(long)).toEqual([]);
+    expect(textOf(long)).not.toContain('](');
   });
 
   it('are held to their normalised form by the limit check', () => {
+    const withLink = (url: string): MessagePayload => ({
+      flags: 1 << 15,
+      components: [
+        {
+          type: ComponentType.Section,
+          components: [{ type: ComponentType.TextDisplay, content: 'Wire' }],
+          accessory: { type: ComponentType.Button, style: ButtonStyle.Link, label: 't', url },
+        },
+      ],
+    });
+    expect(checkMessageLimits(withLink('https://example.com/a b'))).toEqual([
+      'link button "t" url is not a normalised http(s) link of at most 512 characters',
+    ]);
+    expect(checkMessageLimits(withLink('https://example.com/a%20b'))).toEqual([]);
     expect(checkMessageLimits({ embeds: [{ title: 't', url: 'https://example.com/a b' }] })).toEqual([
       'embed 1 url is not a normalised http(s) link of at most 2,048 characters',
     ]);
-    expect(checkMessageLimits({ embeds: [{ title: 't', url: 'https://example.com/a%20b' }] })).toEqual([]);
   });
 });

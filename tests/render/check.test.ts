@@ -1,6 +1,7 @@
 import { MessageCreateRequestSchema } from 'discord-api-spec/zod';
 import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
+import type { MessagePayload } from '../../src/message/payload.js';
 import { checkMessageLimits } from '../../src/render/check.js';
 import { renderNoBriefingToday, renderNotice, renderUnknownId } from '../../src/render/notice.js';
 import { makeBriefing } from '../support/briefings.js';
@@ -60,6 +61,119 @@ describe('checkMessageLimits', () => {
   it('agrees with Discord schema on a field over the limit (the schema check in the tests has teeth)', () => {
     const message = { embeds: [{ fields: [{ name: 'n', value: 'x'.repeat(1025) }] }] };
     expect(MessageCreateRequestSchema.safeParse(message).success).toBe(false);
+  });
+});
+
+describe('checkMessageLimits on Components V2 messages', () => {
+  const text = (content: string) => ({ type: ComponentType.TextDisplay as const, content });
+  const button = (label: string, customId: string) => ({
+    type: ComponentType.Button as const,
+    style: ButtonStyle.Secondary as const,
+    label,
+    custom_id: customId,
+  });
+  const v2 = (components: unknown[]): MessagePayload => ({
+    flags: 1 << 15,
+    components: components as MessagePayload['components'],
+  });
+
+  it('accepts a card: a container of text, a divider and a section with a link button', () => {
+    const card = v2([
+      {
+        type: ComponentType.Container,
+        accent_color: 0x2f6fb3,
+        components: [
+          text('## Title'),
+          { type: ComponentType.Separator },
+          {
+            type: ComponentType.Section,
+            components: [text('-# small print')],
+            accessory: {
+              type: ComponentType.Button,
+              style: ButtonStyle.Link,
+              label: 'Source',
+              url: 'https://a.example/',
+            },
+          },
+        ],
+      },
+      { type: ComponentType.ActionRow, components: [button('Next', 'page:1')] },
+    ]);
+    expect(checkMessageLimits(card)).toEqual([]);
+    expect(MessageCreateRequestSchema.safeParse(card).success).toBe(true);
+  });
+
+  it('counts nested components towards 40, and the text of every text display towards 4,000', () => {
+    const rows = Array.from({ length: 14 }, (_, i) => ({
+      type: ComponentType.ActionRow,
+      components: [button('a', `a${i}`), button('b', `b${i}`)],
+    }));
+    expect(checkMessageLimits(v2(rows))).toEqual(['42 components (limit 40)']);
+    const texts = [
+      text('x'.repeat(2000)),
+      { type: ComponentType.Container, components: [text('y'.repeat(2001))] },
+    ];
+    expect(checkMessageLimits(v2(texts))).toEqual([
+      'the text of all text displays is 4001 characters (limit 4000)',
+    ]);
+  });
+
+  it('holds custom_ids unique across the whole message, and link buttons to a url without an id', () => {
+    const problems = checkMessageLimits(
+      v2([
+        { type: ComponentType.ActionRow, components: [button('Read', 'same')] },
+        {
+          type: ComponentType.Container,
+          components: [
+            { type: ComponentType.Section, components: [text('t')], accessory: button('Read', 'same') },
+            {
+              type: ComponentType.ActionRow,
+              components: [
+                { type: ComponentType.Button, style: ButtonStyle.Link, label: 'L', custom_id: 'x' },
+              ],
+            },
+          ],
+        },
+      ]),
+    );
+    expect(problems).toEqual([
+      'custom_id "same" is used twice',
+      'link button "L" has a custom_id',
+      'link button "L" url is not a normalised http(s) link of at most 512 characters',
+    ]);
+  });
+
+  it('knows what may hold what, and that a message with the flag holds no classic content', () => {
+    const problems = checkMessageLimits(
+      v2([
+        {
+          type: ComponentType.Container,
+          components: [{ type: ComponentType.Container, components: [text('t')] }],
+        },
+        {
+          type: ComponentType.Section,
+          components: [text('1'), text('2'), text('3'), text('4')],
+          accessory: button('b', 'b'),
+        },
+        text(' '),
+      ]),
+    );
+    expect(problems).toEqual([
+      'component type 17 cannot be in type 17',
+      'a section has 4 text displays (1 to 3)',
+      'a text display is empty',
+    ]);
+    expect(
+      checkMessageLimits({ content: 'hi', components: [text('t')] as MessagePayload['components'] }),
+    ).toEqual(['component type 10 cannot be at the top']);
+  });
+
+  it('checks a V2 payload as it goes out: a note in front (content) becomes a text display', () => {
+    const almostFull = v2([text('x'.repeat(3990))]);
+    expect(checkMessageLimits({ ...almostFull, content: 'short note' })).toEqual([]);
+    expect(checkMessageLimits({ ...almostFull, content: 'a longer note' })).toEqual([
+      'the text of all text displays is 4003 characters (limit 4000)',
+    ]);
   });
 });
 

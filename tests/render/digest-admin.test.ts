@@ -4,7 +4,7 @@ import type { Subscription } from '../../src/digest/model.js';
 import { MAX_FOLLOW_UPS } from '../../src/message/payload.js';
 import { renderStatus, renderSubscriptions } from '../../src/render/digest-admin.js';
 import { renderNotice } from '../../src/render/notice.js';
-import { expectWithinLimits, messagesOf, words } from './helpers.js';
+import { expectWithinLimits, isV2, messagesOf, smallPrintOf, words } from './helpers.js';
 
 function sub(i: number): Subscription {
   return {
@@ -39,7 +39,10 @@ describe('answers for the asker alone', () => {
     expect(reply.ephemeral).toBe(true);
     expect(messages).toHaveLength(1 + MAX_FOLLOW_UPS);
     expectWithinLimits(messages);
-    expect(messages.at(-1)?.content).toMatch(/^\d+ more messages left out\. See one channel with/);
+    expect(messages.every(isV2)).toBe(true);
+    expect(smallPrintOf(messages.at(-1)).at(-1)).toMatch(
+      /^\d+ more messages left out\. See one channel with/,
+    );
   });
 
   it('a notice of any length is at most the cap', () => {

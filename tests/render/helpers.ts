@@ -1,6 +1,7 @@
 import { MessageCreateRequestSchema } from 'discord-api-spec/zod';
 import { expect } from 'vitest';
 import type { Briefing } from '../../src/briefing/model.js';
+import { countComponents, sendable, textLength } from '../../src/message/components.js';
 import { type MessagePayload, NO_MENTIONS, type Reply } from '../../src/message/payload.js';
 import { checkMessageLimits } from '../../src/render/check.js';
 import { replyMessages } from '../../src/render/pack.js';
@@ -33,12 +34,15 @@ export function words(seed: number, count: number): string {
   return Array.from({ length: count }, (_, i) => `w${seed}x${i}`).join(' ');
 }
 
-/** Every message must pass our own limit check and Discord's published request schema. */
+/** Every message must pass our own limit check and Discord's published request schema, as it goes out. */
 export function expectWithinLimits(messages: readonly MessagePayload[]): void {
   expect(messages.length).toBeGreaterThan(0);
   for (const message of messages) {
     expect(checkMessageLimits(message)).toEqual([]);
-    const parsed = MessageCreateRequestSchema.safeParse({ ...message, allowed_mentions: NO_MENTIONS });
+    const parsed = MessageCreateRequestSchema.safeParse({
+      ...sendable(message),
+      allowed_mentions: NO_MENTIONS,
+    });
     expect(parsed.success, parsed.error?.message).toBe(true);
   }
 }
@@ -47,25 +51,22 @@ export function messagesOf(reply: Reply): MessagePayload[] {
   return replyMessages(reply);
 }
 
-/** All visible text of the messages, whitespace collapsed, fields of one embed run together in order. */
-export function visibleText(messages: readonly MessagePayload[]): string {
-  const parts: string[] = [];
-  for (const message of messages) {
-    if (message.content) parts.push(message.content);
-    for (const embed of message.embeds ?? []) {
-      parts.push(embed.author?.name ?? '', embed.title ?? '', embed.description ?? '');
-      for (const field of embed.fields ?? []) parts.push(field.name, field.value);
-      parts.push(embed.footer?.text ?? '');
-    }
-  }
-  return parts.join(' ').replace(/\s+/g, ' ');
+/** How much of Discord's limits a message uses: its components (nested ones counted) and its text. */
+export function usage(message: MessagePayload): { components: number; chars: number } {
+  const sent = sendable(message);
+  return { components: countComponents(sent.components), chars: textLength(sent.components) };
 }
 
-/** Field values only, in order, so a bullet split over continued fields reads whole again. */
-export function fieldText(messages: readonly MessagePayload[]): string {
-  const parts: string[] = [];
-  for (const message of messages) {
-    for (const embed of message.embeds ?? []) for (const field of embed.fields ?? []) parts.push(field.value);
-  }
-  return parts.join(' ').replace(/\s+/g, ' ');
-}
+export {
+  buttonsOf,
+  headingsOf,
+  isV2,
+  leadOf,
+  sectionNames,
+  sectionsOf,
+  sectionText,
+  smallPrintOf,
+  textOf,
+  titleOf,
+  visibleText,
+} from '../support/message-text.js';

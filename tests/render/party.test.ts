@@ -4,7 +4,15 @@ import { formatDate } from '../../src/render/format.js';
 import { decodePageId } from '../../src/render/page-id.js';
 import { renderPartyPage } from '../../src/render/party.js';
 import { payloadToText } from '../../src/render/text.js';
-import { expectWithinLimits, words } from './helpers.js';
+import {
+  buttonsOf,
+  expectWithinLimits,
+  leadOf,
+  sectionsOf,
+  smallPrintOf,
+  titleOf,
+  words,
+} from './helpers.js';
 
 const OWNER = '223344556677889900';
 const LABELS = ['What happened', 'Why it matters', 'Implications', 'Summary'];
@@ -48,15 +56,17 @@ describe('renderPartyPage', () => {
   it('shows the party, its members and each statement with its citation', () => {
     const { payload, page, pages } = renderPartyPage(report([berlin]), 1, OWNER);
     expect([page, pages]).toEqual([1, 1]);
-    const embed = payload.embeds?.[0];
-    expect(embed?.title).toBe('Russia · country');
-    expect(embed?.description).toBe('2 statements in 1 briefing');
-    expect(embed?.fields?.[0]).toEqual({ name: 'Members named', value: 'Vladimir Putin, Dmitry Peskov' });
+    expect(titleOf(payload)).toBe('Russia · country');
+    expect(leadOf(payload)).toBe('2 statements in 1 briefing');
+    const [members, cited] = sectionsOf(payload);
+    expect(members).toEqual({ name: 'Members named', text: 'Vladimir Putin, Dmitry Peskov' });
     // The heading cites the briefing (date, title, id); each statement names its section.
-    expect(embed?.fields?.[1]?.name).toBe('15 Dec 2025 · Envoys press Kyiv on Donetsk (berlin-talks)');
-    expect(embed?.fields?.[1]?.value).toContain('• Moscow claims Donetsk as annexed. — *Why it matters*');
-    // One page: nothing to turn.
-    expect(payload.components).toBeUndefined();
+    expect(cited?.name).toBe('15 Dec 2025 · Envoys press Kyiv on Donetsk (berlin-talks)');
+    expect(cited?.text).toContain('• Moscow claims Donetsk as annexed. — *Why it matters*');
+    // One page: nothing to turn, no page number.
+    expect(payload.components).toHaveLength(1);
+    expect(buttonsOf(payload)).toEqual([]);
+    expect(smallPrintOf(payload)).toEqual([]);
     expect(payload.ephemeral).toBeUndefined();
     expectWithinLimits([payload]);
   });
@@ -66,7 +76,7 @@ describe('renderPartyPage', () => {
     const text = payloadToText(payload);
     expect(text).toContain('Moscow claims Donetsk');
     expect(text).not.toContain('stay out of NATO');
-    expect(payload.embeds?.[0]?.description).toBe('1 statement in 1 briefing · *Why it matters* only');
+    expect(leadOf(payload)).toBe('1 statement in 1 briefing · *Why it matters* only');
   });
 
   it('pages a party named in 200 statements, every page within limits and every statement on some page', () => {
@@ -79,14 +89,14 @@ describe('renderPartyPage', () => {
       expect(page).toBe(n);
       expect(pages).toBe(first.pages);
       expectWithinLimits([payload]);
-      expect(payload.embeds).toHaveLength(1);
-      expect(payload.embeds?.[0]?.footer?.text).toBe(`Page ${n}/${pages}`);
-      const [previous, next] = payload.components?.[0]?.components ?? [];
-      expect(previous && 'disabled' in previous && previous.disabled).toBe(n === 1);
-      expect(next && 'disabled' in next && next.disabled).toBe(n === pages);
-      const target = next && 'custom_id' in next ? decodePageId(next.custom_id) : null;
+      expect(payload.components).toHaveLength(2);
+      expect(smallPrintOf(payload)).toEqual([`Page ${n}/${pages}`]);
+      const [previous, next] = buttonsOf(payload);
+      expect(previous?.disabled ?? false).toBe(n === 1);
+      expect(next?.disabled ?? false).toBe(n === pages);
+      const target = next?.customId ? decodePageId(next.customId) : null;
       expect(target).toEqual({ view: 'party', owner: OWNER, page: n + 1, query: 'Russia' });
-      for (const field of payload.embeds?.[0]?.fields ?? []) seen.push(`${field.name}\n${field.value}`);
+      for (const section of sectionsOf(payload)) seen.push(`${section.name}\n${section.text}`);
     }
     // Every statement appears under a heading that cites its own briefing.
     const underHeading = (heading: string) => seen.filter((field) => field.startsWith(heading)).join('\n');
@@ -98,24 +108,24 @@ describe('renderPartyPage', () => {
     }
   });
 
-  it('cites a briefing with a megabyte title in one field: title shortened, date and id kept', () => {
+  it('cites a briefing with a megabyte title in one block: title shortened, date and id kept', () => {
     const title = words(9, 120_000);
     const huge = { ...berlin, id: 'huge-title', title };
     const { payload, pages } = renderPartyPage(report([huge]), 1, OWNER);
     expect(pages).toBe(1);
     expectWithinLimits([payload]);
-    const name = payload.embeds?.[0]?.fields?.[1]?.name ?? '';
-    expect(name.length).toBeLessThanOrEqual(256);
-    expect(name).toMatch(/^15 Dec 2025 · w9x0 w9x1 .*… \(huge-title\)$/);
-    expect(payload.embeds?.[0]?.fields?.[1]?.value.startsWith('• The Kremlin')).toBe(true);
+    const cited = sectionsOf(payload)[1];
+    expect(cited?.name.length).toBeLessThanOrEqual(256);
+    expect(cited?.name).toMatch(/^15 Dec 2025 · w9x0 w9x1 .*… \(huge-title\)$/);
+    expect(cited?.text.startsWith('• The Kremlin')).toBe(true);
   });
 
   it('clamps a page out of range and keeps the section in the buttons', () => {
     const data = bigReport();
     const { page, pages, payload } = renderPartyPage(data, 999, OWNER, { section: 'implications' });
     expect(page).toBe(pages);
-    const previous = payload.components?.[0]?.components[0];
-    const state = previous && 'custom_id' in previous ? decodePageId(previous.custom_id) : null;
+    const previous = buttonsOf(payload)[0];
+    const state = previous?.customId ? decodePageId(previous.customId) : null;
     expect(state?.section).toBe('implications');
     expect(renderPartyPage(data, 0, OWNER).page).toBe(1);
   });
@@ -141,7 +151,7 @@ describe('renderPartyPage', () => {
       1,
       OWNER,
     );
-    expect(payload.embeds?.[0]?.title).toBe('"Kremlin"');
-    expect(payload.embeds?.[0]?.description).toContain('Not a known party');
+    expect(titleOf(payload)).toBe('"Kremlin"');
+    expect(leadOf(payload)).toContain('Not a known party');
   });
 });

@@ -4,7 +4,18 @@ import { renderPartiesOverview } from '../../src/render/parties.js';
 import { renderListPage, renderSearchPage } from '../../src/render/search.js';
 import { snippet } from '../../src/render/snippet.js';
 import { makeBriefing, pageOf } from '../support/briefings.js';
-import { berlinTalks, expectWithinLimits, fieldText, messagesOf, words } from './helpers.js';
+import {
+  berlinTalks,
+  buttonsOf,
+  expectWithinLimits,
+  leadOf,
+  messagesOf,
+  sectionsOf,
+  sectionText,
+  smallPrintOf,
+  titleOf,
+  words,
+} from './helpers.js';
 
 const OWNER = '998877665544332211';
 
@@ -21,9 +32,14 @@ describe('renderSearchPage', () => {
     const hits = [{ briefing: berlinTalks, score: 3.2 }];
     const { payload, pages } = renderSearchPage({ query: 'nato', hits }, 1, OWNER);
     expect(pages).toBe(1);
-    const field = payload.embeds?.[0]?.fields?.[0];
-    expect(field?.name).toBe('1. Envoys press Kyiv on Donetsk during Berlin talks');
-    expect(field?.value).toBe('`berlin-talks` · 15 Dec 2025\nKyiv signalled it could drop its NATO bid.');
+    expect(titleOf(payload)).toBe('Search: nato');
+    expect(sectionsOf(payload)).toEqual([
+      {
+        name: '1. Envoys press Kyiv on Donetsk during Berlin talks',
+        text: '`berlin-talks` · 15 Dec 2025\nKyiv signalled it could drop its NATO bid.',
+      },
+    ]);
+    expect(smallPrintOf(payload)).toEqual(['Open one with `/briefing show id:<id>`']);
     expectWithinLimits([payload]);
   });
 
@@ -31,15 +47,15 @@ describe('renderSearchPage', () => {
     const hits = many.map((briefing) => ({ briefing }));
     const second = renderSearchPage({ query: 'briefing', hits }, 2, OWNER);
     expect(second.pages).toBe(5);
-    expect(second.payload.embeds?.[0]?.fields?.map((field) => field.name.split('.')[0])).toEqual([
+    expect(sectionsOf(second.payload).map((section) => section.name.split('.')[0])).toEqual([
       '6',
       '7',
       '8',
       '9',
       '10',
     ]);
-    const next = second.payload.components?.[0]?.components[1];
-    expect(next && 'custom_id' in next ? decodePageId(next.custom_id) : null).toEqual({
+    const next = buttonsOf(second.payload)[1];
+    expect(next?.customId ? decodePageId(next.customId) : null).toEqual({
       view: 'search',
       owner: OWNER,
       page: 3,
@@ -52,9 +68,10 @@ describe('renderSearchPage', () => {
     const query = words(4, 400);
     const { payload } = renderSearchPage({ query, hits: many.map((briefing) => ({ briefing })) }, 1, OWNER);
     expectWithinLimits([payload]);
-    // The shortened title is repeated whole in the fields of the first page.
-    expect(fieldText([payload])).toContain(`Search: ${query}`);
-    expect(payload.embeds?.[0]?.title?.endsWith('…')).toBe(true);
+    // The shortened title is repeated whole in the first blocks of the first page.
+    expect(sectionsOf(payload)[0]?.name).toBe('Title');
+    expect(sectionText(payload)).toContain(`Search: ${query}`);
+    expect(titleOf(payload)?.endsWith('…')).toBe(true);
   });
 
   it('answers no match only to the asker', () => {
@@ -86,16 +103,18 @@ describe('renderListPage', () => {
   it('shows ten briefings a page with date, id and title', () => {
     const first = renderListPage(pageOf(many, 1), OWNER);
     expect(first.pages).toBe(3);
-    expect(first.payload.embeds?.[0]?.fields).toHaveLength(10);
-    expect(first.payload.embeds?.[0]?.fields?.[0]).toEqual({
+    expect(titleOf(first.payload)).toBe('Briefings');
+    expect(leadOf(first.payload)).toBe('23 briefings, newest first');
+    expect(sectionsOf(first.payload)).toHaveLength(10);
+    expect(sectionsOf(first.payload)[0]).toEqual({
       name: '1 Nov 2025 · briefing-0',
-      value: 'Briefing 0 on w0x0 w0x1 w0x2',
+      text: 'Briefing 0 on w0x0 w0x1 w0x2',
     });
     const last = renderListPage(pageOf(many, 3), OWNER);
-    expect(last.payload.embeds?.[0]?.fields).toHaveLength(3);
-    const [previous, next] = last.payload.components?.[0]?.components ?? [];
-    expect(previous && 'disabled' in previous && previous.disabled).toBe(false);
-    expect(next && 'disabled' in next && next.disabled).toBe(true);
+    expect(sectionsOf(last.payload)).toHaveLength(3);
+    const [previous, next] = buttonsOf(last.payload);
+    expect(previous?.disabled ?? false).toBe(false);
+    expect(next?.disabled ?? false).toBe(true);
     expectWithinLimits([first.payload, last.payload]);
   });
 
@@ -111,7 +130,8 @@ describe('renderPartiesOverview', () => {
       { name: 'Russia', kind: 'country', count: 9 },
       { name: 'NATO', kind: 'organisation', count: 1 },
     ]);
-    expect(reply.embeds?.[0]?.description).toBe(
+    expect(titleOf(reply)).toBe('Most mentioned parties');
+    expect(leadOf(reply)).toBe(
       '1. **Russia** · country · 9 briefings\n2. **Ukraine** · country · 4 briefings\n3. **NATO** · organisation · 1 briefing',
     );
     expectWithinLimits(messagesOf(reply));
@@ -124,8 +144,8 @@ describe('renderPartiesOverview', () => {
       count: 100 - i,
     }));
     const reply = renderPartiesOverview(counts);
-    expect(reply.embeds?.[0]?.description?.split('\n')).toHaveLength(25);
-    expect(reply.embeds?.[0]?.footer?.text).toContain('Top 25 of 80');
+    expect(leadOf(reply).split('\n')).toHaveLength(25);
+    expect(smallPrintOf(reply).at(-1)).toContain('Top 25 of 80');
     expectWithinLimits(messagesOf(reply));
   });
 
@@ -138,28 +158,28 @@ describe('a megabyte title in a list of briefings', () => {
   const title = words(7, 120_000);
   const huge = makeBriefing({ id: 'huge', date: '2025-12-15', title });
 
-  it('keeps /briefing list to one page, the title shortened to what an embed title shows', () => {
+  it('keeps /briefing list to one page, the title shortened to the length of a heading', () => {
     expect(title.length).toBeGreaterThan(1_000_000);
     const listed = renderListPage(pageOf([huge, ...many.slice(0, 3)], 1), OWNER);
     expect(listed.pages).toBe(1);
     expectWithinLimits([listed.payload]);
-    const field = listed.payload.embeds?.[0]?.fields?.[0];
-    expect(field?.name).toBe('15 Dec 2025 · huge');
-    expect(field?.value.length).toBeLessThanOrEqual(256);
-    expect(field?.value.endsWith('…')).toBe(true);
+    const entry = sectionsOf(listed.payload)[0];
+    expect(entry?.name).toBe('15 Dec 2025 · huge');
+    expect(entry?.text.length).toBeLessThanOrEqual(256);
+    expect(entry?.text.endsWith('…')).toBe(true);
   });
 
-  it('keeps search results to their five a page, the title shortened in the field name', () => {
+  it('keeps search results to their five a page, the title shortened in the heading', () => {
     const hits = [huge, ...many.slice(0, 6)].map((briefing) => ({ briefing }));
     const found = renderSearchPage({ query: 'w7x1', hits }, 1, OWNER);
     expect(found.pages).toBe(2);
     expectWithinLimits([found.payload]);
-    const names = found.payload.embeds?.[0]?.fields?.map((field) => field.name) ?? [];
+    const names = sectionsOf(found.payload).map((section) => section.name);
     expect(names).toHaveLength(5);
     expect(names[0]?.startsWith('1. w7x0 w7x1')).toBe(true);
     expect(names[0]?.endsWith('…')).toBe(true);
-    // Shortened to fit the field name, so not repeated in the value.
-    expect(found.payload.embeds?.[0]?.fields?.[0]?.value.startsWith('`huge` · 15 Dec 2025')).toBe(true);
+    // Shortened to fit a heading, so not repeated under it.
+    expect(sectionsOf(found.payload)[0]?.text.startsWith('`huge` · 15 Dec 2025')).toBe(true);
   });
 
   it('keeps the most mentioned parties to one message, however long a name', () => {

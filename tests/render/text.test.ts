@@ -27,9 +27,7 @@ describe('payloadToText', () => {
       [
         'Envoys press Kyiv on Donetsk during Berlin talks',
         '================================================',
-        'https://www.reuters.com/world/europe/berlin-talks',
-        '',
-        'By Desk Editor',
+        '-- By Desk Editor',
         '',
         'American negotiators met Ukrainian and European leaders in Berlin; territory remained the hard question.',
         '',
@@ -46,10 +44,8 @@ describe('payloadToText', () => {
         'Background:',
         '• The war began in 2022.',
         '',
-        'Tags:',
-        'ukraine',
-        '',
-        '-- Source: Reuters · 15 Dec 2025 · id berlin-talks',
+        '-- 15 Dec 2025 · Tags: ukraine · id berlin-talks',
+        'Source: Reuters (https://www.reuters.com/world/europe/berlin-talks)',
       ].join('\n'),
     );
   });
