@@ -2,8 +2,14 @@ import { MessageCreateRequestSchema } from 'discord-api-spec/zod';
 import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import type { MessagePayload } from '../../src/message/payload.js';
+import { renderBriefing } from '../../src/render/briefing.js';
 import { checkMessageLimits } from '../../src/render/check.js';
-import { renderNoBriefingToday, renderNotice, renderUnknownId } from '../../src/render/notice.js';
+import {
+  renderNoBriefingToday,
+  renderNotice,
+  renderUnknownId,
+  withIndexingNote,
+} from '../../src/render/notice.js';
 import { makeBriefing } from '../support/briefings.js';
 import { berlinTalks, messagesOf } from './helpers.js';
 
@@ -174,6 +180,30 @@ describe('checkMessageLimits on Components V2 messages', () => {
     expect(checkMessageLimits({ ...almostFull, content: 'a longer note' })).toEqual([
       'the text of all text displays is 4003 characters (limit 4000)',
     ]);
+  });
+});
+
+describe('the indexing note', () => {
+  const progress = { done: 1_234, total: 5_000 };
+  const NOTE = '⏳ The archive is still being indexed (1,234 of 5,000 files): this answer may be incomplete.';
+
+  it('opens a card as a text display of its own, and a notice as its first line', () => {
+    const card = renderBriefing(berlinTalks);
+    const noted = withIndexingNote(card, progress);
+    expect(noted.components?.[0]).toEqual({ type: ComponentType.TextDisplay, content: NOTE });
+    expect(noted.components?.slice(1)).toEqual(card.components);
+    expect(checkMessageLimits(noted)).toEqual([]);
+    expect(withIndexingNote(renderNotice('No briefing today.'), progress).content).toBe(
+      `${NOTE}\nNo briefing today.`,
+    );
+  });
+
+  it('is left out of a page that has no room for it, rather than cutting the answer', () => {
+    const full: MessagePayload = {
+      flags: 1 << 15,
+      components: [{ type: ComponentType.TextDisplay, content: 'x'.repeat(3950) }],
+    };
+    expect(withIndexingNote(full, progress)).toEqual(full);
   });
 });
 
