@@ -9,15 +9,12 @@ import { join } from 'node:path';
 import { MessageFlags } from 'discord-api-types/v10';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/app.js';
-import type { Subscription } from '../../src/digest/model.js';
-import { digestRenderer } from '../../src/render/digest.js';
 import { briefingAbout, briefingFolder } from '../../tools/briefing-files.js';
 import {
   type FakeDiscord,
   type InteractionExchange,
   startFakeDiscord,
 } from '../../tools/fake-discord/index.js';
-import { makeBriefing } from '../support/briefings.js';
 import { clock, type TestClock } from './digest-steps.js';
 import { databasePath, E2E_TEST_TIMEOUT_MS, ids, startBot } from './harness.js';
 
@@ -28,33 +25,6 @@ const QUIET_ROLE = '1190000000000000111';
 const CLOSED = '1190000000000000310';
 const reader = ids.users.reader;
 const channel = ids.channels.briefings;
-
-/**
- * The digest renderer puts an opted-in role at the top of a digest and allows only it (its own change, landing
- * on its own): until it does, the end-to-end check of that contract waits.
- */
-const rendersRoleAlerts = (() => {
-  const sub: Subscription = {
-    guildId: ids.guild,
-    channelId: channel,
-    channelName: 'briefings',
-    time: '08:00',
-    timezone: 'Europe/Berlin',
-    party: 'Ukraine',
-    tag: null,
-    postWhenEmpty: false,
-    publish: false,
-    mentionRoleId: WATCHERS,
-    paused: false,
-    pauseReason: null,
-    createdBy: null,
-    createdAt: '2026-03-10T00:00:00.000Z',
-    updatedAt: '2026-03-10T00:00:00.000Z',
-    activeFrom: '2026-03-10T00:00:00.000Z',
-  };
-  const [first] = digestRenderer.render([makeBriefing({ id: 'probe' })], sub);
-  return first?.allowed_mentions?.roles?.includes(WATCHERS) ?? false;
-})();
 
 let fake: FakeDiscord;
 let dir: string;
@@ -115,57 +85,54 @@ const dmSends = (userId: string) => {
 };
 
 describe('a digest with an opted-in role', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
-  it.skipIf(!rendersRoleAlerts)(
-    'mentions that role alone, allows only it, and pings no one else',
-    async () => {
-      // 10 March 2026: 08:00 in Berlin (CET) is 07:00 UTC.
-      const time = clock('2026-03-10T06:58:00Z');
-      const running = await start(time);
-      const missing = await fake.command(
-        'digest subscribe',
-        { channel: { channel }, time: '08:00', timezone: 'Europe/Berlin', mention_role: { role: WATCHERS } },
-        { user: ids.users.manager },
-      );
-      expect(missing.callback.data).toMatchObject({
-        flags: MessageFlags.Ephemeral,
-        content: expect.stringMatching(
-          /^mention_role needs party: .*party:Ukraine mention_role:@Ukraine watchers/,
-        ),
-      });
+  it('mentions that role alone, allows only it, and pings no one else', async () => {
+    // 10 March 2026: 08:00 in Berlin (CET) is 07:00 UTC.
+    const time = clock('2026-03-10T06:58:00Z');
+    const running = await start(time);
+    const missing = await fake.command(
+      'digest subscribe',
+      { channel: { channel }, time: '08:00', timezone: 'Europe/Berlin', mention_role: { role: WATCHERS } },
+      { user: ids.users.manager },
+    );
+    expect(missing.callback.data).toMatchObject({
+      flags: MessageFlags.Ephemeral,
+      content: expect.stringMatching(
+        /^mention_role needs party: .*party:Ukraine mention_role:@Ukraine watchers/,
+      ),
+    });
 
-      const subscribed = await fake.command(
-        'digest subscribe',
-        {
-          channel: { channel },
-          time: '08:00',
-          timezone: 'Europe/Berlin',
-          party: 'Ukraine',
-          mention_role: { role: WATCHERS },
-        },
-        { user: ids.users.manager },
-      );
-      expect(subscribed.callback.data?.content).toMatch(/^Subscribed/);
-      expect(subscribed.callback.data?.content).toContain(
-        `Mentions <@&${WATCHERS}> when a digest has briefings`,
-      );
-      expect(subscribed.callback.data?.content).not.toMatch(/Mention Everyone/);
-      expect(subscribed.callback.data?.allowed_mentions).toEqual({ parse: [] });
+    const subscribed = await fake.command(
+      'digest subscribe',
+      {
+        channel: { channel },
+        time: '08:00',
+        timezone: 'Europe/Berlin',
+        party: 'Ukraine',
+        mention_role: { role: WATCHERS },
+      },
+      { user: ids.users.manager },
+    );
+    expect(subscribed.callback.data?.content).toMatch(/^Subscribed/);
+    expect(subscribed.callback.data?.content).toContain(
+      `Mentions <@&${WATCHERS}> when a digest has briefings`,
+    );
+    expect(subscribed.callback.data?.content).not.toMatch(/Mention Everyone/);
+    expect(subscribed.callback.data?.allowed_mentions).toEqual({ parse: [] });
 
-      await publish(running, 'ukraine-talks', 'Ukraine');
-      time.set('2026-03-10T07:00:05Z');
-      await running.digests.runDue();
-      const [message] = fake.messages(channel);
-      expect(fake.messages(channel)).toHaveLength(1);
-      const create = fake.requests.find(
-        (request) => request.method === 'POST' && request.path === `/channels/${channel}/messages`,
-      );
-      const body = create?.body as { allowed_mentions: unknown };
-      expect(body.allowed_mentions).toEqual({ parse: [], roles: [WATCHERS] });
-      expect(JSON.stringify(body)).toContain(`<@&${WATCHERS}>`);
-      expect(fake.pings(message!.id)).toEqual({ users: [], roles: [WATCHERS], everyone: false });
-      expect(fake.describeViolations()).toBe('');
-    },
-  );
+    await publish(running, 'ukraine-talks', 'Ukraine');
+    time.set('2026-03-10T07:00:05Z');
+    await running.digests.runDue();
+    const [message] = fake.messages(channel);
+    expect(fake.messages(channel)).toHaveLength(1);
+    const create = fake.requests.find(
+      (request) => request.method === 'POST' && request.path === `/channels/${channel}/messages`,
+    );
+    const body = create?.body as { allowed_mentions: unknown };
+    expect(body.allowed_mentions).toEqual({ parse: [], roles: [WATCHERS] });
+    expect(JSON.stringify(body)).toContain(`<@&${WATCHERS}>`);
+    expect(fake.pings(message!.id)).toEqual({ users: [], roles: [WATCHERS], everyone: false });
+    expect(fake.describeViolations()).toBe('');
+  });
 
   it('warns that a role nobody may mention needs Mention Everyone', async () => {
     await start(clock('2026-03-10T06:58:00Z'));
