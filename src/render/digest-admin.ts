@@ -27,6 +27,8 @@ export function describeSubscription(sub: Subscription, nextAt?: Date): string[]
   const options = [
     sub.postWhenEmpty && 'posts on quiet days',
     sub.publish && 'publishes to followers',
+    // Shown as a mention, which answers never ping.
+    sub.mentionRoleId && `mentions <@&${sub.mentionRoleId}> when it has briefings`,
   ].filter(Boolean);
   if (options.length) lines.push(options.join(' · '));
   if (sub.paused) lines.push(`⏸ Paused: ${describePause(sub.pauseReason)}`);

@@ -4,6 +4,7 @@ import type { Subscription } from '../../src/digest/model.js';
 import { MAX_FOLLOW_UPS } from '../../src/message/payload.js';
 import { renderStatus, renderSubscriptions } from '../../src/render/digest-admin.js';
 import { renderNotice } from '../../src/render/notice.js';
+import { textOf } from '../support/message-text.js';
 import { expectWithinLimits, isV2, messagesOf, smallPrintOf, words } from './helpers.js';
 
 function sub(i: number): Subscription {
@@ -52,5 +53,16 @@ describe('answers for the asker alone', () => {
     expect(messagesOf(reply).at(-1)?.content).toMatch(
       /…\n\d+ more messages left out\. The rest of this notice was too long to show\.$/,
     );
+  });
+});
+
+describe('a subscription with a role alert', () => {
+  it('says which role its digests mention', () => {
+    const alerted = { ...sub(1), mentionRoleId: '555555555555555555' };
+    const at = () => new Date('2025-12-16T06:00:00Z');
+    expect(textOf(messagesOf(renderSubscriptions([alerted], at)))).toContain(
+      'mentions <@&555555555555555555> when it has briefings',
+    );
+    expect(textOf(messagesOf(renderSubscriptions([sub(2)], at)))).not.toContain('mentions');
   });
 });
