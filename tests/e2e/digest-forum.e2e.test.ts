@@ -54,6 +54,26 @@ async function dayPost(app: RunningApp, channelId: string = forum) {
   return { row, thread: thread!, messages: world.fake.messages(threadId!) };
 }
 
+/**
+ * Day one's post is opened by Discord while the bot dies before hearing of it: the forum has the post, the ledger
+ * only the attempt. `before` looks at the bot just before it stops.
+ */
+async function dieWhilePosting(
+  time: ReturnType<typeof clock>,
+  before: (app: RunningApp) => Promise<void> = async () => undefined,
+): Promise<void> {
+  const first = await world.start(time);
+  await subscribeChannel(world.fake, forum);
+  const hold = world.fake.pauseRoute(isPostCreate(forum), { times: 1 });
+  time.set('2026-03-29T06:00:05Z');
+  void first.digests.runDue();
+  await hold.waitForHeld(1, 30_000);
+  await eventually(() => world.fake.threads(forum).length === 1, 'the held post');
+  await before(first);
+  await world.stop(first);
+  hold.release();
+}
+
 describe('digests in a forum channel', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
   it('opens one post a day, titled with the day and tagged with the forum’s matching tags; the rest goes inside', async () => {
     const time = clock('2026-03-29T05:59:00Z');
@@ -104,16 +124,9 @@ describe('digests in a forum channel', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
 
   it('ends with exactly one post when the bot dies between Discord opening it and the ledger hearing of it', async () => {
     const time = clock('2026-03-29T05:59:00Z');
-    const first = await world.start(time);
-    await subscribeChannel(world.fake, forum);
-    const hold = world.fake.pauseRoute(isPostCreate(forum), { times: 1 });
-    time.set('2026-03-29T06:00:05Z');
-    void first.digests.runDue();
-    await hold.waitForHeld(1, 30_000);
-    await eventually(() => world.fake.threads(forum).length === 1, 'the held post');
-    expect((await first.digests.status(ids.guild, forum))[0]?.status).toBe('pending');
-    await world.stop(first);
-    hold.release();
+    await dieWhilePosting(time, async (first) => {
+      expect((await first.digests.status(ids.guild, forum))[0]?.status).toBe('pending');
+    });
 
     // Back after Discord's nonce window: the post is found in the forum, not opened again.
     world.fake.forgetNonces();
@@ -138,15 +151,7 @@ describe('digests in a forum channel', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
 
   it('finds its post among the archived ones when it was archived while the bot was down', async () => {
     const time = clock('2026-03-29T05:59:00Z');
-    const first = await world.start(time);
-    await subscribeChannel(world.fake, forum);
-    const hold = world.fake.pauseRoute(isPostCreate(forum), { times: 1 });
-    time.set('2026-03-29T06:00:05Z');
-    void first.digests.runDue();
-    await hold.waitForHeld(1, 30_000);
-    await eventually(() => world.fake.threads(forum).length === 1, 'the held post');
-    await world.stop(first);
-    hold.release();
+    await dieWhilePosting(time);
     world.fake.archiveThread(world.fake.threads(forum)[0]!.id);
 
     time.set('2026-03-29T06:06:05Z');
