@@ -5,14 +5,13 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { CommandDispatcher } from '../commands/dispatch.js';
-import type { Invoker } from '../commands/types.js';
 import type { MessagePayload, Reply } from '../message/payload.js';
 import { replyToText } from '../render/text.js';
 import { buttonLabels, buttonNamed } from './buttons.js';
 import { fillForm } from './form.js';
 import { completions, usageLines } from './help.js';
 import { parseLine } from './parse-line.js';
-import { terminalInput } from './terminal.js';
+import { TERMINAL_INVOKER } from './terminal.js';
 
 export interface ConsoleOptions {
   input: Readable;
@@ -27,10 +26,6 @@ const HELP_FOOTER = [
   '"help" shows this list, "exit" quits.',
   'Example: /briefing party name:Russia section:implications',
 ];
-
-/** The terminal user: a manager of their own "server", who may also publish. */
-const { user, guildId, channelId, canManageServer } = terminalInput('', '');
-const TERMINAL: Invoker = { user, guildId, channelId, canManageServer };
 
 export async function runConsole(dispatcher: CommandDispatcher, options: ConsoleOptions): Promise<void> {
   const commands = dispatcher.list();
@@ -55,7 +50,7 @@ export async function runConsole(dispatcher: CommandDispatcher, options: Console
     if (reply.modal) {
       const form = reply.modal;
       const values = await fillForm(form, nextLine, print);
-      const sent = await dispatcher.modal(form.custom_id, values, TERMINAL, true);
+      const sent = await dispatcher.modal(form.custom_id, values, TERMINAL_INVOKER, true);
       return answer(sent.reply);
     }
     print(replyToText(reply));
@@ -82,7 +77,7 @@ export async function runConsole(dispatcher: CommandDispatcher, options: Console
     if (/^help$/i.test(line)) {
       print([...usageLines(commands), ...HELP_FOOTER].join('\n'));
     } else if (button) {
-      await answer((await dispatcher.button(button, TERMINAL)).reply);
+      await answer((await dispatcher.button(button, TERMINAL_INVOKER)).reply);
     } else if (/^(next|prev|previous)$/i.test(line)) {
       print('No page to turn to: ask something with several pages first.');
     } else {

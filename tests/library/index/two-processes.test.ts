@@ -301,15 +301,7 @@ describe('two processes on one index', () => {
     // Edits while nobody follows the folder; then two CLIs and a restarted bot bring the index up to date at once.
     await bot.close();
     opened.splice(opened.indexOf(bot), 1);
-    for (let index = 0; index < 40; index += 3)
-      await writeFile(join(dir, fileOf(index)), briefingMarkdown(spec(index, true)));
-    await rm(join(dir, fileOf(279)));
-    await rm(join(dir, fileOf(150)));
-    await writeFile(join(dir, fileOf(300)), briefingMarkdown(spec(300)));
-    await writeFile(
-      join(dir, fileOf(301)),
-      briefingMarkdown({ ...spec(301), title: 'Revised plan for Geneva' }),
-    );
+    await editFolder(dir);
     const again: typeof ASKED = [
       ['party', 'Russia'],
       ['search', 'revised'],
