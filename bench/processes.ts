@@ -3,6 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DEFAULT_IDS, type FakeDiscord } from '../tools/fake-discord/index.js';
+import { commandDefinitions } from '../src/commands/index.js';
 import type { ArchiveProcessResult } from './archive-process.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
@@ -86,7 +87,7 @@ export async function startBotAgainst(fake: FakeDiscord, dir: string): Promise<C
     LOG_LEVEL: 'warn',
   });
   await until(
-    () => fake.commands(DEFAULT_IDS.guild).length === 2,
+    () => fake.commands(DEFAULT_IDS.guild).length === commandDefinitions().length,
     'the bot to register its commands',
     120_000,
   );
