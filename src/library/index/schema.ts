@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { EVERYDAY_CACHE_KIB } from './writer.js';
 
 /** Bump when what is stored changes meaning (the schema, the readers, statement splitting, the matcher). */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 const APPLICATION_ID = 0x62726966; // "brif": marks the file as this index, not any SQLite file
 
 const TOKENIZER = "tokenize = 'unicode61 remove_diacritics 2'";
@@ -46,12 +46,16 @@ CREATE INDEX briefings_by_date ON briefings (date);
 CREATE INDEX briefings_by_short_key ON briefings (short_key) WHERE short_key IS NOT NULL;
 -- The parties each briefing names (see mentions.ts), and the same as a full-text document of party words, so a
 -- report finds its briefings (a party or any of its members) newest first and counts them in native code.
-CREATE TABLE mentions (row INTEGER PRIMARY KEY, parties TEXT NOT NULL);
+-- cited: the statements the mentions name (mentions.ts), so a report never reads its briefings whole.
+CREATE TABLE mentions (row INTEGER PRIMARY KEY, parties TEXT NOT NULL, cited TEXT NOT NULL);
 CREATE VIRTUAL TABLE party_docs USING fts5(
   parties, content = '', contentless_delete = 1, detail = none, tokenize = 'unicode61');
 -- Ranked search (BM25 over weighted fields) and the words of names the party report looks candidates up by.
+-- Rows are taken out with FTS5's 'delete' and the text they went in with (writer.ts), not contentless_delete,
+-- whose deleted rows still count in a word's document frequency and skew BM25 until the table is rebuilt.
+-- Prefix indexes answer a half-typed last word of three or four letters without merging every word it starts.
 CREATE VIRTUAL TABLE docs USING fts5(
-  title, summary, body, tags, content = '', contentless_delete = 1, detail = column, ${TOKENIZER});
+  title, summary, body, tags, content = '', prefix = '3 4', ${TOKENIZER});
 -- Autocomplete: each briefing's id and title, with prefix indexes so a letter or two is answered at once.
 CREATE VIRTUAL TABLE names USING fts5(
   text, content = '', contentless_delete = 1, prefix = '1 2 3', ${TOKENIZER});

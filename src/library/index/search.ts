@@ -15,33 +15,26 @@ export interface SearchHit {
 
 const weights = Object.values(WEIGHTS).join(', ');
 /** See IndexSearch's constructor. */
-const COMMON_AT = 5000;
+const RANKED_WINDOW = 300;
 
 export class IndexSearch {
-  private readonly query;
+  private readonly newest;
   private readonly vocabularyQuery;
   private vocabulary?: { generation: string; words: string[] };
 
-  private readonly newest;
-  private readonly matching;
-
   /**
-   * `commonAt`: a query matching more briefings than this is answered newest first (the BM25 order of a word most
-   * of the archive holds says little, and ranking every match costs a tenth of a second at 100,000).
+   * `window`: how many of the newest matches are ranked. A query matching fewer is ranked whole (BM25 over every
+   * match); one matching more, a word most of the archive holds, is ranked among its newest `window` matches, so
+   * its cost stays flat however large the archive grows (ranking every match costs a tenth of a second at 100,000).
    */
   constructor(
     private readonly reader: IndexReader,
-    private readonly commonAt = COMMON_AT,
+    private readonly window = RANKED_WINDOW,
   ) {
-    this.query = reader.db.prepare<[string, number], { rowid: number; score: number }>(
-      `SELECT rowid, -bm25(docs, ${weights}) AS score FROM docs WHERE docs MATCH ? ORDER BY bm25(docs, ${weights}) LIMIT ?`,
-    );
+    // Rows order briefings newest first (row-key.ts): FTS5 reads matches in rowid order and stops at the window.
     this.newest = reader.db.prepare<[string, number], { rowid: number; score: number }>(
       `SELECT rowid, -bm25(docs, ${weights}) AS score FROM docs WHERE docs MATCH ? ORDER BY rowid LIMIT ?`,
     );
-    this.matching = reader.db
-      .prepare<[string, number], number>('SELECT rowid FROM docs WHERE docs MATCH ? LIMIT ?')
-      .pluck();
     reader.db.exec(
       "CREATE VIRTUAL TABLE IF NOT EXISTS temp.docs_vocabulary USING fts5vocab(main, 'docs', 'row')",
     );
@@ -72,10 +65,12 @@ export class IndexSearch {
     });
   }
 
-  /** Best first; newest first when more briefings match than `commonAt` (counted only that far). */
+  /** Best first, the newer of two equal scores first. */
   private run(expression: string, limit: number) {
-    const common = this.matching.all(expression, this.commonAt + 1).length > this.commonAt;
-    return (common ? this.newest : this.query).all(expression, limit);
+    return this.newest
+      .all(expression, Math.max(limit, this.window))
+      .sort((a, b) => b.score - a.score || a.rowid - b.rowid)
+      .slice(0, limit);
   }
 
   /** Indexed words one edit away from a word of five letters or more (shorter ones are too ambiguous). */

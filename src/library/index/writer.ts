@@ -9,7 +9,13 @@ import type { PartyRegistry } from '../../party/registry.js';
 import { carriedAsItIs, hashKey } from '../../text/short-key.js';
 import type { AnalysedFile } from './analyse.js';
 import { docFields, nameText } from './fts.js';
-import { decodeMentions, encodeMentions, type MentionRow, mentionsOf, partyDocument } from './mentions.js';
+import {
+  decodeMentions,
+  encodeMentions,
+  type MentionRow,
+  partyDocument,
+  storedMentions,
+} from './mentions.js';
 import { byId, rowKey, rowsOfDate } from './row-key.js';
 import type { IndexDatabase } from './schema.js';
 
@@ -33,7 +39,7 @@ interface OwnerRow {
 /** A briefing just read in this batch, with its mentions when they were worked out with the current registry. */
 interface Fresh {
   briefing: Briefing;
-  mentions?: MentionRow[];
+  mentions?: { mentions: MentionRow[]; cited: string };
 }
 
 interface VisibleRow {
@@ -52,6 +58,11 @@ export const toIndexPath = (relative: string) => (sep === '/' ? relative : relat
 
 export class IndexWriter {
   private readonly statements;
+  /**
+   * Within a transaction, the briefing (JSON) each changed or removed file was indexed with, before its row in
+   * `files` was written over: taking a document out of the ranked table needs the text it went in with.
+   */
+  private readonly indexedBefore = new Map<string, string | null>();
 
   constructor(
     private readonly db: IndexDatabase,
@@ -86,10 +97,14 @@ export class IndexWriter {
       deleteBriefing: db.prepare('DELETE FROM briefings WHERE row = ?'),
       moveBriefing: db.prepare('UPDATE briefings SET row = ? WHERE row = ?'),
       insertDoc: db.prepare('INSERT INTO docs (rowid, title, summary, body, tags) VALUES (?, ?, ?, ?, ?)'),
-      deleteDoc: db.prepare('DELETE FROM docs WHERE rowid = ?'),
+      // The ranked table keeps exact word statistics: a row is taken out with the very text it was indexed with.
+      deleteDoc: db.prepare(
+        "INSERT INTO docs (docs, rowid, title, summary, body, tags) VALUES ('delete', ?, ?, ?, ?, ?)",
+      ),
+      pathOfRow: db.prepare<[number], string>('SELECT path FROM briefings WHERE row = ?').pluck(),
       insertName: db.prepare('INSERT INTO names (rowid, text) VALUES (?, ?)'),
       deleteName: db.prepare('DELETE FROM names WHERE rowid = ?'),
-      insertMentions: db.prepare('INSERT INTO mentions (row, parties) VALUES (?, ?)'),
+      insertMentions: db.prepare('INSERT INTO mentions (row, parties, cited) VALUES (?, ?, ?)'),
       mentionsOfRow: db.prepare<[number], string>('SELECT parties FROM mentions WHERE row = ?').pluck(),
       deleteMentions: db.prepare('DELETE FROM mentions WHERE row = ?'),
       moveMentions: db.prepare('UPDATE mentions SET row = ? WHERE row = ?'),
@@ -128,14 +143,20 @@ export class IndexWriter {
       .transaction(() => {
         const touchedIds = new Set<string>();
         const fresh = new Map<string, Fresh>();
-        for (const file of files) this.applyFile(file, touchedIds, fresh, mentionsValid);
-        for (const path of gone) {
-          const previous = this.statements.file.get(toIndexPath(path));
-          if (!previous) continue;
-          if (previous.id_key) touchedIds.add(previous.id_key);
-          this.statements.deleteFile.run(previous.path);
+        this.indexedBefore.clear();
+        try {
+          for (const file of files) this.applyFile(file, touchedIds, fresh, mentionsValid);
+          for (const path of gone) {
+            const previous = this.statements.file.get(toIndexPath(path));
+            if (!previous) continue;
+            this.noteIndexed(previous);
+            if (previous.id_key) touchedIds.add(previous.id_key);
+            this.statements.deleteFile.run(previous.path);
+          }
+          this.settle(touchedIds, fresh);
+        } finally {
+          this.indexedBefore.clear();
         }
-        this.settle(touchedIds, fresh);
       })
       .immediate();
   }
@@ -163,6 +184,7 @@ export class IndexWriter {
       );
       return;
     }
+    if (previous) this.noteIndexed(previous);
     const briefing = file.briefing
       ? JSON.stringify(this.stored(file.briefing))
       : (previous?.briefing ?? null);
@@ -170,7 +192,10 @@ export class IndexWriter {
     const date = file.briefing ? file.briefing.date : (previous?.date ?? null);
     this.statements.upsertFile.run(path, file.size, file.mtimeMs, file.hash, problems, briefing, idKey, date);
     if (file.briefing) {
-      fresh.set(path, { briefing: file.briefing, ...(mentionsValid ? { mentions: file.mentions } : {}) });
+      fresh.set(path, {
+        briefing: file.briefing,
+        ...(mentionsValid ? { mentions: { mentions: file.mentions, cited: file.cited } } : {}),
+      });
       if (previous?.id_key) touchedIds.add(previous.id_key);
       touchedIds.add(idKey!);
       // The briefing this file serves changed: its row is written again even when the file keeps its id.
@@ -247,37 +272,49 @@ export class IndexWriter {
     );
     this.statements.insertDoc.run(row, ...docFields(briefing));
     this.statements.insertName.run(row, nameText(briefing));
-    this.writeMentions(row, mentions ?? mentionsOf(briefing, this.registry));
+    this.writeMentions(row, mentions ?? storedMentions(briefing, this.registry));
   }
 
-  private writeMentions(row: number, mentions: readonly MentionRow[]): void {
-    this.statements.insertMentions.run(row, encodeMentions(mentions));
+  private writeMentions(row: number, { mentions, cited }: { mentions: MentionRow[]; cited: string }): void {
+    this.statements.insertMentions.run(row, encodeMentions(mentions), cited);
     this.statements.insertPartyDoc.run(row, partyDocument(mentions));
   }
 
+  private noteIndexed(previous: FileRow): void {
+    if (!this.indexedBefore.has(previous.path)) this.indexedBefore.set(previous.path, previous.briefing);
+  }
+
+  /** Takes the ranked document at `row` out, with the text it was indexed with (see indexedBefore). */
+  private deleteDoc(row: number): void {
+    const path = this.statements.pathOfRow.get(row);
+    if (path === undefined) return;
+    const json = this.indexedBefore.has(path)
+      ? this.indexedBefore.get(path)
+      : this.statements.servedOf.get(path);
+    if (json) this.statements.deleteDoc.run(row, ...docFields(this.parse(json)));
+  }
+
   private removeVisible(row: number): void {
+    this.deleteDoc(row);
     this.statements.deleteBriefing.run(row);
-    this.statements.deleteDoc.run(row);
     this.statements.deleteName.run(row);
     this.statements.deleteMentions.run(row);
     this.statements.deletePartyDoc.run(row);
   }
 
+  /** A move goes through a negative row (see orderDate): full-text rows exist only at the rows readers see. */
   private moveVisible(from: number, to: number): void {
+    // A full-text row cannot change its rowid: it is written again under the new one.
+    if (from >= 0) this.deleteDoc(from);
     this.statements.moveBriefing.run(to, from);
     this.statements.moveMentions.run(to, from);
-    // A full-text row cannot change its rowid: it is written again under the new one.
-    this.statements.deleteDoc.run(from);
     this.statements.deleteName.run(from);
     this.statements.deletePartyDoc.run(from);
     if (to < 0) return;
     const mentions = this.statements.mentionsOfRow.get(to);
     if (mentions !== undefined)
       this.statements.insertPartyDoc.run(to, partyDocument(decodeMentions(mentions)));
-    const path = this.db
-      .prepare<[number], string>('SELECT path FROM briefings WHERE row = ?')
-      .pluck()
-      .get(to)!;
+    const path = this.statements.pathOfRow.get(to)!;
     const briefing = this.parse(this.statements.servedOf.get(path)!);
     this.statements.insertDoc.run(to, ...docFields(briefing));
     this.statements.insertName.run(to, nameText(briefing));
@@ -297,7 +334,7 @@ export class IndexWriter {
             if (json === undefined) continue;
             this.statements.deleteMentions.run(row);
             this.statements.deletePartyDoc.run(row);
-            this.writeMentions(row, mentionsOf(this.parse(json), this.registry));
+            this.writeMentions(row, storedMentions(this.parse(json), this.registry));
           }
         })
         .immediate();
