@@ -79,6 +79,7 @@ export class Library {
         briefing,
         problems: [],
         mentions: [],
+        cited: '',
       })),
       [],
       false,

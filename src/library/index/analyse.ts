@@ -9,7 +9,7 @@ import { readBriefingText } from '../../briefing/folder-files.js';
 import type { Briefing, Problem } from '../../briefing/model.js';
 import { parseBriefing } from '../../briefing/parse.js';
 import type { PartyRegistry } from '../../party/registry.js';
-import { type MentionRow, mentionsOf } from './mentions.js';
+import { type MentionRow, storedMentions } from './mentions.js';
 
 export interface FileStamp {
   /** Path relative to the briefing folder, with `/` between folders. */
@@ -26,6 +26,8 @@ export interface AnalysedFile extends FileStamp {
   problems: Problem[];
   /** The parties the briefing names (empty without a briefing). */
   mentions: MentionRow[];
+  /** The statements they name, encoded as the index stores them (see encodeCited); '' without a briefing. */
+  cited: string;
 }
 
 export function hashText(text: string): string {
@@ -47,7 +49,7 @@ export function analyseFile(dir: string, relative: string, registry: PartyRegist
   const stamp = stampOf(dir, relative);
   const read = readBriefingText(file);
   if (!('text' in read))
-    return { ...stamp, hash: '', briefing: null, problems: [read.problem], mentions: [] };
+    return { ...stamp, hash: '', briefing: null, problems: [read.problem], mentions: [], cited: '' };
   try {
     const { briefing, problems } = parseBriefing(file, read.text);
     return {
@@ -55,7 +57,7 @@ export function analyseFile(dir: string, relative: string, registry: PartyRegist
       hash: hashText(read.text),
       briefing,
       problems,
-      mentions: briefing ? mentionsOf(briefing, registry) : [],
+      ...(briefing ? storedMentions(briefing, registry) : { mentions: [], cited: '' }),
     };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
@@ -65,6 +67,7 @@ export function analyseFile(dir: string, relative: string, registry: PartyRegist
       briefing: null,
       problems: [{ file, message: `could not be read: ${reason}` }],
       mentions: [],
+      cited: '',
     };
   }
 }

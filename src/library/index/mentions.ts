@@ -65,6 +65,42 @@ export function partyDocument(mentions: readonly MentionRow[]): string {
     .join(' ');
 }
 
+/**
+ * The statements any mention names, stored beside the mentions as [index, section, text] triples: a party report
+ * cites them without reading its briefings whole or splitting them into statements again.
+ */
+export function encodeCited(mentions: readonly MentionRow[], statements: readonly Statement[]): string {
+  const indexes = new Set<number>();
+  for (const mention of mentions) for (const index of mention.statements) indexes.add(index);
+  return JSON.stringify(
+    [...indexes]
+      .sort((a, b) => a - b)
+      .flatMap((index) => {
+        const statement = statements[index];
+        return statement ? [[index, statement.section, statement.text]] : [];
+      }),
+  );
+}
+
+export function decodeCited(json: string): Map<number, Statement> {
+  return new Map(
+    (JSON.parse(json) as [number, string, string][]).map(([index, section, text]) => [
+      index,
+      { section, text },
+    ]),
+  );
+}
+
+/** A briefing's mentions with the statements they cite, encoded as stored. */
+export function storedMentions(
+  briefing: Briefing,
+  registry: PartyRegistry,
+): { mentions: MentionRow[]; cited: string } {
+  const statements = statementsOf(briefing);
+  const mentions = mentionsOf(briefing, registry, statements);
+  return { mentions, cited: encodeCited(mentions, statements) };
+}
+
 /** Stored per briefing: [party, statement indexes] pairs. */
 export function encodeMentions(mentions: readonly MentionRow[]): string {
   return JSON.stringify(mentions.map((mention) => [mention.party, mention.statements]));

@@ -15,7 +15,7 @@ import { OpenReport } from '../../party/open-report.js';
 import type { PartyRegistry } from '../../party/registry.js';
 import { statementsOf } from '../../party/statements.js';
 import { wordsExpression } from './fts.js';
-import { decodeMentions, statedToken } from './mentions.js';
+import { decodeCited, decodeMentions, statedToken } from './mentions.js';
 import type { IndexReader } from './reader.js';
 
 /** How many "did you mean" names an empty answer carries. */
@@ -26,10 +26,18 @@ export const READ_WHOLE_MAX = 250;
 const FIRST_BATCH = 32;
 const MAX_BATCH = 1024;
 
+/** A briefing with statements naming the party: its mentions and the statements they cite (mentions.ts). */
 interface MentionRef {
   row: number;
   parties: string;
+  cited: string;
+  id: string;
+  title: string;
+  date: string;
 }
+
+const MENTION_REF = `SELECT d.rowid AS row, m.parties, m.cited, b.id, b.title, b.date
+  FROM party_docs d JOIN mentions m ON m.row = d.rowid JOIN briefings b ON b.row = d.rowid`;
 
 export class PartyReports {
   private readonly statements;
@@ -53,12 +61,9 @@ export class PartyReports {
       .prepare<[string], number>('SELECT doc FROM temp.party_vocabulary WHERE term = ?')
       .pluck();
     this.statements = {
-      stated: db.prepare<[string], MentionRef>(
-        'SELECT d.rowid AS row, m.parties FROM party_docs d JOIN mentions m ON m.row = d.rowid WHERE party_docs MATCH ? ORDER BY d.rowid',
-      ),
+      stated: db.prepare<[string], MentionRef>(`${MENTION_REF} WHERE party_docs MATCH ? ORDER BY d.rowid`),
       statedAfter: db.prepare<[string, number, number], MentionRef>(
-        `SELECT d.rowid AS row, m.parties FROM party_docs d JOIN mentions m ON m.row = d.rowid
-         WHERE party_docs MATCH ? AND d.rowid > ? ORDER BY d.rowid LIMIT ?`,
+        `${MENTION_REF} WHERE party_docs MATCH ? AND d.rowid > ? ORDER BY d.rowid LIMIT ?`,
       ),
       statedCount: db
         .prepare<[string], number>('SELECT count(*) FROM party_docs WHERE party_docs MATCH ?')
@@ -164,18 +169,15 @@ export class PartyReports {
 
   /** The briefing of a mention row with the statements naming the party or a member, in reading order. */
   private cited(ref: MentionRef, ids: ReadonlySet<string>): PartyReportBriefing | undefined {
-    const briefing = this.reader.atRow(ref.row);
-    if (!briefing) return undefined;
     const wanted = new Set<number>();
     for (const mention of decodeMentions(ref.parties))
       if (ids.has(mention.party)) for (const index of mention.statements) wanted.add(index);
-    const all = statementsOf(briefing);
+    if (!wanted.size) return undefined;
+    const all = decodeCited(ref.cited);
     const statements: CitedStatement[] = [...wanted]
       .sort((a, b) => a - b)
-      .flatMap((index) => all[index] ?? []);
-    return statements.length
-      ? { id: briefing.id, title: briefing.title, date: briefing.date, statements }
-      : undefined;
+      .flatMap((index) => all.get(index) ?? []);
+    return statements.length ? { id: ref.id, title: ref.title, date: ref.date, statements } : undefined;
   }
 
   /** The statements of the briefing at `row` that the pattern finds, or undefined when none does. */
