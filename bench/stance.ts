@@ -1,0 +1,70 @@
+/**
+ * The stance suite: precision and recall of the classifier on the hand-labelled fixtures
+ * (tests/fixtures/stance), per category and overall, and the time it takes per statement.
+ */
+import { readFileSync } from 'node:fs';
+import { parsePartiesFile } from '../src/party/parties-file.js';
+import { PartyRegistry } from '../src/party/registry.js';
+import { classifyStatement } from '../src/party/stance/classify.js';
+import { STANCE_KINDS } from '../src/party/stance/model.js';
+import { type LabelledStatement, precision, recall, scoreStance } from '../src/party/stance/score.js';
+import { percentile, type Report, sample } from './stats.js';
+
+const FIXTURES = new URL('../tests/fixtures/stance/', import.meta.url);
+
+export function stanceFixtures(): { registry: PartyRegistry; statements: LabelledStatement[] } {
+  const { entries } = parsePartiesFile('parties.yml', readFileSync(new URL('parties.yml', FIXTURES), 'utf8'));
+  const registry = PartyRegistry.builtIn().withFile(entries);
+  const labels = JSON.parse(readFileSync(new URL('labels.json', FIXTURES), 'utf8'));
+  return { registry, statements: labels.statements as LabelledStatement[] };
+}
+
+export async function benchStance(report: Report): Promise<void> {
+  const { registry, statements } = stanceFixtures();
+  const members = new Map<string, Set<string>>();
+  const idsOf = (partyId: string) => {
+    let ids = members.get(partyId);
+    if (!ids) {
+      const party = registry.get(partyId);
+      ids = new Set(party ? registry.withMembers(party).map((member) => member.id) : [partyId]);
+      members.set(partyId, ids);
+    }
+    return ids;
+  };
+  const classify = (text: string, partyId: string) => classifyStatement(text, idsOf(partyId), registry);
+  report.note('Stance classifier on the labelled fixtures');
+  const score = scoreStance(statements, classify);
+  for (const kind of STANCE_KINDS) {
+    report.add({ metric: `stance ${kind} precision`, value: precision(score.perKind[kind]), unit: '' });
+    report.add({ metric: `stance ${kind} recall`, value: recall(score.perKind[kind]), unit: '' });
+  }
+  report.add({
+    metric: 'stance overall precision',
+    value: precision(score.overall),
+    unit: '',
+    target: '≥ 0.8',
+  });
+  report.add({ metric: 'stance overall recall', value: recall(score.overall), unit: '' });
+  report.add({
+    metric: 'stance quotes right',
+    value: score.quotes.right / Math.max(1, score.quotes.expected),
+    unit: '',
+  });
+
+  const pairs = statements.flatMap((statement) =>
+    Object.keys(statement.expect).map((party) => ({ statement, party })),
+  );
+  // Warm up, then time each statement and party many times over.
+  for (const { statement, party } of pairs) classify(statement.text, party);
+  const times = sample(pairs.length * 20, (index) => {
+    const { statement, party } = pairs[index % pairs.length]!;
+    classify(statement.text, party);
+  });
+  report.add({ metric: 'stance per statement p50', value: percentile(times, 50), unit: 'ms' });
+  report.add({
+    metric: 'stance per statement p99',
+    value: percentile(times, 99),
+    unit: 'ms',
+    target: '< 1 ms',
+  });
+}
