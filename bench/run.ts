@@ -30,6 +30,7 @@ const suites: Record<string, (report: Report) => Promise<void>> = {
   concurrency: benchConcurrency,
   digest: benchDigest,
   crash: benchCrashRuns,
+  stance: async (report) => (await import('./stance.js')).benchStance(report),
 };
 if (only && !(only in suites)) throw new Error(`no suite "${only}": ${Object.keys(suites).join(', ')}`);
 
