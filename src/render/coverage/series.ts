@@ -63,15 +63,23 @@ export function coverageSeries(
   lines: readonly CoverageDates[],
   options: CoverageOptions = {},
 ): CoverageSeries {
-  const days = lines.map((line) => line.dates.map((date) => epochDay(parseDay(date))));
-  const all = days.flat();
-  const bounds = [options.from, options.through].filter((date) => date !== undefined).map(parseDay);
-  const known = [...all, ...bounds.map(epochDay)];
+  // Many briefings share a day: each distinct date is parsed once.
+  const parsed = new Map<string, number>();
+  const dayNumber = (date: string) => {
+    const known = parsed.get(date);
+    if (known !== undefined) return known;
+    const day = epochDay(parseDay(date));
+    parsed.set(date, day);
+    return day;
+  };
+  const days = lines.map((line) => line.dates.map(dayNumber));
+  const bounds = [options.from, options.through].filter((date) => date !== undefined).map(dayNumber);
+  const span = dayRange([...days, bounds]);
   const own = lines[0] ?? { name: party, dates: [] };
-  if (!known.length) return { party, bucket: 'day', starts: [], lines: [{ name: own.name, counts: [] }] };
+  if (!span) return { party, bucket: 'day', starts: [], lines: [{ name: own.name, counts: [] }] };
 
-  let first = options.from ? epochDay(parseDay(options.from)) : Math.min(...known);
-  const last = options.through ? epochDay(parseDay(options.through)) : Math.max(...known);
+  let first = options.from ? dayNumber(options.from) : span.first;
+  const last = options.through ? dayNumber(options.through) : span.last;
   if (first > last) throw new Error(`coverage from ${options.from} is after ${options.through}`);
   const bucket: Bucket = last - first <= DAY_BUCKET_SPAN ? 'day' : 'week';
   const size = bucket === 'day' ? 1 : 7;
@@ -104,6 +112,19 @@ export function coverageSeries(
     lines: [ownLine, ...coMentioned],
     ...(clippedBefore ? { clippedBefore } : {}),
   };
+}
+
+/** The earliest and latest day; a loop, not Math.min(...days), which overflows the stack on long archives. */
+function dayRange(groups: readonly (readonly number[])[]): { first: number; last: number } | undefined {
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const days of groups) {
+    for (const day of days) {
+      if (day < first) first = day;
+      if (day > last) last = day;
+    }
+  }
+  return first <= last ? { first, last } : undefined;
 }
 
 function countInBuckets(days: readonly number[], first: number, size: number, count: number): number[] {

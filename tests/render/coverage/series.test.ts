@@ -114,6 +114,13 @@ describe('coverageSeries', () => {
     expect(series.lines[0]!.counts).toEqual([0, 0, 1, 0, 0]);
   });
 
+  it('counts an archive of hundreds of thousands of briefings', () => {
+    const dates = Array.from({ length: 300_000 }, (_, index) => (index % 2 ? '2024-02-29' : '2025-02-28'));
+    const series = coverageSeries('Russia', [party(dates)]);
+    expect(series.lines[0]!.counts.reduce((a, b) => a + b)).toBe(300_000);
+    expect(countAt(series, '2024-02-26')).toBe(150_000);
+  });
+
   it('refuses a date that is not YYYY-MM-DD', () => {
     expect(() => coverageSeries('Russia', [party(['2025-02-30'])])).toThrow(/YYYY-MM-DD/);
     expect(() => coverageSeries('Russia', [party(['5 March 2025'])])).toThrow(/YYYY-MM-DD/);
