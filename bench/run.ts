@@ -31,6 +31,7 @@ const suites: Record<string, (report: Report) => Promise<void>> = {
   digest: benchDigest,
   crash: benchCrashRuns,
   stance: async (report) => (await import('./stance.js')).benchStance(report),
+  chart: async (report) => (await import('./coverage-chart.js')).benchCoverageChart(report),
 };
 if (only && !(only in suites)) throw new Error(`no suite "${only}": ${Object.keys(suites).join(', ')}`);
 
