@@ -11,6 +11,7 @@ import { checkRoleAlertMentions } from './mentions.js';
 import type { RecordedRequest } from './request-log.js';
 import type { BodyChecks } from './route-kit.js';
 import type { RequestValidator } from './schema.js';
+import { checkUploads } from './upload-rules.js';
 import type { ViolationKind, ViolationLog } from './violations.js';
 
 export function createBodyChecker(
@@ -35,6 +36,12 @@ export function createBodyChecker(
     if (checks.modal !== undefined) record('limit', checkModalLimits(checks.modal), true);
     if (checks.forumPost)
       record('limit', checkForumPostLimits(checks.forumPost.body, checks.forumPost.availableTagIds), true);
+    if (checks.uploads) {
+      const { body, existing = [] } = checks.uploads;
+      const { refused, recorded } = checkUploads(body, request.uploads ?? [], existing);
+      record('attachment', refused, true);
+      record('attachment', recorded, false);
+    }
     // Discord accepts a message without allowed_mentions; the product does not, so it is recorded, not refused.
     if (wanted(checks.mentions)) {
       const check = checks.roleAlert ? checkRoleAlertMentions : checkAllowedMentions;

@@ -1,7 +1,8 @@
 /**
  * A local stand-in for cdn.discordapp.com: the bytes of the files users attach to commands, served under
- * `/cdn/ephemeral-attachments/{channel_id}/{attachment_id}/{filename}` (and the media proxy under `/media/...`)
- * with signed query parameters as Discord's links carry. A link without its signature gets 404, as Discord's does.
+ * `/cdn/ephemeral-attachments/{channel_id}/{attachment_id}/{filename}`, and of the files the bot uploads with its
+ * messages, under `/cdn/attachments/...` (`ephemeral-attachments` for an ephemeral message); the media proxy
+ * answers the same under `/media/...`. Links carry signed query parameters as Discord's do. A link without its signature gets 404, as Discord's does.
  * An attachment can be made to hang: its request is taken and never answered until the fake closes.
  */
 import { createHmac, randomBytes } from 'node:crypto';
@@ -50,8 +51,26 @@ export interface CdnRequest {
   aborted: boolean;
 }
 
+/** Where a stored file is served: the link Discord would hand out, and its media-proxy twin. */
+export interface StoredLinks {
+  id: string;
+  url: string;
+  proxy_url: string;
+}
+
+/** A file the bot uploaded with a message, to be kept and served. */
+export interface MessageFileInput {
+  filename: string;
+  bytes: Buffer;
+  contentType: string | undefined;
+  /** Files of ephemeral messages live under ephemeral-attachments, as on Discord. */
+  ephemeral: boolean;
+}
+
 interface Stored {
-  resolved: ResolvedAttachment;
+  id: string;
+  folder: string;
+  filename: string;
   channelId: string;
   bytes: Buffer;
   contentType: string | undefined;
@@ -60,7 +79,9 @@ interface Stored {
 }
 
 export const CDN_PREFIXES = ['/cdn/', '/media/'] as const;
-const FOLDER = 'ephemeral-attachments';
+const EPHEMERAL_FOLDER = 'ephemeral-attachments';
+const MESSAGE_FOLDER = 'attachments';
+const FOLDERS = new Set([EPHEMERAL_FOLDER, MESSAGE_FOLDER]);
 /** How long Discord's signed links stay valid. */
 const LINK_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
@@ -86,31 +107,50 @@ export class Cdn {
       throw new Error('an attachment needs a filename');
     }
     const bytes = typeof input.content === 'string' ? Buffer.from(input.content) : Buffer.from(input.content);
+    const links = this.store(
+      EPHEMERAL_FOLDER,
+      channelId,
+      input.filename,
+      bytes,
+      input.contentType,
+      input.hang,
+    );
+    return {
+      ...links,
+      filename: input.filename,
+      size: input.size ?? bytes.length,
+      ...(input.contentType ? { content_type: input.contentType } : {}),
+      ephemeral: true,
+    };
+  }
+
+  /** Keeps a file the bot uploaded with a message and returns where it is served. */
+  addMessageFile(channelId: string, file: MessageFileInput): StoredLinks {
+    const folder = file.ephemeral ? EPHEMERAL_FOLDER : MESSAGE_FOLDER;
+    return this.store(folder, channelId, file.filename, file.bytes, file.contentType, false);
+  }
+
+  private store(
+    folder: string,
+    channelId: string,
+    filename: string,
+    bytes: Buffer,
+    contentType: string | undefined,
+    hang = false,
+  ): StoredLinks {
     const id = snowflake();
     const issued = Math.floor(Date.now() / 1000);
     const ex = Math.floor((Date.now() + LINK_LIFETIME_MS) / 1000).toString(16);
     const is = issued.toString(16);
-    const path = `${FOLDER}/${channelId}/${id}/${encodeURIComponent(input.filename)}`;
+    const path = `${folder}/${channelId}/${id}/${encodeURIComponent(filename)}`;
     const signature = createHmac('sha256', this.key).update(`${path}?ex=${ex}&is=${is}`).digest('hex');
     const query = `?ex=${ex}&is=${is}&hm=${signature}&`;
-    const resolved: ResolvedAttachment = {
+    this.byId.set(id, { id, folder, filename, channelId, bytes, contentType, hang, signature });
+    return {
       id,
-      filename: input.filename,
-      size: input.size ?? bytes.length,
       url: `${this.origin()}/cdn/${path}${query}`,
       proxy_url: `${this.origin()}/media/${path}${query}`,
-      ...(input.contentType ? { content_type: input.contentType } : {}),
-      ephemeral: true,
     };
-    this.byId.set(id, {
-      resolved,
-      channelId,
-      bytes,
-      contentType: input.contentType,
-      hang: input.hang === true,
-      signature,
-    });
-    return resolved;
   }
 
   /** The bytes stored for an attachment id. */
@@ -134,11 +174,12 @@ export class Cdn {
     });
     // ['', 'cdn', 'ephemeral-attachments', channel, id, filename]
     const [, , folder, channelId, id, filename] = segments;
-    const stored = folder === FOLDER && id ? this.byId.get(id) : undefined;
+    const stored = folder && FOLDERS.has(folder) && id ? this.byId.get(id) : undefined;
     const found =
       stored &&
+      stored.folder === folder &&
       stored.channelId === channelId &&
-      stored.resolved.filename === filename &&
+      stored.filename === filename &&
       segments.length === 6
         ? stored
         : undefined;
@@ -153,7 +194,7 @@ export class Cdn {
           Array.isArray(value) ? value.join(', ') : (value ?? ''),
         ]),
       ),
-      attachmentId: found ? found.resolved.id : null,
+      attachmentId: found ? found.id : null,
       receivedAt: Date.now(),
       held: false,
       aborted: false,

@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Faults } from './faults.js';
+import { type ParsedBody, parseBody, uploadedBytes } from './multipart.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { RecordedRequest, RequestLog } from './request-log.js';
 import { countsGlobally, majorParameter, matchRoute } from './rest-routes.js';
@@ -28,6 +29,8 @@ export interface RestPipeline {
   context: RouteContext;
   violations: ViolationLog;
   stats: FakeStats;
+  /** The most a request's files may weigh together; more gets 413 (40005). */
+  uploadLimitBytes: number;
 }
 
 const API_PREFIX = '/api/v10';
@@ -43,18 +46,6 @@ function decodePath(raw: string): string {
       }
     })
     .join('/');
-}
-
-/** JSON, or the payload_json part of a multipart upload; a string when it is neither. */
-async function parseBody(raw: Buffer, contentType: string | undefined): Promise<unknown> {
-  if (raw.length === 0) return undefined;
-  if (contentType?.startsWith('multipart/form-data')) {
-    const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
-    const json = form.get('payload_json');
-    return typeof json === 'string' ? JSON.parse(json) : undefined;
-  }
-  const text = raw.toString('utf8');
-  return contentType?.startsWith('application/json') ? JSON.parse(text) : text;
 }
 
 function flatHeaders(request: IncomingMessage): Record<string, string> {
@@ -92,19 +83,21 @@ export async function handleRest(
   const path = fullPath.startsWith(`${API_PREFIX}/`) ? fullPath.slice(API_PREFIX.length) : fullPath;
   const match = fullPath.startsWith(`${API_PREFIX}/`) ? matchRoute(method, path) : undefined;
 
-  let body: unknown;
+  let parsed: ParsedBody = { body: undefined, uploads: [] };
   let unreadable = false;
   try {
-    body = await parseBody(Buffer.concat(chunks), headers['content-type']);
+    parsed = await parseBody(Buffer.concat(chunks), headers['content-type']);
   } catch {
     unreadable = true;
   }
+  const { body, uploads } = parsed;
   const record = pipeline.log.add({
     method,
     path,
     route: match?.definition.route ?? null,
     query: Object.fromEntries(url.searchParams),
     body,
+    ...(uploads.length > 0 ? { uploads } : {}),
     headers,
     receivedAt: Date.now(),
   });
@@ -145,6 +138,16 @@ export async function handleRest(
     const retry: Record<string, string> =
       failure.status === 429 ? { 'Retry-After': '1', 'X-RateLimit-Scope': 'user' } : {};
     return answer(failure.status, failure.body, { ...decision.headers, ...retry });
+  }
+  const weight = uploadedBytes(uploads);
+  if (weight > pipeline.uploadLimitBytes) {
+    pipeline.violations.add({
+      kind: 'attachment',
+      route: `${method} ${definition.route}`,
+      message: `files weigh ${weight} bytes together (limit ${pipeline.uploadLimitBytes})`,
+      requestSeq: record.seq,
+    });
+    return answer(413, { message: 'Request entity too large', code: 40005 }, decision.headers);
   }
   const result = definition.handle(pipeline.context, params, record);
   pipeline.log.answered(record, result.status, result.body);

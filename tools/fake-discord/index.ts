@@ -39,6 +39,7 @@ import {
 } from './interaction-payloads.js';
 import { type ExchangeHost, InteractionExchange, InteractionRegistry } from './interactions.js';
 import { type Mentions, pingsOf } from './mentions.js';
+import { attachUploads, filesOf, type MessageFile } from './message-files.js';
 import { MessageStore } from './messages.js';
 import { modalSubmission } from './modals.js';
 import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
@@ -46,6 +47,7 @@ import { type RecordedRequest, RequestLog, type RequestMatcher } from './request
 import type { RouteContext } from './route-kit.js';
 import { type RequestValidator, requestValidator, type SchemaSource } from './schema.js';
 import { apiThread, ThreadStore } from './threads.js';
+import { UPLOAD_LIMITS } from './upload-rules.js';
 import { type Violation, ViolationLog } from './violations.js';
 import {
   defaultWorld,
@@ -75,8 +77,12 @@ export {
   MODAL_LIMITS,
 } from './limits.js';
 export { checkRoleAlertMentions, type Mentions, mentionsIn, pingsOf } from './mentions.js';
+export type { MessageFile } from './message-files.js';
+export type { UploadedPart } from './multipart.js';
+export { pngSize } from './png.js';
 export type { RateLimitOptions } from './rate-limit.js';
 export type { RecordedRequest, RequestMatcher } from './request-log.js';
+export { checkUploads, storedFilename, UPLOAD_LIMITS } from './upload-rules.js';
 export type { Violation, ViolationKind } from './violations.js';
 export type {
   ChannelSpec,
@@ -111,6 +117,11 @@ export interface FakeDiscordOptions {
   rejectInvalid?: boolean;
   /** Which schema to validate with; default openapi.json when present, else the package's zod schemas. */
   schema?: 'auto' | 'openapi' | 'zod';
+  /**
+   * The most the files of one request may weigh together; more is answered 413 (40005) with an `attachment`
+   * violation. Default UPLOAD_LIMITS.totalBytes, 10 MiB (Discord's limit without server boosts).
+   */
+  uploadLimitBytes?: number;
   /** Privileged intents the application is allowed (others close the gateway with 4014). Default none. */
   allowedPrivilegedIntents?: number;
 }
@@ -184,6 +195,7 @@ export class FakeDiscord {
       },
       check: createBodyChecker(validator, this.violationLog, options.rejectInvalid ?? true),
       violation: (violation, request) => this.violationLog.add({ ...violation, requestSeq: request?.seq }),
+      attach: (request, input) => attachUploads(this.cdn, { ...input, uploads: request.uploads ?? [] }),
       dispatch: (t, d) => {
         this.gateway.dispatch(t, d);
       },
@@ -196,9 +208,11 @@ export class FakeDiscord {
       context,
       violations: this.violationLog,
       stats: this.stats,
+      uploadLimitBytes: options.uploadLimitBytes ?? UPLOAD_LIMITS.totalBytes,
     };
     this.exchangeHost = {
       message: (id) => this.messageStore.get(id),
+      files: (id) => this.files(id),
       sendModalSubmit: (opener, values, invoke) => this.sendModalSubmit(opener, values, invoke),
       answered: (exchange) => this.answered(exchange),
     };
@@ -496,6 +510,15 @@ export class FakeDiscord {
 
   message(id: string): APIMessage | undefined {
     return this.messageStore.get(id);
+  }
+
+  /**
+   * The files a stored message carries (uploaded by the bot with it or an edit), with the bytes the CDN serves at
+   * each attachment's url: `{ id, filename, contentType, size, bytes, description, width?, height? }`. [] for an
+   * unknown message.
+   */
+  files(messageId: string): MessageFile[] {
+    return filesOf(this.cdn, this.messageStore.get(messageId)?.attachments ?? []);
   }
 
   /** The bot's direct messages to a user, oldest first ([] when it never opened a channel with them). */

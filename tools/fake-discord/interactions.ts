@@ -9,6 +9,7 @@ import {
   InteractionResponseType,
 } from 'discord-api-types/v10';
 import type { InvokeOptions } from './interaction-payloads.js';
+import type { MessageFile } from './message-files.js';
 
 export type Body = Record<string, unknown>;
 
@@ -26,6 +27,8 @@ export interface Choice {
 /** What an exchange needs from the fake that sent it. */
 export interface ExchangeHost {
   message(id: string): APIMessage | undefined;
+  /** The files of a stored message with their bytes. */
+  files(messageId: string): MessageFile[];
   /** Sends the MODAL_SUBMIT for the modal `opener` was answered with. */
   sendModalSubmit(
     opener: InteractionExchange,
@@ -46,6 +49,8 @@ export class InteractionExchange {
   originalMessageId: string | undefined;
   /** Bodies of POST /webhooks/{app}/{token}, in order. */
   readonly followUps: Body[] = [];
+  /** The messages those follow-ups created, in the same order. */
+  readonly followUpMessageIds: string[] = [];
   /** Bodies of PATCH /webhooks/{app}/{token}/messages/@original, in order. */
   readonly edits: Body[] = [];
   private readonly watchers = new Set<() => void>();
@@ -71,6 +76,17 @@ export class InteractionExchange {
   /** The original response message as it stands now. */
   get original(): APIMessage | undefined {
     return this.originalMessageId ? this.host.message(this.originalMessageId) : undefined;
+  }
+
+  /** The files the original response carries now (uploaded with the reply or an edit), with their bytes. */
+  files(): MessageFile[] {
+    return this.originalMessageId ? this.host.files(this.originalMessageId) : [];
+  }
+
+  /** The files of the n-th follow-up (from 0), with their bytes; [] when there is no such follow-up. */
+  followUpFiles(index = 0): MessageFile[] {
+    const id = this.followUpMessageIds[index];
+    return id ? this.host.files(id) : [];
   }
 
   /** The modal the bot answered with (callback type 9), as it sent it; undefined otherwise. */

@@ -1,5 +1,11 @@
 /** Messages the bot created, per channel, as Discord stores and returns them; nonce-enforced creates are deduped. */
-import { type APIMessage, type APIUser, MessageFlags, MessageType } from 'discord-api-types/v10';
+import {
+  type APIAttachment,
+  type APIMessage,
+  type APIUser,
+  MessageFlags,
+  MessageType,
+} from 'discord-api-types/v10';
 import { snowflake } from './snowflake.js';
 
 type Body = Record<string, unknown>;
@@ -15,6 +21,8 @@ export interface MessageOrigin {
   flags?: number;
   /** Ephemeral messages are known by id but never listed in the channel. */
   ephemeral?: boolean;
+  /** The files the create request uploaded, as attachment objects. */
+  attachments?: APIAttachment[];
 }
 
 interface NonceEntry {
@@ -65,7 +73,7 @@ export class MessageStore {
       mention_everyone: false,
       mentions: [],
       mention_roles: [],
-      attachments: [],
+      attachments: origin.attachments ?? [],
       embeds: normaliseEmbeds(body.embeds),
       ...(Array.isArray(body.components) ? { components: body.components as APIMessage['components'] } : {}),
       pinned: false,
@@ -110,14 +118,16 @@ export class MessageStore {
 
   /**
    * Applies a PATCH body: the fields it names replace the old ones; finishing a deferred reply clears loading. An
-   * edit may make a message Components V2 (its content and embeds then go), never the other way.
+   * edit may make a message Components V2 (its content and embeds then go), never the other way. `attachments`
+   * (what the request's files and `attachments` array leave) replace the old ones when given.
    */
-  edit(id: string, body: Body): APIMessage | undefined {
+  edit(id: string, body: Body, attachments?: APIAttachment[]): APIMessage | undefined {
     const message = this.byId.get(id);
     if (!message) return undefined;
     const wasLoading = ((message.flags ?? 0) & MessageFlags.Loading) !== 0;
     if ('content' in body) message.content = typeof body.content === 'string' ? body.content : '';
     if ('embeds' in body) message.embeds = normaliseEmbeds(body.embeds);
+    if (attachments) message.attachments = attachments;
     if ('components' in body) message.components = (body.components ?? []) as APIMessage['components'];
     const flags = typeof body.flags === 'number' ? body.flags : 0;
     if ((flags & MessageFlags.IsComponentsV2) !== 0) {

@@ -1,4 +1,5 @@
 /** Every REST request the fake saw, how it was answered, and ways to wait for one. */
+import type { UploadedPart } from './multipart.js';
 
 export interface RecordedRequest {
   /** Order of arrival, from 1. */
@@ -11,6 +12,8 @@ export interface RecordedRequest {
   query: Record<string, string>;
   /** Parsed JSON (or multipart payload_json); undefined when there was none. */
   body: unknown;
+  /** The file parts of a multipart body, in order; absent for other bodies. */
+  uploads?: UploadedPart[];
   headers: Record<string, string>;
   receivedAt: number;
   /** Set once the fake has decided the answer (even while a paused route holds it back). */

@@ -1,7 +1,9 @@
 /** What every REST route is made of: its context, its result, and Discord's error bodies. */
+import type { APIAttachment } from 'discord-api-types/v10';
 import type { CommandStore } from './commands-store.js';
 import type { DirectMessageChannels } from './dms.js';
 import type { InteractionRegistry } from './interactions.js';
+import type { AttachInput } from './message-files.js';
 import type { MessageStore } from './messages.js';
 import type { RecordedRequest } from './request-log.js';
 import type { BodyKind } from './schema.js';
@@ -26,6 +28,8 @@ export interface BodyChecks {
   modal?: unknown;
   /** A forum post's name and tags, against the tags its channel offers. */
   forumPost?: { body: unknown; availableTagIds: readonly string[] };
+  /** The request's files against the JSON that names them (and, on an edit, the message's attachments). */
+  uploads?: { body: unknown; existing?: readonly APIAttachment[] };
 }
 
 export interface RouteContext {
@@ -46,6 +50,8 @@ export interface RouteContext {
    */
   check(request: RecordedRequest, route: string, checks: BodyChecks): string[];
   violation(violation: Omit<Violation, 'requestSeq'>, request?: RecordedRequest): void;
+  /** Stores the request's files on the CDN and returns the message's attachments after it (kept ones first). */
+  attach(request: RecordedRequest, input: Omit<AttachInput, 'uploads'>): APIAttachment[];
   /** Sends a gateway dispatch to every connected session (THREAD_CREATE, ...). */
   dispatch(t: string, d: unknown): void;
 }

@@ -82,12 +82,19 @@ export const channelRoutes: readonly RouteDefinition[] = [
     handle(ctx, params, request) {
       const body = (request.body ?? {}) as Record<string, unknown>;
       const embeds = Array.isArray(body.embeds) && body.embeds.length > 0;
+      const files = (request.uploads ?? []).length > 0;
       const located = locate(ctx, params.channel_id);
       if (refused(located)) return located;
       const send = located.thread
         ? PermissionFlagsBits.SendMessagesInThreads
         : PermissionFlagsBits.SendMessages;
-      const place = guard(ctx, located, send, ...(embeds ? [PermissionFlagsBits.EmbedLinks] : []));
+      const place = guard(
+        ctx,
+        located,
+        send,
+        ...(embeds ? [PermissionFlagsBits.EmbedLinks] : []),
+        ...(files ? [PermissionFlagsBits.AttachFiles] : []),
+      );
       if (refused(place)) return place;
       const { thread } = place;
       if (
@@ -105,9 +112,13 @@ export const channelRoutes: readonly RouteDefinition[] = [
         notEmpty: true,
         mentions: true,
         roleAlert: true,
+        uploads: { body },
       });
       if (problems.length > 0) return invalidFormBody(problems);
-      const { message, duplicate } = ctx.messages.create(place.id, body, apiUser(ctx.world.bot));
+      const attachments = ctx.attach(request, { channelId: place.id, body });
+      const { message, duplicate } = ctx.messages.create(place.id, body, apiUser(ctx.world.bot), {
+        attachments,
+      });
       if (thread && !duplicate) {
         // A message in an archived (unlocked) post brings it back, as in Discord.
         if (thread.archived) {
@@ -142,15 +153,19 @@ export const channelRoutes: readonly RouteDefinition[] = [
       if (message.author.id !== ctx.world.bot.id) {
         return discordError(403, 50005, 'Cannot edit a message authored by another user');
       }
+      const body = (request.body ?? {}) as Record<string, unknown>;
       const problems = ctx.check(request, 'PATCH /channels/{channel_id}/messages/{message_id}', {
         schema: 'message-edit',
         limits: true,
+        uploads: { body, existing: message.attachments },
       });
       if (problems.length > 0) return invalidFormBody(problems);
-      return {
-        status: 200,
-        body: ctx.messages.edit(message.id, (request.body ?? {}) as Record<string, unknown>),
-      };
+      const attachments = ctx.attach(request, {
+        channelId: place.id,
+        body,
+        existing: message.attachments,
+      });
+      return { status: 200, body: ctx.messages.edit(message.id, body, attachments) };
     },
   },
   {

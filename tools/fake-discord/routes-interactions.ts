@@ -82,22 +82,27 @@ function interactionMetadata(exchange: InteractionExchange): APIMessage['interac
   } as APIMessage['interaction_metadata'];
 }
 
-/** The message an interaction response puts in its channel. */
+/** The message an interaction response puts in its channel, with the files the request uploaded. */
 function createResponseMessage(
   ctx: RouteContext,
   exchange: InteractionExchange,
   data: Body,
   flags = 0,
+  request?: RecordedRequest,
 ): APIMessage {
   const { payload } = exchange;
   const fromCommand = payload.type === InteractionType.ApplicationCommand;
-  const { message } = ctx.messages.create(payload.channel?.id ?? '', data, apiUser(ctx.world.bot), {
+  const channelId = payload.channel?.id ?? '';
+  const ephemeral = isEphemeral(data);
+  const attachments = request ? ctx.attach(request, { channelId, body: data, ephemeral }) : [];
+  const { message } = ctx.messages.create(channelId, data, apiUser(ctx.world.bot), {
     type: fromCommand ? MessageType.ChatInputCommand : MessageType.Default,
     webhookId: ctx.world.application.id,
     applicationId: ctx.world.application.id,
     interactionMetadata: interactionMetadata(exchange),
     flags,
-    ephemeral: isEphemeral(data),
+    ephemeral,
+    attachments,
   });
   return message;
 }
@@ -120,6 +125,8 @@ function answerCallback(
   }
   const data = body.data;
   const creates = body.type === Callback.ChannelMessageWithSource;
+  const updated = body.type === Callback.UpdateMessage ? carriedMessage(exchange)?.id : undefined;
+  const updatedMessage = updated ? ctx.messages.get(updated) : undefined;
   const problems = ctx.check(request, CALLBACK_ROUTE, {
     schema: 'interaction-callback',
     limits: creates || body.type === Callback.UpdateMessage ? (data ?? {}) : undefined,
@@ -127,13 +134,15 @@ function answerCallback(
     mentions: creates ? (data ?? {}) : undefined,
     autocomplete: body.type === Callback.ApplicationCommandAutocompleteResult ? data : undefined,
     modal: body.type === Callback.Modal ? data : undefined,
+    uploads:
+      creates || updated ? { body: data ?? {}, existing: updatedMessage?.attachments ?? [] } : undefined,
   });
   if (problems.length > 0) return invalidFormBody(problems);
 
   let message: APIMessage | undefined;
   switch (body.type) {
     case Callback.ChannelMessageWithSource:
-      message = createResponseMessage(ctx, exchange, data ?? {});
+      message = createResponseMessage(ctx, exchange, data ?? {}, 0, request);
       break;
     case Callback.DeferredChannelMessageWithSource:
       message = createResponseMessage(ctx, exchange, { flags: data?.flags ?? 0 }, MessageFlags.Loading);
@@ -143,7 +152,7 @@ function answerCallback(
       const clicked = carriedMessage(exchange)?.id ?? '';
       message =
         body.type === Callback.UpdateMessage
-          ? ctx.messages.edit(clicked, data ?? {})
+          ? ctx.messages.edit(clicked, data ?? {}, editedAttachments(ctx, request, clicked, data ?? {}))
           : ctx.messages.get(clicked);
       break;
     }
@@ -192,6 +201,18 @@ function answeredExchange(
     return discordError(404, 10015, 'Unknown Webhook');
   }
   return exchange;
+}
+
+/** A message's attachments after an edit: the ones the body keeps, and the files it uploads. */
+function editedAttachments(ctx: RouteContext, request: RecordedRequest, messageId: string, body: Body) {
+  const message = ctx.messages.get(messageId);
+  if (!message) return undefined;
+  return ctx.attach(request, {
+    channelId: message.channel_id,
+    body,
+    existing: message.attachments,
+    ephemeral: ctx.messages.isEphemeral(messageId),
+  });
 }
 
 const isExchange = (value: InteractionExchange | RouteResult): value is InteractionExchange =>
@@ -251,16 +272,18 @@ export const interactionRoutes: readonly RouteDefinition[] = [
       const route = 'POST /webhooks/{webhook_id}/{webhook_token}';
       const exchange = answeredExchange(ctx, params, request, route);
       if (!isExchange(exchange)) return exchange;
+      const body = (request.body ?? {}) as Body;
       const problems = ctx.check(request, route, {
         schema: 'webhook-execute',
         limits: true,
         notEmpty: true,
         mentions: true,
+        uploads: { body },
       });
       if (problems.length > 0) return invalidFormBody(problems);
-      const body = (request.body ?? {}) as Body;
-      const message = createResponseMessage(ctx, exchange, body);
+      const message = createResponseMessage(ctx, exchange, body, 0, request);
       exchange.followUps.push(body);
+      exchange.followUpMessageIds.push(message.id);
       exchange.notify();
       return request.query.wait === 'false' ? { status: 204 } : { status: 200, body: message };
     },
@@ -288,14 +311,15 @@ export const interactionRoutes: readonly RouteDefinition[] = [
       if (!message) return discordError(404, 10008, 'Unknown Message');
       // Finishing a deferred reply is what posts it, so it must not ping anyone either.
       const finishesDefer = ((message.flags ?? 0) & MessageFlags.Loading) !== 0;
+      const body = (request.body ?? {}) as Body;
       const problems = ctx.check(request, route, {
         schema: 'webhook-edit',
         limits: true,
         mentions: finishesDefer,
+        uploads: { body, existing: message.attachments },
       });
       if (problems.length > 0) return invalidFormBody(problems);
-      const body = (request.body ?? {}) as Body;
-      const edited = ctx.messages.edit(message.id, body);
+      const edited = ctx.messages.edit(message.id, body, editedAttachments(ctx, request, message.id, body));
       if (message.id === exchange.originalMessageId) exchange.edits.push(body);
       exchange.notify();
       return { status: 200, body: edited };

@@ -14,6 +14,11 @@ export type ViolationKind =
   | 'unknown-route'
   /** An interaction answered late, twice, or not at all before a follow-up. */
   | 'interaction'
+  /**
+   * A file sent with a message breaks an upload rule (count, size, naming, alt text), or a Components V2 message
+   * references a file it lacks or carries one it never shows.
+   */
+  | 'attachment'
   /** Something on the gateway: bad token, unexpected opcode, unsupported encoding. */
   | 'gateway';
 
