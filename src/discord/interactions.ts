@@ -127,14 +127,26 @@ function messageOf(reply: Reply) {
     modal: _form,
     allowed_mentions: _alert,
     flags: _flags,
+    files,
     ...message
   } = sendable(reply);
   const v2 = isComponentsV2(reply);
+  const attachments = files?.map((file) => ({
+    attachment: file.data,
+    name: file.name,
+    ...(file.description ? { description: file.description } : {}),
+  }));
   const flags = [
     ...(v2 ? [MessageFlags.IsComponentsV2 as const] : []),
     ...(ephemeral ? [MessageFlags.Ephemeral as const] : []),
   ];
-  return { ...message, allowedMentions: NO_MENTIONS, ...(flags.length ? { flags } : {}), v2 };
+  return {
+    ...message,
+    ...(attachments ? { files: attachments } : {}),
+    allowedMentions: NO_MENTIONS,
+    ...(flags.length ? { flags } : {}),
+    v2,
+  };
 }
 
 /** A form to fill opens only as the first answer; after a deferral the asker is told to run the command again. */
@@ -281,7 +293,13 @@ export class InteractionRouter {
       const { v2, flags: _ignored, ...message } = messageOf(wasV2 ? asComponentsV2(reply) : reply);
       if (v2) {
         // With the flag, content and embeds may not be sent at all (not even empty): the components replace all.
-        await interaction.update({ components: [], ...message, flags: MessageFlags.IsComponentsV2 });
+        // A chart the message had goes unless the answer sends it again (`attachments: []` keeps none of the old).
+        await interaction.update({
+          components: [],
+          attachments: [],
+          ...message,
+          flags: MessageFlags.IsComponentsV2,
+        });
       } else {
         // An update with no embeds or buttons must say so, or the old ones stay on the message.
         await interaction.update({ embeds: [], components: [], ...message });

@@ -17,6 +17,7 @@ import {
   type APIComponentInMessageActionRow,
   type APIContainerComponent,
   type APIEmbed,
+  type APIMediaGalleryComponent,
   type APIMessageTopLevelComponent,
   type APISectionComponent,
   type APISeparatorComponent,
@@ -84,6 +85,17 @@ export function button(
   disabled = false,
 ): APIButtonComponentWithCustomId {
   return { type: ComponentType.Button, style, label, custom_id: customId, ...(disabled ? { disabled } : {}) };
+}
+
+/** Images shown in a message: each an uploaded file (`attachment://<name>`) with its alt text. */
+export function mediaGallery(items: { file: string; description?: string }[]): APIMediaGalleryComponent {
+  return {
+    type: ComponentType.MediaGallery,
+    items: items.map((item) => ({
+      media: { url: `attachment://${item.file}` },
+      ...(item.description ? { description: item.description } : {}),
+    })),
+  };
 }
 
 export function linkButton(label: string, url: string): APIButtonComponentWithURL {

@@ -41,4 +41,12 @@ export const V2_LIMITS = {
   /** Container > section or action row > button: three levels below the message. */
   depth: 3,
   accentColorMax: 0xffffff,
+  /** Items in one media gallery. */
+  galleryItems: 10,
+  /** A media item's alt text. */
+  mediaDescription: 1024,
+  /** Files on one message. */
+  filesPerMessage: 10,
+  /** All files of a message together, for a bot in a server without boosts. */
+  uploadBytes: 10 * 1024 * 1024,
 } as const;

@@ -5,6 +5,14 @@ import type {
   APIModalInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
 
+/** A file sent with a message (a chart): shown by a media gallery that names it as `attachment://<name>`. */
+export interface MessageFile {
+  name: string;
+  data: Buffer;
+  /** Alt text, read out by screen readers. */
+  description?: string;
+}
+
 /**
  * A message as the core builds it: plain discord-api-types JSON, no discord.js objects.
  *
@@ -25,6 +33,8 @@ export interface MessagePayload {
    * message goes out with NO_MENTIONS.
    */
   allowed_mentions?: APIAllowedMentions;
+  /** Files uploaded with the message. */
+  files?: MessageFile[];
 }
 
 /** What a command handler answers: a message, maybe only for the asker, maybe spread over several. */

@@ -4,6 +4,7 @@ import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import {
   type AnyComponent,
   countComponents,
+  eachComponent,
   isComponentsV2,
   sendable,
   textLength,
@@ -51,6 +52,7 @@ function checkEmbed(embed: APIEmbed, at: string, problems: string[]): void {
 const CHILDREN: Partial<Record<number, readonly number[]>> = {
   [ComponentType.Container]: [
     ComponentType.ActionRow,
+    ComponentType.MediaGallery,
     ComponentType.TextDisplay,
     ComponentType.Section,
     ComponentType.Separator,
@@ -61,6 +63,7 @@ const CHILDREN: Partial<Record<number, readonly number[]>> = {
 const TOP_LEVEL: readonly number[] = [
   ComponentType.ActionRow,
   ComponentType.Container,
+  ComponentType.MediaGallery,
   ComponentType.Section,
   ComponentType.Separator,
   ComponentType.TextDisplay,
@@ -90,8 +93,63 @@ function checkButton(component: AnyComponent, ids: Set<string>, problems: string
   ids.add(customId);
 }
 
+/** A gallery's items: 1 to 10, each an uploaded file of the message with alt text within the limit. */
+function checkGallery(component: AnyComponent, files: ReadonlySet<string>, problems: string[]): void {
+  const items = Array.isArray(component.items) ? (component.items as AnyComponent[]) : [];
+  if (!items.length || items.length > V2_LIMITS.galleryItems)
+    problems.push(`a media gallery has ${items.length} items (1 to ${V2_LIMITS.galleryItems})`);
+  for (const item of items) {
+    const url = String((item.media as { url?: unknown } | undefined)?.url ?? '');
+    const name = url.startsWith('attachment://') ? url.slice('attachment://'.length) : undefined;
+    if (name === undefined || !files.has(name))
+      problems.push(`a media gallery shows "${url}", which is not a file of the message`);
+    const description = typeof item.description === 'string' ? item.description : '';
+    over(problems, 'a media item description', description.length, V2_LIMITS.mediaDescription);
+  }
+}
+
+/** The files of a message: how many, how large together, and each one shown (a V2 message shows no other). */
+function checkFiles(payload: MessagePayload, shown: ReadonlySet<string>, problems: string[]): void {
+  const files = payload.files ?? [];
+  if (files.length > V2_LIMITS.filesPerMessage)
+    problems.push(`${files.length} files (limit ${V2_LIMITS.filesPerMessage})`);
+  const bytes = files.reduce((sum, file) => sum + file.data.length, 0);
+  if (bytes > V2_LIMITS.uploadBytes)
+    problems.push(`files of ${bytes} bytes (limit ${V2_LIMITS.uploadBytes})`);
+  for (const file of files) {
+    if (!/^[\w.-]+$/.test(file.name))
+      problems.push(`file name "${file.name}" has characters Discord changes`);
+    if (isComponentsV2(payload) && !shown.has(file.name))
+      problems.push(`file "${file.name}" is uploaded but no component shows it`);
+    over(
+      problems,
+      `file "${file.name}" description`,
+      file.description?.length ?? 0,
+      V2_LIMITS.mediaDescription,
+    );
+  }
+}
+
+/** The names the message's galleries show. */
+function shownFiles(components: readonly unknown[]): Set<string> {
+  const shown = new Set<string>();
+  eachComponent(components, (component) => {
+    if (component.type !== ComponentType.MediaGallery || !Array.isArray(component.items)) return;
+    for (const item of component.items as AnyComponent[]) {
+      const url = String((item.media as { url?: unknown } | undefined)?.url ?? '');
+      if (url.startsWith('attachment://')) shown.add(url.slice('attachment://'.length));
+    }
+  });
+  return shown;
+}
+
 /** The structure of every component, however deep: what holds what, buttons, text displays. */
-function checkTree(components: readonly unknown[], v2: boolean, problems: string[]): void {
+function checkTree(
+  components: readonly unknown[],
+  v2: boolean,
+  problems: string[],
+  files: ReadonlySet<string> = new Set(),
+): void {
   const ids = new Set<string>();
   const visit = (list: readonly unknown[], parent: number | undefined, depth: number) => {
     list.forEach((raw) => {
@@ -113,6 +171,9 @@ function checkTree(components: readonly unknown[], v2: boolean, problems: string
           over(problems, 'a text display', content.length, V2_LIMITS.textDisplay);
           break;
         }
+        case ComponentType.MediaGallery:
+          checkGallery(component, files, problems);
+          break;
         case ComponentType.ActionRow:
           if (!children.length || children.length > LIMITS.buttonsPerRow)
             problems.push(`an action row has ${children.length} buttons (1 to ${LIMITS.buttonsPerRow})`);
@@ -147,7 +208,8 @@ function checkV2(payload: MessagePayload, problems: string[]): void {
   if (count > V2_LIMITS.componentsPerMessage)
     problems.push(`${count} components (limit ${V2_LIMITS.componentsPerMessage})`);
   over(problems, 'the text of all text displays', textLength(components), V2_LIMITS.textPerMessage);
-  checkTree(components, true, problems);
+  checkTree(components, true, problems, new Set((payload.files ?? []).map((file) => file.name)));
+  checkFiles(payload, shownFiles(components), problems);
 }
 
 function checkClassic(payload: MessagePayload, problems: string[]): void {
@@ -165,7 +227,9 @@ function checkClassic(payload: MessagePayload, problems: string[]): void {
   if (rows.length > LIMITS.actionRows)
     problems.push(`${rows.length} action rows (limit ${LIMITS.actionRows})`);
   checkTree(rows, false, problems);
-  if (!payload.content?.trim() && !embeds.length) problems.push('message has neither content nor embeds');
+  checkFiles(payload, new Set(), problems);
+  if (!payload.content?.trim() && !embeds.length && !payload.files?.length)
+    problems.push('message has neither content nor embeds');
 }
 
 /** Every limit the message breaks, as it goes out (a V2 payload's note in front included: see `sendable`). */

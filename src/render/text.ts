@@ -114,6 +114,15 @@ function componentsToText(components: readonly unknown[] | undefined, options: T
       case ComponentType.Button:
         blocks.push(buttonToText(component, options));
         break;
+      case ComponentType.MediaGallery:
+        // An image cannot be printed: its alt text says what it shows.
+        for (const item of Array.isArray(component.items) ? (component.items as AnyComponent[]) : []) {
+          const url = String((item.media as { url?: unknown } | undefined)?.url ?? '');
+          const name = url.replace(/^attachment:\/\//, '');
+          const alt = typeof item.description === 'string' ? item.description : '';
+          blocks.push(`[image ${name}]${alt ? ` ${alt}` : ''}`);
+        }
+        break;
     }
   }
   return blocks.filter((block) => block.trim());
