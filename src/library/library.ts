@@ -18,6 +18,13 @@ import { openIndex } from './index/schema.js';
 import { IndexSearch, type SearchHit } from './index/search.js';
 import type { SyncProgress } from './index/sync.js';
 import { IndexWriter } from './index/writer.js';
+import {
+  type AppearsWith,
+  type CoverageAnswer,
+  PartyInsight,
+  type StanceAnswer,
+  type VersusAnswer,
+} from './party-insight.js';
 import { Recent } from './recent.js';
 
 export type { Choice, SearchHit };
@@ -45,11 +52,14 @@ export class Library {
   private readonly reports: PartyReports;
   private readonly searcher: IndexSearch;
   private readonly completer: IndexCompleter;
+  private readonly insight: PartyInsight;
   private cacheGeneration = '';
   // Page buttons ask the same question again for every page; popular parties are asked all day.
   private readonly recentReports = new Recent<PartyReport>(64);
   private readonly recentAnswers = new Recent<PartyAnswer>(64);
   private readonly recentSearches = new Recent<SearchHit[]>(64);
+  private readonly recentStances = new Recent<StanceAnswer | undefined>(64);
+  private readonly recentLinks = new Recent<AppearsWith[]>(64);
   private partyCountsCache?: PartyCount[];
 
   /**
@@ -63,6 +73,7 @@ export class Library {
     this.reports = new PartyReports(reader, registry);
     this.searcher = new IndexSearch(reader);
     this.completer = new IndexCompleter(reader);
+    this.insight = new PartyInsight(reader, registry);
   }
 
   /** A library of the briefings given, in an index in memory: for tests and one-off tools. */
@@ -158,6 +169,38 @@ export class Library {
     return this.recentAnswers.get(query, () => this.reports.answer(query));
   }
 
+  /**
+   * Where a known party stands (says, wants, refuses, agreed), from the newest briefings naming it; undefined for a
+   * name in no registry.
+   */
+  partyStance(query: string): StanceAnswer | undefined {
+    const party = this.registry.resolve(query);
+    if (!party) return undefined;
+    const answer = this.partyAnswer(query);
+    return this.recentStances.get(party.id, () => this.insight.stance(answer));
+  }
+
+  /** The parties a known party is most often named with in one statement. */
+  appearsWith(query: string): AppearsWith[] {
+    const party = this.registry.resolve(query);
+    if (!party) return [];
+    this.freshCaches();
+    return this.recentLinks.get(party.id, () => this.insight.appearsWith(party));
+  }
+
+  /** A known party's briefings over time, beside its three most frequent companions; undefined for an unknown name. */
+  partyCoverage(query: string): CoverageAnswer | undefined {
+    const party = this.registry.resolve(query);
+    return party && this.insight.coverage(party);
+  }
+
+  /** Two known parties in the briefings naming both; undefined when either is in no registry. */
+  partyVersus(first: string, second: string): VersusAnswer | undefined {
+    const a = this.registry.resolve(first);
+    const b = this.registry.resolve(second);
+    return a && b ? this.insight.versus(a, b) : undefined;
+  }
+
   /** The briefing mentions or declares that party (or one of its members): used by digest filters. */
   mentions(briefingId: string, party: string): boolean {
     return this.reports.mentions(briefingId, party);
@@ -214,6 +257,8 @@ export class Library {
     this.recentReports.clear();
     this.recentAnswers.clear();
     this.recentSearches.clear();
+    this.recentStances.clear();
+    this.recentLinks.clear();
     this.partyCountsCache = undefined;
   }
 }

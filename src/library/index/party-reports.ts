@@ -27,7 +27,7 @@ const FIRST_BATCH = 32;
 const MAX_BATCH = 1024;
 
 /** A briefing with statements naming the party: its mentions and the statements they cite (mentions.ts). */
-interface MentionRef {
+export interface MentionRef {
   row: number;
   parties: string;
   cited: string;
@@ -36,7 +36,7 @@ interface MentionRef {
   date: string;
 }
 
-const MENTION_REF = `SELECT d.rowid AS row, m.parties, m.cited, b.id, b.title, b.date
+export const MENTION_REF = `SELECT d.rowid AS row, m.parties, m.cited, b.id, b.title, b.date
   FROM party_docs d JOIN mentions m ON m.row = d.rowid JOIN briefings b ON b.row = d.rowid`;
 
 export class PartyReports {

@@ -43,6 +43,9 @@ export class IndexReader {
         'SELECT id, title, date FROM briefings ORDER BY row LIMIT ?',
       ),
       count: db.prepare<[], number>('SELECT count(*) FROM briefings').pluck(),
+      dateSpan: db.prepare<[], { from: string | null; through: string | null }>(
+        'SELECT min(date) AS "from", max(date) AS through FROM briefings',
+      ),
       problems: db.prepare<[], { problems: string }>(
         "SELECT problems FROM files INDEXED BY files_with_problems WHERE problems <> '[]' ORDER BY path",
       ),
@@ -85,6 +88,12 @@ export class IndexReader {
     if (known) return known;
     const stored = this.statements.byRow.get(row);
     return stored && this.parsed(stored);
+  }
+
+  /** The first and last dates of the briefings served (from the index of dates). */
+  dateSpan(): { from?: string; through?: string } {
+    const { from, through } = this.statements.dateSpan.get()!;
+    return { ...(from ? { from } : {}), ...(through ? { through } : {}) };
   }
 
   nameAt(row: number): BriefingName | undefined {

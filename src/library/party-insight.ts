@@ -1,0 +1,154 @@
+/**
+ * The analyst's answer about a party, from the index: where it stands (what it says, wants, refuses and agreed
+ * to, from the statements where it or a member speaks or acts), who it appears with, how its coverage moves, and
+ * what it and another party each said in the briefings naming both.
+ */
+
+import type { Party, PartyAnswer, PartyReportBriefing } from '../party/model.js';
+import { isOpenReport } from '../party/model.js';
+import type { PartyRegistry } from '../party/registry.js';
+import { buildStanceCard, classifyStatement } from '../party/stance/index.js';
+import type { CitedStanceItem, StanceCard } from '../party/stance/model.js';
+import type { CoverageDates } from '../render/coverage/series.js';
+import { type AppearsWith, PartyLinks } from './index/party-links.js';
+import type { IndexReader } from './index/reader.js';
+
+export type { AppearsWith };
+
+/** The newest briefings naming a party that a stance card is drawn from: enough for a view of where it stands now. */
+export const STANCE_WINDOW = 200;
+/** How many parties "appears with" lists. */
+export const APPEARS_WITH_LIMIT = 5;
+/** The newest briefings a comparison shows. */
+export const VERSUS_WINDOW = 50;
+/** Parties drawn beside the party on its coverage chart. */
+const COVERAGE_COMPANIONS = 3;
+
+export interface PartyHeading {
+  id: string;
+  name: string;
+  kind: Party['kind'];
+}
+
+export interface StanceAnswer {
+  party: PartyHeading;
+  card: StanceCard;
+  /** Briefings the card was drawn from (the newest naming the party), and how many name it in all. */
+  read: number;
+  named: number;
+  appearsWith: AppearsWith[];
+}
+
+export interface CoverageAnswer {
+  party: PartyHeading;
+  /** The party's briefings' dates first, then its most frequent companions'. */
+  lines: CoverageDates[];
+  /** The archive's first and last dates: the chart spans them. */
+  from?: string;
+  through?: string;
+}
+
+export interface VersusBriefing {
+  id: string;
+  title: string;
+  date: string;
+  /** Each side's stance items in this briefing, and how many statements name each side. */
+  sides: [CitedStanceItem[], CitedStanceItem[]];
+  named: [number, number];
+}
+
+export interface VersusAnswer {
+  parties: [PartyHeading, PartyHeading];
+  /** The newest briefings with statements naming both (at most VERSUS_WINDOW), and how many there are. */
+  briefings: VersusBriefing[];
+  total: number;
+}
+
+const heading = (party: Party): PartyHeading => ({ id: party.id, name: party.name, kind: party.kind });
+
+export class PartyInsight {
+  private readonly links: PartyLinks;
+
+  constructor(
+    private readonly reader: IndexReader,
+    private readonly registry: PartyRegistry,
+  ) {
+    this.links = new PartyLinks(reader, registry);
+  }
+
+  /** Where the party stands, from `answer` (its report, newest first); undefined for a name in no registry. */
+  stance(answer: PartyAnswer): StanceAnswer | undefined {
+    const party = answer.party && this.registry.get(answer.party.id);
+    if (!party) return undefined;
+    const ids = this.links.idsOf(party);
+    const items: CitedStanceItem[] = [];
+    let read = 0;
+    for (; read < STANCE_WINDOW; read++) {
+      const briefing = isOpenReport(answer) ? answer.briefingAt(read) : answer.briefings[read];
+      if (!briefing) break;
+      items.push(...this.stanceItems(briefing, ids));
+    }
+    const named = isOpenReport(answer) ? answer.briefingsWithWords : answer.briefings.length;
+    return {
+      party: heading(party),
+      card: buildStanceCard(items),
+      read,
+      named,
+      appearsWith: this.appearsWith(party),
+    };
+  }
+
+  appearsWith(party: Party): AppearsWith[] {
+    return this.links.appearsWith(party, APPEARS_WITH_LIMIT);
+  }
+
+  coverage(party: Party): CoverageAnswer {
+    const companions = this.links.appearsWith(party, COVERAGE_COMPANIONS);
+    return {
+      party: heading(party),
+      lines: [
+        { name: party.name, dates: this.links.dates(party) },
+        ...companions.map((other) => ({ name: other.party.name, dates: this.links.dates(other.party) })),
+      ],
+      ...this.reader.dateSpan(),
+    };
+  }
+
+  versus(a: Party, b: Party): VersusAnswer {
+    const { total, briefings } = this.links.both(a, b, VERSUS_WINDOW);
+    const idsA = this.links.idsOf(a);
+    const idsB = this.links.idsOf(b);
+    return {
+      parties: [heading(a), heading(b)],
+      total,
+      briefings: briefings.map(({ briefing, sides }) => ({
+        id: briefing.id,
+        title: briefing.title,
+        date: briefing.date,
+        sides: [
+          this.stanceItems({ ...briefing, statements: sides[0] }, idsA),
+          this.stanceItems({ ...briefing, statements: sides[1] }, idsB),
+        ],
+        named: [sides[0].length, sides[1].length],
+      })),
+    };
+  }
+
+  /** The briefing's statements where the party (one of `ids`) speaks or acts, cited. */
+  private stanceItems(briefing: PartyReportBriefing, ids: ReadonlySet<string>): CitedStanceItem[] {
+    return briefing.statements.flatMap((statement) => {
+      const item = classifyStatement(statement.text, ids, this.registry);
+      return item
+        ? [
+            {
+              ...item,
+              briefingId: briefing.id,
+              title: briefing.title,
+              date: briefing.date,
+              section: statement.section,
+            },
+          ]
+        : [];
+    });
+  }
+}
