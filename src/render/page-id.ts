@@ -6,8 +6,20 @@ import { SECTION_KEYS, type SectionKey } from '../briefing/model.js';
 import { LIMITS } from '../message/limits.js';
 import { truncateUnits } from './split.js';
 
-/** `briefing`: one briefing, by a key of its id (see briefing-key.ts); `day`: the briefings of one YYYY-MM-DD. */
-export const PAGE_VIEWS = ['party', 'search', 'list', 'briefing', 'day'] as const;
+/**
+ * `briefing`: one briefing, by a key of its id (see briefing-key.ts); `day`: the briefings of one YYYY-MM-DD;
+ * `stance` and `coverage`: a known party's, by its key; `versus`: two parties' keys (see versusQuery).
+ */
+export const PAGE_VIEWS = [
+  'party',
+  'search',
+  'list',
+  'briefing',
+  'day',
+  'stance',
+  'coverage',
+  'versus',
+] as const;
 export type PageView = (typeof PAGE_VIEWS)[number];
 
 export interface PageState {

@@ -48,6 +48,10 @@ export interface PagedView {
   itemsPerPage?: number;
   /** Appended to "Page N/M" in the small print. */
   footerNote?: string;
+  /** Sections shown before the items, on the first page (a summary of what follows). */
+  lead?: readonly Section[];
+  /** Rows of buttons under the page buttons, on every page (other views of the same thing). */
+  actions?: readonly APIActionRowComponent<APIComponentInMessageActionRow>[];
   /**
    * The items are one page of a longer list the caller pages itself (an archive read a page at a time): they are
    * shown as page `page` of `pages`. They must fit on one page.
@@ -203,7 +207,7 @@ class Layout {
 // A list the caller keeps (a remembered party report) is laid out once: turning its pages is then cheap.
 const layouts = new WeakMap<SectionList | OpenSectionList, Layout>();
 
-function layoutOf(given: Items, items: Sections, head: number, budget: number, perPage: number): Layout {
+function layoutOf(given: Items, items: Sections, head: string, budget: number, perPage: number): Layout {
   const reusable = Array.isArray(given) ? undefined : (given as SectionList | OpenSectionList);
   const key = `${head}:${reusable && 'count' in reusable ? reusable.count : '?'}:${budget}:${perPage}`;
   const known = reusable && layouts.get(reusable);
@@ -247,7 +251,7 @@ export function pageButtons(
  * only as far as that page: its small print gives the page's number alone until the last page is reached.
  */
 export function renderPage(view: PagedView, page: number): PagedReply {
-  const head: Section[] = [];
+  const head: Section[] = [...(view.lead ?? [])];
   const fullTitle = oneLine(view.title);
   const title = shorten(fullTitle, TITLE_MAX);
   if (title !== fullTitle) head.push({ name: 'Title', lines: [fullTitle] });
@@ -261,12 +265,16 @@ export function renderPage(view: PagedView, page: number): PagedReply {
     [of === undefined ? `Page ${n}` : `Page ${n}/${of}`, view.footerNote].filter(Boolean).join(' · ');
   const heading = `## ${title}${description ? `\n${description}` : ''}`;
   const budget = MESSAGE_BUDGET.chars - heading.length - `-# ${footerFor(99999, 99999)}`.length;
+  const actions = view.actions ?? [];
+  const actionComponents = actions.reduce((sum, row) => sum + 1 + row.components.length, 0);
   const perPage = Math.min(
     view.itemsPerPage ?? ITEMS_PER_PAGE_MAX,
     ITEMS_PER_PAGE_MAX,
-    MESSAGE_BUDGET.components - FRAME_COMPONENTS - PAGE_BUTTONS_COST.components,
+    MESSAGE_BUDGET.components - FRAME_COMPONENTS - PAGE_BUTTONS_COST.components - actionComponents,
   );
-  const layout = layoutOf(view.items, items, head.length, budget, perPage);
+  // The sections before the items, by number and size: a layout made with other ones is not reused.
+  const headKey = `${head.length}/${head.reduce((sum, one) => sum + one.name.length + one.lines.join('\n').length, 0)}`;
+  const layout = layoutOf(view.items, items, headKey, budget, perPage);
   const wanted = view.window ? 1 : Math.max(1, Math.trunc(page) || 1);
   layout.through(items.open ? wanted : Number.POSITIVE_INFINITY);
   const { pages, built } = layout;
@@ -289,6 +297,7 @@ export function renderPage(view: PagedView, page: number): PagedReply {
   if (footer) children.push(separator(), textDisplay(`-# ${footer}`));
   const payload: Reply = v2Message([container(view.color, children)]);
   if (total !== 1) payload.components!.push(pageButtons(view.state, current, total ?? current + 1));
+  payload.components!.push(...actions);
   return total === undefined
     ? { payload, page: current, pages: pages.length, open: true }
     : { payload, page: current, pages: total };

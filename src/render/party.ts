@@ -12,7 +12,13 @@ import { partyKey } from '../party/party-key.js';
 import { CHUNK_MAX, SECTION_NAME_MAX, type Section } from './fields.js';
 import { COLORS, formatDate, plural, TITLE_MAX, titleLine } from './format.js';
 import { renderNotice } from './notice.js';
-import { type OpenSectionList, type PagedReply, renderPage, type SectionList } from './pager.js';
+import {
+  type OpenSectionList,
+  type PagedReply,
+  type PagedView,
+  renderPage,
+  type SectionList,
+} from './pager.js';
 
 export interface PartyPageOptions {
   section?: SectionKey;
@@ -21,6 +27,10 @@ export interface PartyPageOptions {
    * long one). A known party always rides as its own key.
    */
   key?: string;
+  /** Where the party stands and who it appears with, opening the first page (a known party's). */
+  lead?: PagedView['lead'];
+  /** Buttons to the party's other views. */
+  actions?: PagedView['actions'];
 }
 
 /** The citation over a briefing's statements; the title is shortened so the date and id always show. */
@@ -158,7 +168,7 @@ export function renderPartyPage(
   owner: string,
   options: PartyPageOptions = {},
 ): PagedReply {
-  const { section, key } = options;
+  const { section, key, lead, actions } = options;
   const label = section ? SECTION_LABELS[section] : undefined;
   const { any, counts, items } = sectionsFor(report, section);
   if (!any) return nothingFound(report, section);
@@ -182,6 +192,8 @@ export function renderPartyPage(
       color: COLORS.party,
       description,
       items,
+      ...(lead ? { lead } : {}),
+      ...(actions ? { actions } : {}),
     },
     page,
   );

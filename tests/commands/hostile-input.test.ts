@@ -110,7 +110,7 @@ describe('forged subcommands, options and values', () => {
   it('an unknown option, a value outside the choices and a value of the wrong type get notices', async () => {
     expectNotice(
       await dispatcher.run(input('briefing', 'party', { name: 'Russia', constructor: 'x' })),
-      /^\/briefing party has no option "constructor"\. Its options: name, section\.$/,
+      /^\/briefing party has no option "constructor"\. Its options: name, view, versus, section\.$/,
     );
     expectNotice(
       await dispatcher.run(input('briefing', 'party', { name: 'Russia', section: 'toString' })),

@@ -32,6 +32,8 @@ describe('a subcommand’s options, as run reads them', () => {
     expectTypeOf<OptionsOf<typeof search>>().toEqualTypeOf<{ readonly query: string }>();
     expectTypeOf<OptionsOf<typeof party>>().toEqualTypeOf<{
       readonly name: string;
+      readonly view: 'statements' | 'stance' | 'coverage' | undefined;
+      readonly versus: string | undefined;
       readonly section: SectionKey | undefined;
     }>();
     expectTypeOf<OptionsOf<typeof subscribe>['channel']>().toEqualTypeOf<ChannelOption>();

@@ -8,12 +8,15 @@ import { briefingKey } from '../../library/briefing-key.js';
 import type { Library } from '../../library/library.js';
 import type { Reply } from '../../message/payload.js';
 import { renderBriefingPage } from '../../render/briefing.js';
+import { renderCoverage } from '../../render/coverage-reply.js';
 import { formatDate } from '../../render/format.js';
 import { renderNotice } from '../../render/notice.js';
 import type { PageState } from '../../render/page-id.js';
 import type { PagedReply } from '../../render/pager.js';
 import { renderPartyPage } from '../../render/party.js';
 import { BRIEFINGS_PER_PAGE, renderListPage, renderSearchPage } from '../../render/search.js';
+import { partyViewButtons, renderStancePage, stanceSummary } from '../../render/stance.js';
+import { renderVersusPage, versusKeys } from '../../render/versus.js';
 import type { Services } from '../types.js';
 import { questionKey, questionOf } from './question-keys.js';
 
@@ -21,6 +24,8 @@ import { questionKey, questionOf } from './question-keys.js';
 function gone(text: string, page: number): PagedReply {
   return { payload: renderNotice(`${text} Ask again to see what there is now.`), page, pages: page };
 }
+
+const NOT_A_PARTY = 'That party is no longer in the list of parties.';
 
 const FORGOTTEN =
   'The bot no longer remembers that question (it has restarted since, or been asked many more).';
@@ -48,8 +53,38 @@ function renderView(state: PageState, services: Services): PagedReply {
     case 'party': {
       const answer = library.partyAnswer(state.query);
       // A known party rides as its own key; a name in no registry as the question's.
-      const key = answer.party ? undefined : questionKey(state.query);
-      return renderPartyPage(answer, page, state.owner, { section: state.section, key });
+      if (!answer.party)
+        return renderPartyPage(answer, page, state.owner, {
+          section: state.section,
+          key: questionKey(state.query),
+        });
+      const stance = library.partyStance(state.query);
+      const appearsWith = library.appearsWith(state.query);
+      return renderPartyPage(answer, page, state.owner, {
+        section: state.section,
+        ...(stance ? { lead: stanceSummary(stance) } : {}),
+        actions: partyViewButtons(answer.party, state.owner, 'party', appearsWith),
+      });
+    }
+    case 'stance': {
+      const stance = library.partyStance(state.query);
+      if (!stance) return gone(NOT_A_PARTY, page);
+      return renderStancePage(stance, page, state.owner);
+    }
+    case 'coverage': {
+      const coverage = library.partyCoverage(state.query);
+      if (!coverage) return gone(NOT_A_PARTY, page);
+      return {
+        payload: renderCoverage(coverage, state.owner, library.appearsWith(state.query)),
+        page: 1,
+        pages: 1,
+      };
+    }
+    case 'versus': {
+      const keys = versusKeys(state.query);
+      const versus = keys && library.partyVersus(...keys);
+      if (!versus) return gone(NOT_A_PARTY, page);
+      return renderVersusPage(versus, page, state.owner);
     }
     case 'search': {
       const results = {

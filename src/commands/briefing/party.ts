@@ -1,9 +1,19 @@
-/** /briefing party name:<autocomplete> [section]: every statement about a party, cited, newest first, paged. */
-import { stringOption } from '../options.js';
+/**
+ * /briefing party name:<autocomplete> [view] [versus] [section]: what the briefings say about a party. The default
+ * view opens on where it stands and who it appears with, then every statement, cited, newest first, paged;
+ * `view:stance` is where it stands in full, `view:coverage` its coverage over time as a chart; `versus:<party>`
+ * the briefings naming both, each side's stance in them.
+ */
+import { renderNotice } from '../../render/notice.js';
+import { versusQuery } from '../../render/versus.js';
+import { choiceOption, stringOption } from '../options.js';
 import { defineSubcommand } from '../subcommand.js';
+import type { Services } from '../types.js';
 import { firstPage } from './paged.js';
 import { MAX_QUERY_LENGTH } from './question-keys.js';
 import { sectionOption } from './section.js';
+
+const completeParties = (typed: string, services: Services) => services.library().completeParties(typed);
 
 export const party = defineSubcommand({
   name: 'party',
@@ -12,15 +22,53 @@ export const party = defineSubcommand({
     name: stringOption({
       description: 'e.g. Russia, Zelenskyy, NATO',
       required: true,
-      autocomplete: (typed, services) => services.library().completeParties(typed),
+      autocomplete: completeParties,
+      maxLength: MAX_QUERY_LENGTH,
+    }),
+    view: choiceOption({
+      description: 'Every statement (the default), where it stands, or its coverage over time',
+      choices: [
+        { name: 'All statements', value: 'statements' },
+        { name: 'Where it stands', value: 'stance' },
+        { name: 'Coverage over time', value: 'coverage' },
+      ] as const,
+    }),
+    versus: stringOption({
+      description: 'Compare with another party: the briefings naming both',
+      autocomplete: completeParties,
       maxLength: MAX_QUERY_LENGTH,
     }),
     section: sectionOption,
   },
   run(input, services) {
-    const { section } = input.options;
+    const { section, view } = input.options;
     const query = input.options.name.trim();
-    return firstPage({ view: 'party', owner: input.user.id, page: 1, query, section }, services);
+    const owner = input.user.id;
+    const library = services.library();
+    const other = input.options.versus?.trim();
+    if (other) {
+      const a = library.registry.resolve(query);
+      const b = library.registry.resolve(other);
+      if (!a || !b)
+        return renderNotice(
+          `To compare, both must be known parties: "${!a ? query : other}" is not one. Pick a name from the list as you type.`,
+          { ephemeral: true },
+        );
+      if (a.id === b.id)
+        return renderNotice(`Pick two different parties to compare, not ${a.name} twice.`, {
+          ephemeral: true,
+        });
+      return firstPage({ view: 'versus', owner, page: 1, query: versusQuery(a, b) }, services);
+    }
+    if (view === 'stance' || view === 'coverage') {
+      if (!library.registry.resolve(query))
+        return renderNotice(
+          `"${query}" is not a known party, so it has no ${view === 'stance' ? 'stance' : 'coverage'} view. Pick a name from the list as you type, or leave out view: to see every statement naming it.`,
+          { ephemeral: true },
+        );
+      return firstPage({ view, owner, page: 1, query }, services);
+    }
+    return firstPage({ view: 'party', owner, page: 1, query, section }, services);
   },
   /** The report the pages are cut from, read whole: {query, party, members, briefings, suggestions}. */
   json(input, services) {

@@ -52,7 +52,8 @@ function summary(series: CoverageSeries): string {
     const list = named.map(
       (line) => `${titleLine(line.name, SUMMARY_NAME_MAX)} (${count(sum(line.counts))})`,
     );
-    text += ` Appears most with ${list.join(', ')}.`;
+    // Each companion's own briefings in these buckets (the lines beside the party's on the chart).
+    text += ` Beside it, the parties it appears with most: ${list.join(', ')}.`;
   }
   return text;
 }

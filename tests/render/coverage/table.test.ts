@@ -27,7 +27,7 @@ describe('the coverage table', () => {
     const text = coverageTable(fourWeeks);
     expect(text.split('\n')[0]).toBe(
       'Russia: 1,234 briefings in 4 weeks, most in the week of 8 May 2023 (1,200). ' +
-        'Appears most with Ukraine (922), United States of America (6).',
+        'Beside it, the parties it appears with most: Ukraine (922), United States of America (6).',
     );
   });
 
