@@ -144,8 +144,13 @@ describe('/briefing through discord.js', () => {
   it('party answers with cited statements, paged with buttons only the asker can use', async () => {
     const report = await fake.command('briefing party', { name: 'russian' }, { user: reader });
     expect(titleOf(dataOf(report))).toBe('Russia · country');
-    const [members, newest] = sectionsOf(dataOf(report));
-    expect(members).toMatchObject({ name: 'Members named', text: expect.stringContaining('Dmitry Peskov') });
+    // Where it stands and who it appears with open the first page, then the members named, then the briefings.
+    const sections = sectionsOf(dataOf(report));
+    expect(sections[0]?.name).toMatch(/^(Says|Wants|Refuses|Agreed) \(\d+\)$/);
+    expect(sections.map((section) => section.name)).toContain('Appears most with (in the same statement)');
+    const members = sections.find((section) => section.name === 'Members named');
+    expect(members?.text).toContain('Dmitry Peskov');
+    const newest = sections.find((section) => / · .*\([\w-]+\)$/.test(section.name));
     expect(newest?.name).toMatch(/\(berlin-talks-second-day\)$/);
     const next = buttonsOf(dataOf(report)).find((button) => button.label === 'Next');
     expect(next?.disabled).toBeFalsy();
