@@ -5,7 +5,8 @@
 import 'dotenv/config';
 import { formatProblem } from './briefing/model.js';
 import { parseArgs } from './cli/args.js';
-import { ask, isQuestion, questionDispatcher } from './cli/ask.js';
+import { ask, isQuestion, questionDispatcher, questionProblem } from './cli/ask.js';
+import { partyChart } from './cli/chart.js';
 import { check } from './cli/check.js';
 import { importBrief, readImportInput } from './cli/import.js';
 import { processOutput } from './cli/output.js';
@@ -27,24 +28,38 @@ const USAGE = `Usage: briefings <command>
                                  parse one file and print the briefing; --explain lists the lines that
                                  went into no field or section
   party NAME [--json]            what the briefings say about a party, with citations
+  party NAME --chart FILE        write the party's coverage chart (the PNG /briefing party attaches) to FILE
+                                 and print its figures as a table; NAME must be a known party
   search QUERY [--json]          ranked full-text search
   show ID [--json]               one briefing
 party, search and show answer as /briefing does, printed as local mode prints it (every page); --json
-prints the answer's data instead. Exit 1 when no briefing has that id, 2 for a name or query too long.
+prints the answer's data instead. Exit 1 when no briefing has that id (or, with --chart, when NAME is no
+known party or FILE cannot be written), 2 for a name or query too long.
 Reads the folder in BRIEFINGS_DIR (default ./briefings).`;
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   // Every line, answers included, through the scrubber the bot's logs use (.env may hold the token).
   const io = processOutput(createScrubber(environmentSecrets(env)));
   const { err } = io;
-  const { command, argument, flags } = parseArgs(argv);
+  const { command, argument, flags, values, missing } = parseArgs(argv);
   const json = flags.has('--json');
   const dir = readBriefingsDir(env);
+  const chart = values.get('--chart');
+  if (missing || (chart !== undefined && command !== 'party')) {
+    err(`${missing ?? '--chart'} goes with party and a file name: briefings party Russia --chart russia.png`);
+    return 2;
+  }
   if (isQuestion(command) && argument) {
+    const problem = chart === undefined ? undefined : questionProblem(command, argument);
+    if (problem) {
+      err(problem);
+      return 2;
+    }
     const log = createLogger({ level: 'error', secrets: environmentSecrets(env) });
     const { library, problems, close } = await openLibrary(dir, readIndexPath(env), log);
     for (const problem of problems) err(formatProblem(problem));
     try {
+      if (chart !== undefined) return await partyChart(library, argument, chart, { json }, io);
       return await ask(questionDispatcher(library, log), command, argument, { json }, io);
     } finally {
       await close();

@@ -60,6 +60,25 @@ async function everyPage(dispatcher: CommandDispatcher, first: Reply): Promise<R
   return pages;
 }
 
+function questionInput(name: QuestionName, argument: string) {
+  const { subcommand, option } = QUESTIONS[name];
+  const input = terminalInput(briefingCommand.definition.name, subcommand);
+  input.options[option] = argument;
+  return input;
+}
+
+/**
+ * Why the question cannot be asked as typed (a name or query over the option's length, as /briefing refuses
+ * it), with an example of what to type; undefined when it can.
+ */
+export function questionProblem(name: QuestionName, argument: string): string | undefined {
+  return inputProblem(
+    briefingCommand,
+    questionInput(name, argument),
+    (_usage, _option, value) => `briefings ${name} ${value}`,
+  );
+}
+
 /** Exit codes: 0 answered, 1 nothing answers the question (its notice on stderr), 2 the question is malformed. */
 export async function ask(
   dispatcher: CommandDispatcher,
@@ -68,14 +87,8 @@ export async function ask(
   options: { json: boolean },
   io: Output,
 ): Promise<number> {
-  const { subcommand, option } = QUESTIONS[name];
-  const input = terminalInput(briefingCommand.definition.name, subcommand);
-  input.options[option] = argument;
-  const problem = inputProblem(
-    briefingCommand,
-    input,
-    (_usage, _option, value) => `briefings ${name} ${value}`,
-  );
+  const input = questionInput(name, argument);
+  const problem = questionProblem(name, argument);
   if (problem) {
     io.err(problem);
     return 2;

@@ -24,7 +24,7 @@ const briefings = Array.from({ length: 40 }, (_, index) =>
   }),
 );
 
-/** What local mode prints for these lines, without the button rows a terminal user answers with `next`. */
+/** What local mode prints for these lines, without the button rows (one or more) a terminal user answers with `next`. */
 async function localMode(lines: string[]): Promise<string> {
   const { dispatcher } = testDispatcher(briefings);
   const output = new PassThrough();
@@ -37,7 +37,7 @@ async function localMode(lines: string[]): Promise<string> {
   });
   return chunks
     .join('')
-    .replace(/\n\n(\[[^\]\n]+\] ?)+\n/g, '\n')
+    .replace(/(\n\n(\[[^\]\n]+\] ?)+)+\n/g, '\n')
     .trimEnd();
 }
 

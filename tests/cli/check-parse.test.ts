@@ -120,11 +120,39 @@ describe('parseArgs', () => {
       command: 'search',
       argument: 'security guarantees',
       flags: new Set(['--json']),
+      values: new Map(),
     });
     expect(parseArgs(['import', '-', '--write'])).toMatchObject({
       argument: '-',
       flags: new Set(['--write']),
     });
-    expect(parseArgs([])).toEqual({ command: undefined, argument: '', flags: new Set() });
+    expect(parseArgs([])).toEqual({ command: undefined, argument: '', flags: new Set(), values: new Map() });
+  });
+
+  it('takes an option with its value out of the argument, written as two words or with =', () => {
+    expect(parseArgs(['party', 'United', '--chart', 'out.png', 'States'])).toEqual({
+      command: 'party',
+      argument: 'United States',
+      flags: new Set(),
+      values: new Map([['--chart', 'out.png']]),
+    });
+    expect(parseArgs(['party', '--chart=a b.png', 'Russia', '--json'])).toMatchObject({
+      argument: 'Russia',
+      flags: new Set(['--json']),
+      values: new Map([['--chart', 'a b.png']]),
+    });
+  });
+
+  it('says which option lacks its value, and never takes the next flag for it', () => {
+    expect(parseArgs(['party', 'Russia', '--chart'])).toMatchObject({
+      argument: 'Russia',
+      missing: '--chart',
+    });
+    expect(parseArgs(['party', 'Russia', '--chart', '--json'])).toMatchObject({
+      argument: 'Russia',
+      flags: new Set(['--json']),
+      missing: '--chart',
+    });
+    expect(parseArgs(['party', 'Russia', '--chart='])).toMatchObject({ missing: '--chart' });
   });
 });
