@@ -11,6 +11,8 @@ export interface LabelledStatement {
   /** Party id -> expected category, or `none` when the party is only mentioned. */
   expect: Record<string, StanceKind | 'none'>;
   quote?: { party: string; speaker: string; words: string };
+  /** The held-out set it belongs to: written and labelled after the rules it is measured on. */
+  heldOut?: number;
 }
 
 export interface Counts {
