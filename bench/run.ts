@@ -1,8 +1,9 @@
 /**
- * `npm run bench [-- --json] [-- --only archive|interactions|concurrency|digest|crash] [-- --size N]
+ * `npm run bench [-- --json] [-- --only archive|interactions|concurrency|digest|crash|insight] [-- --size N]
  * [-- --cpu-prof]`: prints the figures the targets are judged by. `--size N` (default 10000): how many generated
- * briefings the archive and interactions suites run on; `--cpu-prof`: CPU profiles of the archive suite's child
- * processes. `library` is another name for `archive`.
+ * briefings the archive, interactions and insight (party stance, coverage, chart, appears-with, versus) suites
+ * run on; `--cpu-prof`: CPU profiles of the archive suite's child processes. `library` is another name for
+ * `archive`.
  */
 import { benchArchive } from './archive.js';
 import { benchConcurrency } from './concurrency.js';
@@ -32,6 +33,7 @@ const suites: Record<string, (report: Report) => Promise<void>> = {
   crash: benchCrashRuns,
   stance: async (report) => (await import('./stance.js')).benchStance(report),
   chart: async (report) => (await import('./coverage-chart.js')).benchCoverageChart(report),
+  insight: async (report) => (await import('./party-insight.js')).benchPartyInsight(report, size),
 };
 if (only && !(only in suites)) throw new Error(`no suite "${only}": ${Object.keys(suites).join(', ')}`);
 
