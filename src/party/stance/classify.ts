@@ -8,7 +8,19 @@ import type { PartyRegistry } from '../registry.js';
 import { type Actor, accordingToActor, passiveActor, subjectActor } from './actor.js';
 import { type Clause, type Predicate, predicateOf, splitClauses } from './clauses.js';
 import { complementStance } from './complement.js';
-import { isSpeechVerb, negated, PARTICLES, READY, verbStance } from './lexicon.js';
+import {
+  conditionAt,
+  FUTURE_MODALS,
+  isNoIntention,
+  isSpeechVerb,
+  isStopShort,
+  joinsEvent,
+  negated,
+  PARTICLES,
+  READINESS,
+  READY,
+  verbStance,
+} from './lexicon.js';
 import { shortLine } from './line.js';
 import type { StanceItem, StanceKind } from './model.js';
 import { type Analyser, winkAnalyser } from './nlp.js';
@@ -90,6 +102,9 @@ function predicateStance(
     head = nextCoordinatedVerb(tokens, clause, head)
   ) {
     const token = tokens[head]!;
+    const negation = head === predicate.head && predicate.negated;
+    const phrase = phraseStance(tokens, clause, head);
+    if (phrase) return negation ? negated(phrase) : phrase;
     if (predicate.copula && head === predicate.head) {
       const kind = copulaStance(tokens, head, clause);
       if (kind) return predicate.negated ? negated(kind) : kind;
@@ -98,14 +113,59 @@ function predicateStance(
     const particle = tokens[head + 1];
     const phrasal = particle && PARTICLES.has(particle.lower) ? particle.lower : undefined;
     const kind = verbStance(token.lemma, token.lower, phrasal);
-    if (!kind) continue;
-    const negation = head === predicate.head && predicate.negated;
+    if (!kind) {
+      // `will not attend`, `would never pay`: a refusal declared, whatever the verb.
+      if (negation && !predicate.passive && futureGroup(tokens, predicate)) return 'refuses';
+      continue;
+    }
+    // `joined the talks`, `welcomed Pashinyan to Baku`: a meeting or a visit, no stance.
+    if (kind === 'agreed' && (joinsEvent(tokens, head, clause.to) || welcomesGuest(tokens, head))) continue;
     if (negation) return negated(kind);
+    // `would accept the monitors if ...`: an acceptance on a condition is what the party wants.
+    if (kind === 'agreed' && hasCondition(tokens, head + 1, clause.to)) return 'wants';
     if (kind !== 'says' || !isSpeechVerb(token.lemma)) return kind;
     const [from, to] = complementRange(tokens, clause, head, quotes, actor);
-    return complementStance(tokens, from, to, mentions);
+    return complementStance(tokens, from, to, mentions, token.lemma);
   }
   return undefined;
+}
+
+/** Stances carried by a phrase after the verb: `has no intention of`, `stopped short of`, `signalled readiness to`. */
+function phraseStance(tokens: Tok[], clause: Clause, head: number): StanceKind | undefined {
+  if (isStopShort(tokens, head)) return 'refuses';
+  for (let at = head + 1; at < Math.min(clause.to, head + 3); at++) {
+    const token = tokens[at]!;
+    if (isNoIntention(tokens, at)) return 'refuses';
+    if (READINESS.has(token.lower) && tokens[at + 1]?.lower === 'to') return 'wants';
+    if (token.pos === 'VERB' || token.pos === 'NOUN' || token.pos === 'PROPN') return undefined;
+  }
+  return undefined;
+}
+
+/** A future modal in the verb group: `will not`, `would never`, `won't`. */
+function futureGroup(tokens: Tok[], predicate: Predicate): boolean {
+  for (let at = predicate.groupStart; at < predicate.head; at++)
+    if (FUTURE_MODALS.has(tokens[at]!.lower)) return true;
+  return false;
+}
+
+/** A condition in the rest of the clause, outside quotes. */
+function hasCondition(tokens: Tok[], from: number, to: number): boolean {
+  for (let at = from; at < to; at++) if (tokens[at]!.quote < 0 && conditionAt(tokens, at) > 0) return true;
+  return false;
+}
+
+/** `welcomed Pashinyan to Baku`: a party right after `welcome` (not its `'s`) is a guest. */
+function welcomesGuest(tokens: Tok[], head: number): boolean {
+  if (tokens[head]!.lemma !== 'welcome') return false;
+  let at = head + 1;
+  if (tokens[at]?.lower === 'the') at++;
+  const first = tokens[at];
+  if (!first || first.mention < 0) return false;
+  let last = at;
+  while (tokens[last + 1]?.mention === first.mention) last++;
+  const after = tokens[last + 1]?.lower;
+  return after !== "'s" && after !== '’s';
 }
 
 /** `is ready to`, `was opposed to`: a stance carried by the adjective after a copula. */
@@ -144,8 +204,11 @@ function complementRange(
   }
   let from = head + 1;
   // `told reporters that ...`, `told European leaders in Munich that ...`: the reported words begin at `that`.
+  // A verb before it means the words have begun: `would resume deliveries provided that ...`.
   for (let at = from; at < Math.min(clause.to, head + 8); at++) {
-    if (tokens[at]!.lower === 'that' && tokens[at]!.pos === 'SCONJ') {
+    const token = tokens[at]!;
+    if (token.pos === 'VERB' || token.pos === 'AUX') break;
+    if (token.lower === 'that' && token.pos === 'SCONJ') {
       from = at + 1;
       break;
     }

@@ -95,11 +95,19 @@ function afterNextComma(tokens: readonly Tok[], from: number, to: number): numbe
 }
 
 /** Whether the segment starting at `at` is an adverbial or parenthetical rather than part of the subject. */
-function isAsideStart(token: Tok, segmentIsFirst: boolean, subjectSoFar: number): boolean {
+function isAsideStart(
+  tokens: readonly Tok[],
+  at: number,
+  segmentIsFirst: boolean,
+  subjectSoFar: number,
+): boolean {
+  const token = tokens[at]!;
   if (token.mention >= 0) return false;
   if (RELATIVES.has(token.lower)) return true;
-  // `Speaking in Moscow, Putin said`, `Peskov, speaking to reporters, said`; but `Germany, whose ..., opposed`.
-  if (token.pos === 'VERB') return subjectSoFar === 0 || token.lower.endsWith('ing');
+  // `Speaking in Moscow, Putin said`, `Peskov, speaking to reporters, said`, `Armenia, backed by France,
+  // rejected`; but `Germany, whose ..., opposed`.
+  if (token.pos === 'VERB')
+    return subjectSoFar === 0 || token.lower.endsWith('ing') || tokens[at + 1]?.lower === 'by';
   return segmentIsFirst && (token.pos === 'ADP' || token.pos === 'SCONJ');
 }
 
@@ -117,7 +125,9 @@ export function predicateOf(tokens: readonly Tok[], clause: Clause): Predicate |
     }
     if (segmentStart) {
       segmentStart = false;
-      const next = isAsideStart(token, first, subject.length) ? afterNextComma(tokens, at, clause.to) : -1;
+      const next = isAsideStart(tokens, at, first, subject.length)
+        ? afterNextComma(tokens, at, clause.to)
+        : -1;
       if (next >= 0) {
         at = next - 1;
         segmentStart = true;
