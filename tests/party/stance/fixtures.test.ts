@@ -32,4 +32,14 @@ describe('the labelled fixtures', () => {
     expect(recall(score.overall)).toBeGreaterThanOrEqual(0.8);
     expect(score.quotes.right).toBe(score.quotes.expected);
   });
+
+  // The held-out statements were labelled before the rules they are measured on: a floor against regressions,
+  // not a figure to tune the rules to (a rule written for one of them makes it no longer held out).
+  it('keep at least 40 held-out statements, classified with precision and recall of at least 0.8', () => {
+    const heldOut = statements.filter((statement) => statement.heldOut !== undefined);
+    expect(heldOut.length).toBeGreaterThanOrEqual(40);
+    const score = scoreStance(heldOut, classify);
+    expect(precision(score.overall)).toBeGreaterThanOrEqual(0.8);
+    expect(recall(score.overall)).toBeGreaterThanOrEqual(0.8);
+  });
 });
