@@ -172,6 +172,8 @@ describe('Components V2 answers through the router', () => {
         'update',
         {
           components: [textDisplay('Saved.')],
+          // A chart the old message showed goes: only what the answer sends is kept.
+          attachments: [],
           allowedMentions: { parse: [] },
           flags: MessageFlags.IsComponentsV2,
         },
@@ -184,6 +186,7 @@ describe('Components V2 answers through the router', () => {
     await run(router(CARD, CARD), click(toCard, 0));
     expect(toCard[0]?.[1]).toEqual({
       components: CARD.components,
+      attachments: [],
       allowedMentions: { parse: [] },
       flags: MessageFlags.IsComponentsV2,
     });
