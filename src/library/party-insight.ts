@@ -8,10 +8,11 @@ import type { Party, PartyAnswer, PartyReportBriefing } from '../party/model.js'
 import { isOpenReport } from '../party/model.js';
 import type { PartyRegistry } from '../party/registry.js';
 import { buildStanceCard, classifyStatement } from '../party/stance/index.js';
-import type { CitedStanceItem, StanceCard } from '../party/stance/model.js';
-import type { CoverageDates } from '../render/coverage/series.js';
+import type { CitedStanceItem, StanceCard, StanceItem } from '../party/stance/model.js';
+import { type CoverageDates, MAX_WEEKS } from '../render/coverage/series.js';
 import { type AppearsWith, PartyLinks } from './index/party-links.js';
 import type { IndexReader } from './index/reader.js';
+import { Recent } from './recent.js';
 
 export type { AppearsWith };
 
@@ -21,6 +22,11 @@ export const STANCE_WINDOW = 200;
 export const APPEARS_WITH_LIMIT = 5;
 /** The newest briefings a comparison shows. */
 export const VERSUS_WINDOW = 50;
+/**
+ * Statements whose classification is remembered: it depends only on the text and the parties asked about, so it
+ * outlives index changes (a new briefing leaves every older statement's reading as it was).
+ */
+const CLASSIFIED_KEPT = 20_000;
 /** Parties drawn beside the party on its coverage chart. */
 const COVERAGE_COMPANIONS = 3;
 
@@ -64,10 +70,16 @@ export interface VersusAnswer {
   total: number;
 }
 
+/** The YYYY-MM-DD date `weeks` weeks before `date`. */
+function weeksBefore(date: string, weeks: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - weeks * 7 * 86_400_000).toISOString().slice(0, 10);
+}
+
 const heading = (party: Party): PartyHeading => ({ id: party.id, name: party.name, kind: party.kind });
 
 export class PartyInsight {
   private readonly links: PartyLinks;
+  private readonly classified = new Recent<StanceItem | null>(CLASSIFIED_KEPT);
 
   constructor(
     private readonly reader: IndexReader,
@@ -104,13 +116,20 @@ export class PartyInsight {
 
   coverage(party: Party): CoverageAnswer {
     const companions = this.links.appearsWith(party, COVERAGE_COMPANIONS);
+    const span = this.reader.dateSpan();
+    // The chart draws the latest MAX_WEEKS weeks at most: older dates are not read (the span still says how far
+    // the archive goes, so the chart says what it left out).
+    const since = span.through ? weeksBefore(span.through, MAX_WEEKS + 1) : '';
     return {
       party: heading(party),
       lines: [
-        { name: party.name, dates: this.links.dates(party) },
-        ...companions.map((other) => ({ name: other.party.name, dates: this.links.dates(other.party) })),
+        { name: party.name, dates: this.links.dates(party, since) },
+        ...companions.map((other) => ({
+          name: other.party.name,
+          dates: this.links.dates(other.party, since),
+        })),
       ],
-      ...this.reader.dateSpan(),
+      ...span,
     };
   }
 
@@ -136,8 +155,11 @@ export class PartyInsight {
 
   /** The briefing's statements where the party (one of `ids`) speaks or acts, cited. */
   private stanceItems(briefing: PartyReportBriefing, ids: ReadonlySet<string>): CitedStanceItem[] {
+    const parties = [...ids].join(' ');
     return briefing.statements.flatMap((statement) => {
-      const item = classifyStatement(statement.text, ids, this.registry);
+      const item = this.classified.get(`${parties}\u0000${statement.text}`, () =>
+        classifyStatement(statement.text, ids, this.registry),
+      );
       return item
         ? [
             {

@@ -102,6 +102,20 @@ describe('coverage over time', () => {
     expect(series.starts.at(-1)).toBe('2025-04-30');
   });
 
+  it('reads only the weeks the chart draws on a long archive, and says from when it counts', () => {
+    const years = [2019, 2021, 2022, 2023].map((year) =>
+      makeBriefing({ id: `y${year}`, date: `${year}-06-01`, summary: 'Ukraine asked for aid.' }),
+    );
+    const long = Library.of(years, PartyRegistry.builtIn());
+    const coverage = long.partyCoverage('Ukraine')!;
+    expect([...coverage.lines[0]!.dates].sort()).toEqual(['2021-06-01', '2022-06-01', '2023-06-01']);
+    const series = coverageSeriesOf(coverage);
+    expect(series.bucket).toBe('week');
+    expect(series.starts).toHaveLength(156);
+    expect(series.clippedBefore! > '2020-06-01').toBe(true);
+    expect(series.lines[0]!.counts.reduce((sum, count) => sum + count, 0)).toBe(3);
+  });
+
   it('answers with the chart as a file its gallery shows and the figures as text', () => {
     const reply = renderCoverage(library.partyCoverage('Ukraine')!, OWNER, library.appearsWith('Ukraine'));
     expect(checkMessageLimits(reply)).toEqual([]);

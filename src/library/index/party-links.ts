@@ -35,8 +35,8 @@ export class PartyLinks {
     const db = reader.db;
     this.statements = {
       dates: db
-        .prepare<[string], string>(
-          'SELECT b.date FROM party_docs d JOIN briefings b ON b.row = d.rowid WHERE party_docs MATCH ? ORDER BY d.rowid',
+        .prepare<[string, string], string>(
+          'SELECT b.date FROM party_docs d JOIN briefings b ON b.row = d.rowid WHERE party_docs MATCH ? AND b.date >= ? ORDER BY d.rowid',
         )
         .pluck(),
       statedByBoth: db.prepare<[string, number], MentionRef>(
@@ -58,9 +58,9 @@ export class PartyLinks {
     return new Set(this.registry.withMembers(party).map((one) => one.id));
   }
 
-  /** The date of every briefing naming or declaring the party or a member, newest first. */
-  dates(party: Party): string[] {
-    return this.statements.dates.all(anyOf(this.idsOf(party), anyToken));
+  /** The date of every briefing naming or declaring the party or a member, newest first; from `since` on. */
+  dates(party: Party, since = ''): string[] {
+    return this.statements.dates.all(anyOf(this.idsOf(party), anyToken), since);
   }
 
   /**

@@ -43,10 +43,16 @@ export const MAX_CO_MENTIONED = 3;
 
 const DAY_MS = 86_400_000;
 
-function parseDay(date: string): DateTime {
-  const day = /^\d{4}-\d{2}-\d{2}$/.test(date) ? DateTime.fromISO(date, { zone: 'utc' }) : undefined;
-  if (!day?.isValid) throw new Error(`coverage wants dates as YYYY-MM-DD, not ${JSON.stringify(date)}`);
-  return day;
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Days since 1970-01-01 of a YYYY-MM-DD date, by arithmetic: an archive has thousands of distinct days. */
+function dayNumberOf(date: string): number {
+  const match = ISO_DAY.exec(date);
+  const ms = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : Number.NaN;
+  // Date.UTC rolls 2025-02-30 over into March: a day that does not read back the same is not a date.
+  if (!Number.isFinite(ms) || new Date(ms).toISOString().slice(0, 10) !== date)
+    throw new Error(`coverage wants dates as YYYY-MM-DD, not ${JSON.stringify(date)}`);
+  return Math.round(ms / DAY_MS);
 }
 
 /** Days since 1970-01-01: whole numbers, so bucket indexes are plain arithmetic. */
@@ -68,7 +74,7 @@ export function coverageSeries(
   const dayNumber = (date: string) => {
     const known = parsed.get(date);
     if (known !== undefined) return known;
-    const day = epochDay(parseDay(date));
+    const day = dayNumberOf(date);
     parsed.set(date, day);
     return day;
   };
