@@ -11,7 +11,7 @@ import {
 import type { AppearsWith, StanceAnswer } from '../library/party-insight.js';
 import { actionRow, button } from '../message/components.js';
 import { partyKey } from '../party/party-key.js';
-import type { CitedStanceItem, StanceCard, StanceKind } from '../party/stance/model.js';
+import type { CitedStanceItem, StanceCard, StanceItem, StanceKind } from '../party/stance/model.js';
 import type { Section } from './fields.js';
 import { COLORS, formatDate, TITLE_MAX, titleLine } from './format.js';
 import { encodePageId, type PageView } from './page-id.js';
@@ -27,11 +27,15 @@ const KINDS: readonly StanceKind[] = ['says', 'wants', 'refuses', 'agreed'];
 /** Items of each kind in the summary on a party report's first page. */
 const SUMMARY_ITEMS = 2;
 
-/** One item: the quote with its speaker or the statement, then where it comes from. */
+/** What an item says: a member's direct quote with its speaker, else the statement's short line. */
+export function saidText(item: StanceItem): string {
+  return item.quote ? `“${item.quote.words}” — ${item.quote.speaker}` : item.line;
+}
+
+/** One item: what it says, then where it comes from. */
 export function stanceLine(item: CitedStanceItem): string {
-  const said = item.quote ? `“${item.quote.words}” — ${item.quote.speaker}` : item.line;
   const change = item.change ? '**Changed:** ' : '';
-  return `• ${change}${said} · ${formatDate(item.date)}, *${item.section}* (${item.briefingId})`;
+  return `• ${change}${saidText(item)} · ${formatDate(item.date)}, *${item.section}* (${item.briefingId})`;
 }
 
 function stanceSections(card: StanceCard, perKind = Number.POSITIVE_INFINITY): Section[] {

@@ -8,7 +8,7 @@ import { hashKey } from '../text/short-key.js';
 import type { Section } from './fields.js';
 import { COLORS, formatDate, TITLE_MAX, titleLine } from './format.js';
 import { type PagedReply, renderPage } from './pager.js';
-import { STANCE_HEADINGS } from './stance.js';
+import { STANCE_HEADINGS, saidText } from './stance.js';
 
 /** Two parties in one button state: each by the hash of its id (see short-key.ts), `~` and 16 characters. */
 export function versusQuery(a: { id: string }, b: { id: string }): string {
@@ -22,8 +22,7 @@ export function versusKeys(query: string): [string, string] | undefined {
 }
 
 function sideLine(name: string, item: CitedStanceItem): string {
-  const said = item.quote ? `“${item.quote.words}” — ${item.quote.speaker}` : item.line;
-  return `• **${name}** ${STANCE_HEADINGS[item.kind].toLowerCase()}: ${said} — *${item.section}*`;
+  return `• **${name}** ${STANCE_HEADINGS[item.kind].toLowerCase()}: ${saidText(item)} — *${item.section}*`;
 }
 
 function briefingSection(briefing: VersusBriefing, names: [string, string]): Section {
