@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Briefing } from '../../src/briefing/model.js';
-import { READ_WHOLE_MAX } from '../../src/library/index/party-reports.js';
+import { READ_WHOLE_MAX, READ_WHOLE_UNKNOWN_MAX } from '../../src/library/index/party-reports.js';
 import { Library } from '../../src/library/library.js';
 import { isOpenReport } from '../../src/party/model.js';
 import { NameTooLongError } from '../../src/party/name-pattern.js';
@@ -367,6 +367,37 @@ describe('a known party named in more briefings than are read whole', () => {
       const read = [];
       for (let index = 0; answer.briefingAt(index); index++) read.push(answer.briefingAt(index));
       expect(read).toEqual(whole.briefings);
+    } finally {
+      big.close();
+    }
+  });
+});
+
+describe('a name in no registry whose words more briefings hold than are read whole', () => {
+  const COUNT = READ_WHOLE_UNKNOWN_MAX + 10;
+  // Every briefing holds both words; only every third names "Rita Okonjo" as such.
+  const many = Array.from({ length: COUNT }, (_, index) =>
+    makeBriefing({
+      id: `okonjo-${index}`,
+      date: new Date(Date.UTC(2021, 0, 1) + index * 86_400_000).toISOString().slice(0, 10),
+      summary:
+        index % 3 === 0
+          ? `Rita Okonjo spoke on day ${index}.`
+          : `Okonjo met Rita and others on day ${index}.`,
+    }),
+  );
+
+  it('is read as its pages are shown, finding the same statements as a whole read', () => {
+    const big = Library.of(many, registry);
+    try {
+      const answer = big.partyAnswer('Rita Okonjo');
+      expect(isOpenReport(answer)).toBe(true);
+      if (!isOpenReport(answer)) return;
+      expect(answer.briefingsWithWords).toBe(COUNT);
+      const read = [];
+      for (let index = 0; answer.briefingAt(index); index++) read.push(answer.briefingAt(index));
+      expect(read).toEqual(big.party('Rita Okonjo').briefings);
+      expect(read).toHaveLength(Math.ceil(COUNT / 3));
     } finally {
       big.close();
     }

@@ -22,6 +22,11 @@ import type { IndexReader } from './reader.js';
 const SUGGESTIONS = 5;
 /** A report on this many briefings or fewer is read whole (exact counts, every page known); a larger one as shown. */
 export const READ_WHOLE_MAX = 250;
+/**
+ * A name in no registry is read whole up to this many candidate briefings: each is read and searched for the name
+ * (a known party's statements come from its mention rows, far cheaper), so a larger one is read as it is shown.
+ */
+export const READ_WHOLE_UNKNOWN_MAX = 40;
 /** Rows fetched at a time by a report read as it is shown: a page's worth first, then more. */
 const FIRST_BATCH = 32;
 const MAX_BATCH = 1024;
@@ -216,7 +221,7 @@ export class PartyReports {
     const pattern = namePattern(query);
     const expression = wordsExpression(nameWords(query));
     const count = pattern && expression ? this.statements.wordCount.get(expression)! : 0;
-    if (!pattern || !expression || count <= READ_WHOLE_MAX) return this.unknownWhole(query);
+    if (!pattern || !expression || count <= READ_WHOLE_UNKNOWN_MAX) return this.unknownWhole(query);
     return new OpenReport({
       query,
       party: null,
