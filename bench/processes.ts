@@ -2,8 +2,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { DEFAULT_IDS, type FakeDiscord } from '../tools/fake-discord/index.js';
 import { commandDefinitions } from '../src/commands/index.js';
+import { DEFAULT_IDS, type FakeDiscord } from '../tools/fake-discord/index.js';
 import type { ArchiveProcessResult } from './archive-process.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');

@@ -61,7 +61,9 @@ describe('parseLine', () => {
   it('lists every subcommand for help', () => {
     const lines = usageLines(commands);
     expect(lines).toHaveLength(21);
-    expect(lines).toContainEqual(expect.stringMatching(/^\/briefing party name:… \[view:…\] \[versus:…\] \[section:…\]/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^\/briefing party name:… \[view:…\] \[versus:…\] \[section:…\]/),
+    );
     expect(lines).toContainEqual(expect.stringMatching(/^\/editor publish \[file:…\]/));
   });
 });
