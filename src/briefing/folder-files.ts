@@ -22,12 +22,15 @@ export function isBriefingFile(path: string): boolean {
 export interface Listing {
   /** Paths relative to the folder, sorted. */
   files: string[];
+  /** Those of them that are links to files elsewhere (an edit there changes nothing in the folder). */
+  links: string[];
   problems: Problem[];
 }
 
 /** Briefing files under `dir`, recursively, skipping dot-folders and not following folder links. */
 export async function listBriefingFiles(dir: string): Promise<Listing> {
   const files: string[] = [];
+  const links: string[] = [];
   const problems: Problem[] = [];
   const walk = async (relative: string, depth: number): Promise<void> => {
     let entries: Dirent[];
@@ -49,13 +52,15 @@ export async function listBriefingFiles(dir: string): Promise<Listing> {
       if (entry.isDirectory()) folders.push(path);
       else if (isBriefingFile(entry.name) && (entry.isFile() || (await isLinkToFile(join(dir, path))))) {
         files.push(path);
+        if (!entry.isFile()) links.push(path);
       }
     }
     if (depth < MAX_FOLDER_DEPTH) await Promise.all(folders.map((folder) => walk(folder, depth + 1)));
   };
   await walk('', 0);
   files.sort();
-  return { files, problems };
+  links.sort();
+  return { files, links, problems };
 }
 
 async function isLinkToFile(path: string): Promise<boolean> {

@@ -2,18 +2,45 @@
  * Follows the briefing folder: adds, edits, deletes and renames show up without a restart. Changes
  * are gathered for a short moment (an editor's save is often several events), then handed on as the
  * set of files touched, for only those to be read again.
+ *
+ * The folder is followed with @parcel/watcher: one native watch per folder (inotify, FSEvents,
+ * ReadDirectoryChangesW), never one per file, so a ten-year archive of 100,000 files costs megabytes,
+ * not the hundreds a watcher of every file holds. A briefing that is a link to a file elsewhere is the
+ * one exception: an edit there changes nothing in the folder, so those few files are watched themselves.
  */
-import type { Stats } from 'node:fs';
-import { relative, sep } from 'node:path';
-import { watch } from 'chokidar';
-import { isBriefingFile, isLinkToFolder, MAX_FOLDER_DEPTH } from './folder-files.js';
+import { lstatSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { type AsyncSubscription, type Event, subscribe } from '@parcel/watcher';
+import { type FSWatcher, watch } from 'chokidar';
+import { isBriefingFile, listBriefingFiles, MAX_FOLDER_DEPTH } from './folder-files.js';
 
 export interface BriefingWatcher {
-  /** Settles once the folder has been read and changes are being followed. */
+  /** Settles once changes are being followed. */
   ready: Promise<void>;
-  /** What is being followed: each folder (as given) with the names of the entries watched in it. */
-  watched(): Record<string, string[]>;
   close(): Promise<void>;
+}
+
+type Kind = 'briefing' | 'folder' | 'other';
+
+/**
+ * What a path of an event is, as the loader would see it: a briefing file (or a link to one), a folder (its
+ * files come and go with it), or anything else (another file, a link to a folder, which neither follows).
+ */
+function kindOf(path: string, type: Event['type']): Kind {
+  if (type === 'delete') {
+    // Gone: only its name is left. A name without an extension may have been a folder: list everything again.
+    if (isBriefingFile(path)) return 'briefing';
+    return /\.[^./\\]+$/.test(path) ? 'other' : 'folder';
+  }
+  try {
+    const entry = lstatSync(path);
+    if (entry.isDirectory()) return 'folder';
+    if (entry.isSymbolicLink()) return statSync(path).isFile() && isBriefingFile(path) ? 'briefing' : 'other';
+    return isBriefingFile(path) ? 'briefing' : 'other';
+  } catch {
+    // Gone again already: its name says what it was.
+    return isBriefingFile(path) ? 'briefing' : 'other';
+  }
 }
 
 /**
@@ -30,32 +57,9 @@ export function watchBriefingFolder(
   const changed = new Set<string>();
   let pending = false;
   let closed = false;
-  let timer: NodeJS.Timeout | undefined;
-
-  const isHidden = (path: string) =>
-    relative(dir, path)
-      .split(sep)
-      .some((part) => part.startsWith('.') && part !== '..' && part !== '.');
-
-  // What the loader skips, the watcher skips: dot-entries, files that are not briefings, links to folders
-  // (followed, one of them to /usr grew the watcher past 4 GB), folders deeper than the loader reads.
-  // Links are checked only when chokidar says it holds a link or a folder (it stats links through), so a
-  // plain file costs no extra system call. The folder itself may be a link: it is what we were asked to watch.
-  const isLinkedFolder = (path: string, stats: Stats | undefined) =>
-    (stats?.isSymbolicLink() === true || stats?.isDirectory() === true) &&
-    relative(dir, path) !== '' &&
-    isLinkToFolder(path);
-  const watcher = watch(dir, {
-    ignoreInitial: true,
-    depth: MAX_FOLDER_DEPTH,
-    ignored: (path, stats) =>
-      isHidden(path) || (stats?.isFile() === true && !isBriefingFile(path)) || isLinkedFolder(path, stats),
-  });
-  watcher.on('error', () => undefined);
-  const watching = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
-
-  let running: Promise<void> | null = null;
   let folderChanged = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | null = null;
 
   const refresh = () => {
     if (closed || running || !pending) return;
@@ -80,23 +84,58 @@ export function watchBriefingFolder(
     timer = setTimeout(refresh, debounceMs);
   };
 
-  watcher.on('all', (event, path) => {
-    const isFileEvent = event === 'add' || event === 'change' || event === 'unlink';
-    if (isFileEvent && !isBriefingFile(path)) return;
-    if (isFileEvent) changed.add(relative(dir, path));
+  const touched = (path: string, kind: Kind) => {
+    if (kind === 'briefing') changed.add(path);
     else folderChanged = true;
     pending = true;
     schedule();
-  });
+  };
+
+  // Briefings that are links to files elsewhere, watched one by one (see above).
+  const linked: FSWatcher = watch([], { ignoreInitial: true });
+  linked.on('error', () => undefined);
+  linked.on('change', (path) => touched(relative(dir, path), 'briefing'));
+
+  const onEvents = (error: Error | null, events: Event[]) => {
+    if (error || closed) return;
+    for (const { path, type } of events) {
+      const inFolder = relative(dir, path);
+      const parts = inFolder.split(sep);
+      // What the loader skips, the watcher skips: dot-entries, and what lies deeper than the loader reads.
+      if (parts.some((part) => part.startsWith('.'))) continue;
+      const kind = kindOf(path, type);
+      if (kind === 'other') continue;
+      if (kind === 'briefing' && parts.length > MAX_FOLDER_DEPTH + 1) continue;
+      if (kind === 'folder' && parts.length > MAX_FOLDER_DEPTH) continue;
+      if (kind === 'briefing' && type === 'create' && isLink(path)) linked.add(path);
+      if (kind === 'briefing' && type === 'delete') linked.unwatch(path);
+      touched(inFolder, kind);
+    }
+  };
+
+  let subscription: AsyncSubscription | undefined;
+  const ready = (async () => {
+    subscription = await subscribe(dir, onEvents);
+    const { links } = await listBriefingFiles(dir);
+    if (links.length) linked.add(links.map((path) => join(dir, path)));
+  })().catch(() => undefined);
 
   return {
-    ready: watching,
-    watched: () => watcher.getWatched(),
+    ready,
     async close() {
       closed = true;
       clearTimeout(timer);
-      await watcher.close();
+      await ready;
+      await Promise.all([subscription?.unsubscribe(), linked.close()]);
       await running;
     },
   };
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
