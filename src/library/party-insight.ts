@@ -9,7 +9,6 @@ import { isOpenReport } from '../party/model.js';
 import type { PartyRegistry } from '../party/registry.js';
 import { buildStanceCard, classifyStatement } from '../party/stance/index.js';
 import type { CitedStanceItem, StanceCard, StanceItem } from '../party/stance/model.js';
-import { type CoverageDates, MAX_WEEKS } from '../render/coverage/series.js';
 import { type AppearsWith, PartyLinks } from './index/party-links.js';
 import type { IndexReader } from './index/reader.js';
 import { Recent } from './recent.js';
@@ -27,6 +26,8 @@ export const VERSUS_WINDOW = 50;
  * outlives index changes (a new briefing leaves every older statement's reading as it was).
  */
 const CLASSIFIED_KEPT = 20_000;
+/** How many weeks back coverage is read: the most a chart draws (three years) before it is unreadable. */
+export const COVERAGE_WEEKS = 156;
 /** Parties drawn beside the party on its coverage chart. */
 const COVERAGE_COMPANIONS = 3;
 
@@ -43,6 +44,13 @@ export interface StanceAnswer {
   read: number;
   named: number;
   appearsWith: AppearsWith[];
+}
+
+/** One line of a coverage chart: a party's name and the date of each briefing naming it. */
+export interface CoverageDates {
+  name: string;
+  /** The date (YYYY-MM-DD) of each briefing that mentions the name: a day twice for two briefings that day. */
+  dates: readonly string[];
 }
 
 export interface CoverageAnswer {
@@ -117,9 +125,9 @@ export class PartyInsight {
   coverage(party: Party): CoverageAnswer {
     const companions = this.links.appearsWith(party, COVERAGE_COMPANIONS);
     const span = this.reader.dateSpan();
-    // The chart draws the latest MAX_WEEKS weeks at most: older dates are not read (the span still says how far
+    // The chart draws the latest COVERAGE_WEEKS at most: older dates are not read (the span still says how far
     // the archive goes, so the chart says what it left out).
-    const since = span.through ? weeksBefore(span.through, MAX_WEEKS + 1) : '';
+    const since = span.through ? weeksBefore(span.through, COVERAGE_WEEKS + 1) : '';
     return {
       party: heading(party),
       lines: [

@@ -3,6 +3,7 @@
  * most often named with. Pure: the caller reads the dates from the index.
  */
 import { DateTime } from 'luxon';
+import { COVERAGE_WEEKS, type CoverageDates } from '../../library/party-insight.js';
 
 export type Bucket = 'day' | 'week';
 
@@ -23,11 +24,7 @@ export interface CoverageSeries {
   clippedBefore?: string;
 }
 
-export interface CoverageDates {
-  name: string;
-  /** The date (YYYY-MM-DD) of each briefing that mentions the name: a day twice for two briefings that day. */
-  dates: readonly string[];
-}
+export type { CoverageDates };
 
 export interface CoverageOptions {
   /** The first and last day the chart covers (e.g. the archive's), so quiet stretches at either end show. */
@@ -38,7 +35,7 @@ export interface CoverageOptions {
 /** Spans up to this many days are counted by day; longer ones by ISO week. */
 export const DAY_BUCKET_SPAN = 60;
 /** At most this many weeks (three years) are drawn; beyond that the bars are too thin to read. */
-export const MAX_WEEKS = 156;
+export const MAX_WEEKS = COVERAGE_WEEKS;
 export const MAX_CO_MENTIONED = 3;
 
 const DAY_MS = 86_400_000;
