@@ -177,7 +177,7 @@ export class Library {
     const party = this.registry.resolve(query);
     if (!party) return undefined;
     const answer = this.partyAnswer(query);
-    return this.recentStances.get(party.id, () => this.insight.stance(answer));
+    return this.recentStances.get(party.id, () => this.insight.stance(answer, this.appearsWith(query)));
   }
 
   /** The parties a known party is most often named with in one statement. */
@@ -191,7 +191,7 @@ export class Library {
   /** A known party's briefings over time, beside its three most frequent companions; undefined for an unknown name. */
   partyCoverage(query: string): CoverageAnswer | undefined {
     const party = this.registry.resolve(query);
-    return party && this.insight.coverage(party);
+    return party && this.insight.coverage(party, this.appearsWith(query));
   }
 
   /** Two known parties in the briefings naming both; undefined when either is in no registry. */

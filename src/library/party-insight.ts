@@ -96,8 +96,11 @@ export class PartyInsight {
     this.links = new PartyLinks(reader, registry);
   }
 
-  /** Where the party stands, from `answer` (its report, newest first); undefined for a name in no registry. */
-  stance(answer: PartyAnswer): StanceAnswer | undefined {
+  /**
+   * Where the party stands, from `answer` (its report, newest first), with the parties it appears with (worked
+   * out once by the caller, who shows them too); undefined for a name in no registry.
+   */
+  stance(answer: PartyAnswer, appearsWith: AppearsWith[]): StanceAnswer | undefined {
     const party = answer.party && this.registry.get(answer.party.id);
     if (!party) return undefined;
     const ids = this.links.idsOf(party);
@@ -114,7 +117,7 @@ export class PartyInsight {
       card: buildStanceCard(items),
       read,
       named,
-      appearsWith: this.appearsWith(party),
+      appearsWith,
     };
   }
 
@@ -122,8 +125,9 @@ export class PartyInsight {
     return this.links.appearsWith(party, APPEARS_WITH_LIMIT);
   }
 
-  coverage(party: Party): CoverageAnswer {
-    const companions = this.links.appearsWith(party, COVERAGE_COMPANIONS);
+  /** `appearsWith`: the party's companions, most first; the first three are drawn beside it. */
+  coverage(party: Party, appearsWith: readonly AppearsWith[]): CoverageAnswer {
+    const companions = appearsWith.slice(0, COVERAGE_COMPANIONS);
     const span = this.reader.dateSpan();
     // The chart draws the latest COVERAGE_WEEKS at most: older dates are not read (the span still says how far
     // the archive goes, so the chart says what it left out).
