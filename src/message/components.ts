@@ -92,10 +92,27 @@ export function mediaGallery(items: { file: string; description?: string }[]): A
   return {
     type: ComponentType.MediaGallery,
     items: items.map((item) => ({
-      media: { url: `attachment://${item.file}` },
+      media: { url: `${ATTACHMENT}${item.file}` },
       ...(item.description ? { description: item.description } : {}),
     })),
   };
+}
+
+const ATTACHMENT = 'attachment://';
+
+/** A media gallery's items as read back: the url, the uploaded file it names (if it names one), the alt text. */
+export function galleryItems(
+  component: AnyComponent,
+): { url: string; file: string | undefined; description: string }[] {
+  const items = Array.isArray(component.items) ? (component.items as AnyComponent[]) : [];
+  return items.map((item) => {
+    const url = String((item.media as { url?: unknown } | undefined)?.url ?? '');
+    return {
+      url,
+      file: url.startsWith(ATTACHMENT) ? url.slice(ATTACHMENT.length) : undefined,
+      description: typeof item.description === 'string' ? item.description : '',
+    };
+  });
 }
 
 export function linkButton(label: string, url: string): APIButtonComponentWithURL {

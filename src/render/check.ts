@@ -5,6 +5,7 @@ import {
   type AnyComponent,
   countComponents,
   eachComponent,
+  galleryItems,
   isComponentsV2,
   sendable,
   textLength,
@@ -95,15 +96,12 @@ function checkButton(component: AnyComponent, ids: Set<string>, problems: string
 
 /** A gallery's items: 1 to 10, each an uploaded file of the message with alt text within the limit. */
 function checkGallery(component: AnyComponent, files: ReadonlySet<string>, problems: string[]): void {
-  const items = Array.isArray(component.items) ? (component.items as AnyComponent[]) : [];
+  const items = galleryItems(component);
   if (!items.length || items.length > V2_LIMITS.galleryItems)
     problems.push(`a media gallery has ${items.length} items (1 to ${V2_LIMITS.galleryItems})`);
-  for (const item of items) {
-    const url = String((item.media as { url?: unknown } | undefined)?.url ?? '');
-    const name = url.startsWith('attachment://') ? url.slice('attachment://'.length) : undefined;
-    if (name === undefined || !files.has(name))
+  for (const { url, file, description } of items) {
+    if (file === undefined || !files.has(file))
       problems.push(`a media gallery shows "${url}", which is not a file of the message`);
-    const description = typeof item.description === 'string' ? item.description : '';
     over(problems, 'a media item description', description.length, V2_LIMITS.mediaDescription);
   }
 }
@@ -134,11 +132,8 @@ function checkFiles(payload: MessagePayload, shown: ReadonlySet<string>, problem
 function shownFiles(components: readonly unknown[]): Set<string> {
   const shown = new Set<string>();
   eachComponent(components, (component) => {
-    if (component.type !== ComponentType.MediaGallery || !Array.isArray(component.items)) return;
-    for (const item of component.items as AnyComponent[]) {
-      const url = String((item.media as { url?: unknown } | undefined)?.url ?? '');
-      if (url.startsWith('attachment://')) shown.add(url.slice('attachment://'.length));
-    }
+    if (component.type !== ComponentType.MediaGallery) return;
+    for (const { file } of galleryItems(component)) if (file !== undefined) shown.add(file);
   });
   return shown;
 }

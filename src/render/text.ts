@@ -6,7 +6,7 @@
  */
 import { type APIEmbed, ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import { stripControls } from '../briefing/text.js';
-import type { AnyComponent } from '../message/components.js';
+import { type AnyComponent, galleryItems } from '../message/components.js';
 import type { MessagePayload, Reply } from '../message/payload.js';
 import { replyMessages } from './pack.js';
 
@@ -116,12 +116,8 @@ function componentsToText(components: readonly unknown[] | undefined, options: T
         break;
       case ComponentType.MediaGallery:
         // An image cannot be printed: its alt text says what it shows.
-        for (const item of Array.isArray(component.items) ? (component.items as AnyComponent[]) : []) {
-          const url = String((item.media as { url?: unknown } | undefined)?.url ?? '');
-          const name = url.replace(/^attachment:\/\//, '');
-          const alt = typeof item.description === 'string' ? item.description : '';
-          blocks.push(`[image ${name}]${alt ? ` ${alt}` : ''}`);
-        }
+        for (const { url, file, description } of galleryItems(component))
+          blocks.push(`[image ${file ?? url}]${description ? ` ${description}` : ''}`);
         break;
     }
   }
