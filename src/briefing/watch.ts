@@ -20,7 +20,8 @@ export interface BriefingWatcher {
   close(): Promise<void>;
 }
 
-type Kind = 'briefing' | 'folder' | 'other';
+/** A briefing that is a link to a file elsewhere is watched itself (see above). */
+type Kind = 'briefing' | 'linked-briefing' | 'folder' | 'other';
 
 /**
  * What a path of an event is, as the loader would see it: a briefing file (or a link to one), a folder (its
@@ -35,7 +36,8 @@ function kindOf(path: string, type: Event['type']): Kind {
   try {
     const entry = lstatSync(path);
     if (entry.isDirectory()) return 'folder';
-    if (entry.isSymbolicLink()) return statSync(path).isFile() && isBriefingFile(path) ? 'briefing' : 'other';
+    if (entry.isSymbolicLink())
+      return statSync(path).isFile() && isBriefingFile(path) ? 'linked-briefing' : 'other';
     return isBriefingFile(path) ? 'briefing' : 'other';
   } catch {
     // Gone again already: its name says what it was.
@@ -85,7 +87,7 @@ export function watchBriefingFolder(
   };
 
   const touched = (path: string, kind: Kind) => {
-    if (kind === 'briefing') changed.add(path);
+    if (kind === 'briefing' || kind === 'linked-briefing') changed.add(path);
     else folderChanged = true;
     pending = true;
     schedule();
@@ -105,10 +107,9 @@ export function watchBriefingFolder(
       if (parts.some((part) => part.startsWith('.'))) continue;
       const kind = kindOf(path, type);
       if (kind === 'other') continue;
-      if (kind === 'briefing' && parts.length > MAX_FOLDER_DEPTH + 1) continue;
-      if (kind === 'folder' && parts.length > MAX_FOLDER_DEPTH) continue;
-      if (kind === 'briefing' && type === 'create' && isLink(path)) linked.add(path);
-      if (kind === 'briefing' && type === 'delete') linked.unwatch(path);
+      if (kind === 'folder' ? parts.length > MAX_FOLDER_DEPTH : parts.length > MAX_FOLDER_DEPTH + 1) continue;
+      if (kind === 'linked-briefing') linked.add(path);
+      if (type === 'delete') linked.unwatch(path);
       touched(inFolder, kind);
     }
   };
@@ -130,12 +131,4 @@ export function watchBriefingFolder(
       await running;
     },
   };
-}
-
-function isLink(path: string): boolean {
-  try {
-    return lstatSync(path).isSymbolicLink();
-  } catch {
-    return false;
-  }
 }
