@@ -95,6 +95,10 @@ export interface DeliveryRecord {
   retryAt: string | null;
   /** What the last failed attempt said. */
   lastError: string | null;
+  /** The instance sending a pending row, while its hold lasts (null: nobody holds it). */
+  claimedBy: string | null;
+  /** Until when the hold lasts unless its instance renews it (ISO instant); after it, another instance may resume. */
+  claimedUntil: string | null;
 }
 
 /** What one delivery came to, as returned by sendNow. */

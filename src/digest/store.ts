@@ -20,6 +20,16 @@ export interface SentPart {
   messageId: string;
 }
 
+/**
+ * A hold on pending rows: which instance is sending them, and until when unless it renews the hold. Several
+ * instances share one database; a row whose hold lapsed (its instance died mid-send) is free for another to resume,
+ * with the nonces the row already carries.
+ */
+export interface Claim {
+  owner: string;
+  until: Date;
+}
+
 export interface NewDelivery {
   guildId: string;
   channelId: string;
@@ -32,6 +42,8 @@ export interface NewDelivery {
   /** Messages to send (status `pending`); none for rows that only record a skip. */
   parts: readonly { nonce: string; payload: MessagePayload }[];
   at: Date;
+  /** A pending row is held by the instance that writes it, from the moment it exists. */
+  claim?: Claim;
 }
 
 /** The database the store opened is no longer there: deleted, or replaced by another. */
@@ -95,4 +107,22 @@ export interface DigestStore {
   setReason(deliveryId: number, reason: DeliveryReason | null, at: Date): Promise<void>;
   /** Briefings the channel has received, or that a pending digest is about to bring it. */
   receivedOrPending(channelId: string): Promise<Set<string>>;
+
+  // Claims: which instance sends a pending row. Atomic in the database, so two instances never take the same row.
+  /**
+   * Takes the pending rows that are free at `at` (never held, a lapsed hold, or already this owner's) and due (no
+   * retry time, or one that has come), at most `limit`, oldest first: each is now held by `claim`. Rows another
+   * instance is taking at the same moment are skipped, not waited for.
+   */
+  claimPending(claim: Claim, at: Date, limit: number): Promise<DeliveryRecord[]>;
+  /** Extends the owner's hold on all its pending rows (its heartbeat); how many it holds. */
+  renewClaims(claim: Claim): Promise<number>;
+  /**
+   * True, and the hold extended, while the owner still holds the pending row; false once it lapsed and another
+   * instance took it, or the row ended. Asked before each message, so an instance that stalled past its hold
+   * stops instead of racing the one that resumed the row.
+   */
+  holdClaim(deliveryId: number, claim: Claim): Promise<boolean>;
+  /** Lets go of the owner's pending rows (a clean stop), or of every row (null: a sole instance starting). */
+  releaseClaims(owner: string | null): Promise<number>;
 }

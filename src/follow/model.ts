@@ -56,4 +56,8 @@ export interface AlertRecord {
   lastError: string | null;
   createdAt: string;
   updatedAt: string;
+  /** The instance sending a pending alert, while its hold lasts (null: nobody holds it). */
+  claimedBy: string | null;
+  /** Until when the hold lasts unless renewed (ISO instant). */
+  claimedUntil: string | null;
 }

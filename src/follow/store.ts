@@ -2,6 +2,7 @@
  * Where follows and alerts are kept. One interface, so another database is one more file beside the SQLite one;
  * every call is asynchronous because a database on the network is.
  */
+import type { Claim } from '../digest/store.js';
 import type { MessagePayload } from '../message/payload.js';
 import type { AlertReason, AlertRecord, Follow, Follower, FollowPause } from './model.js';
 
@@ -11,6 +12,8 @@ export interface NewAlert {
   briefingIds: readonly string[];
   parts: readonly { nonce: string; payload: MessagePayload }[];
   at: Date;
+  /** Held by the instance that writes it, from the moment it exists. */
+  claim?: Claim;
 }
 
 export interface FollowStore {
@@ -57,6 +60,13 @@ export interface FollowStore {
 
   /** Stops the reader's alerts (they will be told once). */
   pause(userId: string, reason: FollowPause, at: Date): Promise<void>;
+  /** As DigestStore.claimPending, for alerts: the free pending alerts, now held by `claim`. */
+  claimPendingAlerts(claim: Claim, at: Date, limit: number): Promise<AlertRecord[]>;
+  /** Extends the owner's hold on all its pending alerts. */
+  renewAlertClaims(claim: Claim): Promise<number>;
+  /** Lets go of the owner's pending alerts, or of every one (null). */
+  releaseAlertClaims(owner: string | null): Promise<number>;
+
   /** Takes a paused reader's alerts up again, from `at`. */
   resume(userId: string, at: Date): Promise<void>;
   /** The pause the reader has not been told of, marked as told in the same write: each pause is told once. */

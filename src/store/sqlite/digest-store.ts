@@ -5,98 +5,25 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
-import type { DeliveryKind, DeliveryRecord, DeliveryStatus, Subscription } from '../../digest/model.js';
-import { type DeliveryReason, readPauseReason, readReason, storeReason } from '../../digest/reasons.js';
-import type { DeliveryPart, DigestStore, NewDelivery, SentPart, StoreLoss } from '../../digest/store.js';
-import { currentZoneName } from '../../digest/subscriptions/timezones.js';
-import type { MessagePayload } from '../../message/payload.js';
+import type { DeliveryRecord, DeliveryStatus, Subscription } from '../../digest/model.js';
+import { type DeliveryReason, storeReason } from '../../digest/reasons.js';
+import type {
+  Claim,
+  DeliveryPart,
+  DigestStore,
+  NewDelivery,
+  SentPart,
+  StoreLoss,
+} from '../../digest/store.js';
+import {
+  type DeliveryRow,
+  type PartRow,
+  type SubscriptionRow,
+  toDeliveryPart,
+  toDeliveryRecord,
+  toSubscription,
+} from '../digest-rows.js';
 import { type OpenedDatabase, openDatabase } from './open-database.js';
-
-interface SubscriptionRow {
-  channel_id: string;
-  guild_id: string;
-  channel_name: string | null;
-  time: string;
-  timezone: string;
-  party: string | null;
-  tag: string | null;
-  post_when_empty: number;
-  publish: number;
-  mention_role_id: string | null;
-  paused: number;
-  pause_reason: string | null;
-  created_by: string | null;
-  created_at: string;
-  updated_at: string;
-  active_from: string;
-}
-
-interface DeliveryRow {
-  id: number;
-  guild_id: string;
-  channel_id: string;
-  kind: DeliveryKind;
-  local_date: string;
-  fire_at: string;
-  status: DeliveryStatus;
-  reason: string | null;
-  briefing_ids: string;
-  message_ids: string;
-  created_at: string;
-  updated_at: string;
-  attempts: number;
-  retry_at: string | null;
-  last_error: string | null;
-}
-
-interface PartRow {
-  part: number;
-  nonce: string;
-  payload: string;
-  message_id: string | null;
-}
-
-function toSubscription(row: SubscriptionRow): Subscription {
-  return {
-    guildId: row.guild_id,
-    channelId: row.channel_id,
-    channelName: row.channel_name,
-    time: row.time,
-    // Rows written before zones were stored by their current names (Europe/Kiev) read as they are now called.
-    timezone: currentZoneName(row.timezone),
-    party: row.party,
-    tag: row.tag,
-    postWhenEmpty: row.post_when_empty === 1,
-    publish: row.publish === 1,
-    mentionRoleId: row.mention_role_id,
-    paused: row.paused === 1,
-    pauseReason: readPauseReason(row.pause_reason),
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    activeFrom: row.active_from,
-  };
-}
-
-function toRecord(row: DeliveryRow): DeliveryRecord {
-  return {
-    id: row.id,
-    guildId: row.guild_id,
-    channelId: row.channel_id,
-    kind: row.kind,
-    localDate: row.local_date,
-    fireAt: row.fire_at,
-    status: row.status,
-    reason: readReason(row.reason),
-    briefingIds: JSON.parse(row.briefing_ids) as string[],
-    messageIds: (JSON.parse(row.message_ids) as (string | null)[]).filter((id): id is string => id !== null),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    attempts: row.attempts,
-    retryAt: row.retry_at,
-    lastError: row.last_error,
-  };
-}
 
 const DELIVERY_COLUMNS = `d.*, (SELECT json_group_array(p.message_id) FROM
   (SELECT message_id FROM delivery_parts WHERE delivery_id = d.id ORDER BY part) p) AS message_ids`;
@@ -123,8 +50,9 @@ function prepareStatements(db: Database.Database) {
     deleteSubscription: db.prepare<[string]>('DELETE FROM subscriptions WHERE channel_id = ?'),
     insertDelivery: db.prepare(`
       INSERT INTO deliveries (guild_id, channel_id, kind, local_date, fire_at, status, reason, briefing_ids,
-        created_at, updated_at)
-      VALUES (@guildId, @channelId, @kind, @localDate, @fireAt, @status, @reason, @briefingIds, @at, @at)
+        created_at, updated_at, claimed_by, claimed_until)
+      VALUES (@guildId, @channelId, @kind, @localDate, @fireAt, @status, @reason, @briefingIds, @at, @at,
+        @claimedBy, @claimedUntil)
       ON CONFLICT DO NOTHING`),
     insertPart: db.prepare<[number, number, string, string]>(
       'INSERT INTO delivery_parts (delivery_id, part, nonce, payload) VALUES (?, ?, ?, ?)',
@@ -156,9 +84,11 @@ function prepareStatements(db: Database.Database) {
     markPartSent: db.prepare<[string, string, number, number]>(
       'UPDATE delivery_parts SET message_id = ?, sent_at = ? WHERE delivery_id = ? AND part = ? AND message_id IS NULL',
     ),
-    finishDelivery: db.prepare<[DeliveryStatus, string | null, string, number]>(
-      "UPDATE deliveries SET status = ?, reason = ?, updated_at = ?, retry_at = NULL WHERE id = ? AND status = 'pending'",
-    ),
+    // An ended row is held by no one: its claim goes with it, so status views show only live holds.
+    finishDelivery: db.prepare<[DeliveryStatus, string | null, string, number]>(`
+      UPDATE deliveries SET status = ?, reason = ?, updated_at = ?, retry_at = NULL, claimed_by = NULL,
+        claimed_until = NULL
+      WHERE id = ? AND status = 'pending'`),
     recordFailure: db.prepare<[string, string | null, string, number]>(
       "UPDATE deliveries SET attempts = attempts + 1, last_error = ?, retry_at = ?, updated_at = ? WHERE id = ? AND status = 'pending'",
     ),
@@ -170,6 +100,26 @@ function prepareStatements(db: Database.Database) {
     ),
     recordDelivered: db.prepare<[string, string, number, string]>(
       'INSERT OR IGNORE INTO delivered_briefings (channel_id, briefing_id, delivery_id, delivered_at) VALUES (?, ?, ?, ?)',
+    ),
+    claimPending: db.prepare<[string, string, string, string, string, number], { id: number }>(`
+      UPDATE deliveries SET claimed_by = ?, claimed_until = ?
+      WHERE id IN (
+        SELECT id FROM deliveries
+        WHERE status = 'pending' AND (claimed_by IS NULL OR claimed_by = ? OR claimed_until < ?)
+          AND (retry_at IS NULL OR retry_at <= ?)
+        ORDER BY id LIMIT ?)
+      RETURNING id`),
+    renewClaims: db.prepare<[string, string]>(
+      "UPDATE deliveries SET claimed_until = ? WHERE status = 'pending' AND claimed_by = ?",
+    ),
+    holdClaim: db.prepare<[string, number, string]>(
+      "UPDATE deliveries SET claimed_until = ? WHERE id = ? AND status = 'pending' AND claimed_by = ?",
+    ),
+    releaseOwnClaims: db.prepare<[string]>(
+      "UPDATE deliveries SET claimed_by = NULL, claimed_until = NULL WHERE status = 'pending' AND claimed_by = ?",
+    ),
+    releaseAllClaims: db.prepare<[]>(
+      "UPDATE deliveries SET claimed_by = NULL, claimed_until = NULL WHERE status = 'pending' AND claimed_by IS NOT NULL",
     ),
   };
 }
@@ -198,6 +148,7 @@ export class SqliteDigestStore implements DigestStore {
     at: string,
     lastPart: SentPart | undefined,
   ) => boolean;
+  private readonly claimDue: (claim: Claim, at: Date, limit: number) => DeliveryRecord[];
   private readonly db: Database.Database;
   private readonly file: string;
   private readonly identity: FileIdentity | undefined;
@@ -226,6 +177,8 @@ export class SqliteDigestStore implements DigestStore {
         reason: storeReason(delivery.reason),
         briefingIds: JSON.stringify(delivery.briefingIds),
         at: delivery.at.toISOString(),
+        claimedBy: delivery.claim?.owner ?? null,
+        claimedUntil: delivery.claim?.until.toISOString() ?? null,
       });
       if (result.changes === 0) return undefined;
       const id = Number(result.lastInsertRowid);
@@ -245,6 +198,17 @@ export class SqliteDigestStore implements DigestStore {
         return true;
       },
     );
+    this.claimDue = db.transaction((claim: Claim, at: Date, limit: number) => {
+      const now = at.toISOString();
+      const ids = s.claimPending
+        .all(claim.owner, claim.until.toISOString(), claim.owner, now, now, limit)
+        .map((row) => row.id)
+        .sort((a, b) => a - b);
+      return ids.flatMap((id) => {
+        const row = s.getDelivery.get(id);
+        return row ? [toDeliveryRecord(row)] : [];
+      });
+    });
   }
 
   /** Opens (creating if needed) the database at `path`; throws an Error naming the path when it cannot. */
@@ -326,17 +290,17 @@ export class SqliteDigestStore implements DigestStore {
 
   async getDelivery(id: number): Promise<DeliveryRecord | undefined> {
     const row = this.statements.getDelivery.get(id);
-    return row ? toRecord(row) : undefined;
+    return row ? toDeliveryRecord(row) : undefined;
   }
 
   /** The delivery one of whose messages carries this nonce. */
   async deliveryByNonce(nonce: string): Promise<DeliveryRecord | undefined> {
     const row = this.statements.deliveryByNonce.get(nonce);
-    return row ? toRecord(row) : undefined;
+    return row ? toDeliveryRecord(row) : undefined;
   }
 
   async pendingDeliveries(): Promise<DeliveryRecord[]> {
-    return this.statements.pendingDeliveries.all().map(toRecord);
+    return this.statements.pendingDeliveries.all().map(toDeliveryRecord);
   }
 
   /** Newest first. */
@@ -349,16 +313,11 @@ export class SqliteDigestStore implements DigestStore {
       channelId === undefined
         ? this.statements.guildDeliveries.all(guildId, limit)
         : this.statements.channelDeliveries.all(guildId, channelId, limit);
-    return rows.map(toRecord);
+    return rows.map(toDeliveryRecord);
   }
 
   async parts(deliveryId: number): Promise<DeliveryPart[]> {
-    return this.statements.parts.all(deliveryId).map((row) => ({
-      part: row.part,
-      nonce: row.nonce,
-      payload: JSON.parse(row.payload) as MessagePayload,
-      messageId: row.message_id,
-    }));
+    return this.statements.parts.all(deliveryId).map(toDeliveryPart);
   }
 
   async markPartSent(deliveryId: number, part: number, messageId: string, at: Date): Promise<void> {
@@ -405,5 +364,25 @@ export class SqliteDigestStore implements DigestStore {
       for (const id of JSON.parse(row.briefing_ids) as string[]) ids.add(id);
     }
     return ids;
+  }
+
+  // Claims. A SQLite write holds the whole file, so each statement here is atomic as it stands.
+
+  async claimPending(claim: Claim, at: Date, limit: number): Promise<DeliveryRecord[]> {
+    return this.claimDue(claim, at, limit);
+  }
+
+  async renewClaims(claim: Claim): Promise<number> {
+    return this.statements.renewClaims.run(claim.until.toISOString(), claim.owner).changes;
+  }
+
+  async holdClaim(deliveryId: number, claim: Claim): Promise<boolean> {
+    return this.statements.holdClaim.run(claim.until.toISOString(), deliveryId, claim.owner).changes === 1;
+  }
+
+  async releaseClaims(owner: string | null): Promise<number> {
+    return owner === null
+      ? this.statements.releaseAllClaims.run().changes
+      : this.statements.releaseOwnClaims.run(owner).changes;
   }
 }

@@ -4,8 +4,8 @@
  */
 import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
+import type { Claim } from '../../digest/store.js';
 import type {
-  AlertPart,
   AlertReason,
   AlertRecord,
   AlertStatus,
@@ -14,74 +14,18 @@ import type {
   FollowPause,
 } from '../../follow/model.js';
 import type { FollowStore, NewAlert } from '../../follow/store.js';
+import {
+  type AlertRow,
+  type FollowerRow,
+  type FollowRow,
+  givesBriefingsBack,
+  readPause,
+  toAlert,
+  toFollow,
+  toFollower,
+  withPartSent,
+} from '../follow-rows.js';
 import { openDatabase } from './open-database.js';
-
-interface FollowRow {
-  user_id: string;
-  party: string;
-  created_at: string;
-}
-
-interface FollowerRow {
-  user_id: string;
-  active_from: string;
-  paused: number;
-  pause_reason: string | null;
-  paused_at: string | null;
-  told_at: string | null;
-}
-
-interface AlertRow {
-  id: number;
-  user_id: string;
-  local_date: string;
-  status: AlertStatus;
-  reason: string | null;
-  briefing_ids: string;
-  parts: string;
-  attempts: number;
-  last_error: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-const toFollow = (row: FollowRow): Follow => ({
-  userId: row.user_id,
-  party: row.party,
-  createdAt: row.created_at,
-});
-
-/** A stored code read back; anything else (a newer version's code) still reads as closed direct messages. */
-function readPause(stored: string | null): FollowPause | null {
-  return stored === null ? null : { code: 'dms-closed' };
-}
-
-function toFollower(row: FollowerRow): Follower {
-  return {
-    userId: row.user_id,
-    activeFrom: row.active_from,
-    paused: row.paused === 1,
-    pauseReason: row.paused === 1 ? (readPause(row.pause_reason) ?? { code: 'dms-closed' }) : null,
-    pausedAt: row.paused_at,
-    toldAt: row.told_at,
-  };
-}
-
-function toAlert(row: AlertRow): AlertRecord {
-  return {
-    id: row.id,
-    userId: row.user_id,
-    localDate: row.local_date,
-    status: row.status,
-    reason: row.reason === null ? null : (JSON.parse(row.reason) as AlertReason),
-    briefingIds: JSON.parse(row.briefing_ids) as string[],
-    parts: JSON.parse(row.parts) as AlertPart[],
-    attempts: row.attempts,
-    lastError: row.last_error,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
 
 function prepareStatements(db: Database.Database) {
   return {
@@ -112,8 +56,9 @@ function prepareStatements(db: Database.Database) {
       'INSERT INTO follow_seen (user_id, briefing_id, alert_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
     ),
     insertAlert: db.prepare(`
-      INSERT INTO follow_alerts (user_id, local_date, status, briefing_ids, parts, created_at, updated_at)
-      VALUES (@userId, @localDate, 'pending', @briefingIds, @parts, @at, @at)
+      INSERT INTO follow_alerts (user_id, local_date, status, briefing_ids, parts, created_at, updated_at,
+        claimed_by, claimed_until)
+      VALUES (@userId, @localDate, 'pending', @briefingIds, @parts, @at, @at, @claimedBy, @claimedUntil)
       ON CONFLICT DO NOTHING`),
     getAlert: db.prepare<[number], AlertRow>('SELECT * FROM follow_alerts WHERE id = ?'),
     pendingAlerts: db.prepare<[], AlertRow>(
@@ -125,9 +70,10 @@ function prepareStatements(db: Database.Database) {
     setParts: db.prepare<[string, string, number]>(
       'UPDATE follow_alerts SET parts = ?, updated_at = ? WHERE id = ?',
     ),
-    finishAlert: db.prepare<[AlertStatus, string | null, string, number]>(
-      "UPDATE follow_alerts SET status = ?, reason = ?, updated_at = ? WHERE id = ? AND status = 'pending'",
-    ),
+    // An ended alert is held by no one: its claim goes with it.
+    finishAlert: db.prepare<[AlertStatus, string | null, string, number]>(`
+      UPDATE follow_alerts SET status = ?, reason = ?, updated_at = ?, claimed_by = NULL, claimed_until = NULL
+      WHERE id = ? AND status = 'pending'`),
     recordFailure: db.prepare<[string, string, number]>(
       "UPDATE follow_alerts SET attempts = attempts + 1, last_error = ?, updated_at = ? WHERE id = ? AND status = 'pending'",
     ),
@@ -140,6 +86,22 @@ function prepareStatements(db: Database.Database) {
     ),
     takeNotice: db.prepare<[string, string], { pause_reason: string | null }>(
       'UPDATE followers SET told_at = ? WHERE user_id = ? AND paused = 1 AND told_at IS NULL RETURNING pause_reason',
+    ),
+    claimPending: db.prepare<[string, string, string, string, number], { id: number }>(`
+      UPDATE follow_alerts SET claimed_by = ?, claimed_until = ?
+      WHERE id IN (
+        SELECT id FROM follow_alerts
+        WHERE status = 'pending' AND (claimed_by IS NULL OR claimed_by = ? OR claimed_until < ?)
+        ORDER BY id LIMIT ?)
+      RETURNING id`),
+    renewClaims: db.prepare<[string, string]>(
+      "UPDATE follow_alerts SET claimed_until = ? WHERE status = 'pending' AND claimed_by = ?",
+    ),
+    releaseOwnClaims: db.prepare<[string]>(
+      "UPDATE follow_alerts SET claimed_by = NULL, claimed_until = NULL WHERE status = 'pending' AND claimed_by = ?",
+    ),
+    releaseAllClaims: db.prepare<[]>(
+      "UPDATE follow_alerts SET claimed_by = NULL, claimed_until = NULL WHERE status = 'pending' AND claimed_by IS NOT NULL",
     ),
   };
 }
@@ -157,6 +119,7 @@ export class SqliteFollowStore implements FollowStore {
   private readonly insertAlertWithSeen: (alert: NewAlert) => number | undefined;
   private readonly updatePart: (id: number, part: number, messageId: string, at: string) => void;
   private readonly finish: (id: number, status: AlertStatus, reason: string | null, at: string) => boolean;
+  private readonly claimDue: (claim: Claim, at: Date, limit: number) => AlertRecord[];
 
   private constructor(
     private readonly db: Database.Database,
@@ -190,6 +153,8 @@ export class SqliteFollowStore implements FollowStore {
         briefingIds: JSON.stringify(alert.briefingIds),
         parts: JSON.stringify(alert.parts.map((part) => ({ ...part, messageId: null }))),
         at: alert.at.toISOString(),
+        claimedBy: alert.claim?.owner ?? null,
+        claimedUntil: alert.claim?.until.toISOString() ?? null,
       });
       if (result.changes === 0) return undefined;
       const id = Number(result.lastInsertRowid);
@@ -198,20 +163,24 @@ export class SqliteFollowStore implements FollowStore {
     });
     this.updatePart = db.transaction((id: number, part: number, messageId: string, at: string) => {
       const row = s.getAlert.get(id);
-      if (!row) return;
-      const parts = JSON.parse(row.parts) as AlertPart[];
-      const target = parts[part];
-      if (!target || target.messageId) return;
-      target.messageId = messageId;
-      s.setParts.run(JSON.stringify(parts), at, id);
+      const parts = row && withPartSent(row.parts, part, messageId);
+      if (parts) s.setParts.run(parts, at, id);
     });
     this.finish = db.transaction((id: number, status: AlertStatus, reason: string | null, at: string) => {
       const row = s.getAlert.get(id);
       if (!row || s.finishAlert.run(status, reason, at, id).changes === 0) return false;
-      // A failed alert that sent nothing gives its briefings back: a later one may carry them.
-      const sentAny = (JSON.parse(row.parts) as AlertPart[]).some((part) => part.messageId);
-      if (status === 'failed' && !sentAny) s.forgetSeen.run(id);
+      if (givesBriefingsBack(status, row.parts)) s.forgetSeen.run(id);
       return true;
+    });
+    this.claimDue = db.transaction((claim: Claim, at: Date, limit: number) => {
+      const ids = s.claimPending
+        .all(claim.owner, claim.until.toISOString(), claim.owner, at.toISOString(), limit)
+        .map((row) => row.id)
+        .sort((a, b) => a - b);
+      return ids.flatMap((id) => {
+        const row = s.getAlert.get(id);
+        return row ? [toAlert(row)] : [];
+      });
     });
   }
 
@@ -293,6 +262,20 @@ export class SqliteFollowStore implements FollowStore {
 
   async pause(userId: string, reason: FollowPause, at: Date): Promise<void> {
     this.statements.pause.run(JSON.stringify(reason), at.toISOString(), userId);
+  }
+
+  async claimPendingAlerts(claim: Claim, at: Date, limit: number): Promise<AlertRecord[]> {
+    return this.claimDue(claim, at, limit);
+  }
+
+  async renewAlertClaims(claim: Claim): Promise<number> {
+    return this.statements.renewClaims.run(claim.until.toISOString(), claim.owner).changes;
+  }
+
+  async releaseAlertClaims(owner: string | null): Promise<number> {
+    return owner === null
+      ? this.statements.releaseAllClaims.run().changes
+      : this.statements.releaseOwnClaims.run(owner).changes;
   }
 
   async resume(userId: string, at: Date): Promise<void> {

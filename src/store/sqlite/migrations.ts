@@ -151,4 +151,11 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX follow_seen_by_alert ON follow_seen (alert_id);
   `,
+  // 6: which instance is sending a pending digest or alert, and until when its hold lasts unless renewed.
+  `
+  ALTER TABLE deliveries ADD COLUMN claimed_by TEXT;
+  ALTER TABLE deliveries ADD COLUMN claimed_until TEXT;
+  ALTER TABLE follow_alerts ADD COLUMN claimed_by TEXT;
+  ALTER TABLE follow_alerts ADD COLUMN claimed_until TEXT;
+  `,
 ];
