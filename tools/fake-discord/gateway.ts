@@ -2,7 +2,11 @@
  * The gateway WebSocket: HELLO, IDENTIFY (token and intents checked), READY then GUILD_CREATE per guild,
  * heartbeat ACKs, sequence numbers, RESUME with replay of missed events, and dispatches on demand.
  * Close codes follow Discord's: 4001 unknown opcode, 4002 decode error, 4003 not authenticated,
- * 4004 authentication failed, 4005 already authenticated, 4014 disallowed intents.
+ * 4004 authentication failed, 4005 already authenticated, 4010 invalid shard, 4014 disallowed intents.
+ *
+ * Sharding is Discord's: a session identifies `shard: [id, count]` and gets READY, GUILD_CREATEs and events of the
+ * guilds on that shard only (events of no guild, DMs included, go to shard 0). Two sessions on the same shard
+ * (a second instance) both get its events.
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -10,6 +14,7 @@ import type { Duplex } from 'node:stream';
 import zlib from 'node:zlib';
 import { GatewayIntentBits, GatewayOpcodes } from 'discord-api-types/v10';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { eventGuildId, parseShard, type ShardPair, shardHolds } from './shards.js';
 import type { Violation } from './violations.js';
 
 export interface SessionStart {
@@ -22,8 +27,8 @@ export interface GatewayOptions {
   heartbeatIntervalMs: number;
   /** Privileged intents the application may ask for (members, presences, message content). */
   allowedPrivilegedIntents: number;
-  /** READY's data and the GUILD_CREATEs that follow, for a new session. */
-  startSession(sessionId: string, shard: [number, number]): SessionStart;
+  /** READY's data and the GUILD_CREATEs that follow, for a new session on this shard. */
+  startSession(sessionId: string, shard: ShardPair): SessionStart;
   violation(violation: Omit<Violation, 'requestSeq'>): void;
 }
 
@@ -35,6 +40,7 @@ interface SentEvent {
 
 interface Session {
   id: string;
+  shard: ShardPair;
   seq: number;
   /** Recent dispatches, so a RESUME can replay what the client missed. */
   events: SentEvent[];
@@ -53,6 +59,19 @@ export interface GatewayConnectionInfo {
   query: Record<string, string>;
 }
 
+/** A session as tests see it: which shard it identified, and whether a connection holds it now. */
+export interface GatewaySession {
+  id: string;
+  shard: ShardPair;
+  connected: boolean;
+}
+
+const describeSession = (session: Session): GatewaySession => ({
+  id: session.id,
+  shard: session.shard,
+  connected: session.connection !== undefined,
+});
+
 const PRIVILEGED =
   GatewayIntentBits.GuildMembers | GatewayIntentBits.GuildPresences | GatewayIntentBits.MessageContent;
 const REPLAY_LIMIT = 1_000;
@@ -66,7 +85,8 @@ export class FakeGateway {
   private readonly sessions = new Map<string, Session>();
   private readonly live = new Set<Connection>();
   private readonly readyWaiters = new Set<() => void>();
-  private readyCount = 0;
+  /** Every session started (READY sent), in order, resumable or not. */
+  private readonly started: Session[] = [];
 
   constructor(private readonly options: GatewayOptions) {}
 
@@ -169,14 +189,18 @@ export class FakeGateway {
         message: 'identify compress is not supported by the fake',
       });
     }
-    const shard = Array.isArray(d.shard) ? (d.shard as [number, number]) : [0, 1];
-    const session: Session = { id: randomBytes(16).toString('hex'), seq: 0, events: [], connection };
+    const shard = parseShard(d.shard);
+    if (!shard) {
+      this.refuse(connection, 4010, 'Invalid shard');
+      return;
+    }
+    const session: Session = { id: randomBytes(16).toString('hex'), shard, seq: 0, events: [], connection };
     this.sessions.set(session.id, session);
     connection.session = session;
-    const start = this.options.startSession(session.id, [shard[0] ?? 0, shard[1] ?? 1]);
+    const start = this.options.startSession(session.id, shard);
     this.dispatchTo(session, 'READY', start.ready);
     for (const guild of start.guildCreates) this.dispatchTo(session, 'GUILD_CREATE', guild);
-    this.readyCount += 1;
+    this.started.push(session);
     for (const waiter of [...this.readyWaiters]) waiter();
   }
 
@@ -209,30 +233,53 @@ export class FakeGateway {
     if (session.connection) this.send(session.connection, { op: GatewayOpcodes.Dispatch, ...event });
   }
 
-  /** Sends a dispatch to every session that has a connection; returns how many got it. */
-  dispatch(t: string, d: unknown): number {
-    let delivered = 0;
+  /**
+   * Sends a dispatch to every connected session on the shard holding the event's guild (shard 0 for an event of
+   * no guild); returns the sessions that got it.
+   */
+  deliver(t: string, d: unknown): GatewaySession[] {
+    const guildId = eventGuildId(t, d);
+    const delivered: GatewaySession[] = [];
     for (const session of this.sessions.values()) {
-      if (!session.connection) continue;
+      if (!session.connection || !shardHolds(session.shard, guildId)) continue;
       this.dispatchTo(session, t, d);
-      delivered += 1;
+      delivered.push(describeSession(session));
     }
     return delivered;
   }
 
-  /** Resolves once `count` sessions have been started (READY sent) since the fake began. */
-  waitForSessions(count = 1, timeoutMs = 10_000): Promise<void> {
-    if (this.readyCount >= count) return Promise.resolve();
+  /** Like deliver(); returns how many sessions got it. */
+  dispatch(t: string, d: unknown): number {
+    return this.deliver(t, d).length;
+  }
+
+  /** Every session started so far (READY sent), oldest first, with its shard and whether it is connected now. */
+  get sessionList(): GatewaySession[] {
+    return this.started.map(describeSession);
+  }
+
+  /**
+   * Resolves once `count` sessions have been started (READY sent) since the fake began; with `where`, only the
+   * sessions it accepts count (`(shard) => shard[0] === 1`).
+   */
+  waitForSessions(
+    count = 1,
+    timeoutMs = 10_000,
+    where: (shard: ShardPair) => boolean = () => true,
+  ): Promise<void> {
+    const enough = () => this.started.filter((session) => where(session.shard)).length >= count;
+    if (enough()) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const waiter = () => {
-        if (this.readyCount < count) return;
+        if (!enough()) return;
         this.readyWaiters.delete(waiter);
         clearTimeout(timer);
         resolve();
       };
       const timer = setTimeout(() => {
         this.readyWaiters.delete(waiter);
-        reject(new Error(`no gateway session within ${timeoutMs} ms`));
+        const have = this.started.filter((session) => where(session.shard)).length;
+        reject(new Error(`${have} of ${count} gateway session(s) within ${timeoutMs} ms`));
       }, timeoutMs);
       this.readyWaiters.add(waiter);
     });

@@ -26,7 +26,7 @@ import { Cdn, type CdnRequest } from './cdn.js';
 import { CommandStore } from './commands-store.js';
 import { DirectMessageChannels } from './dms.js';
 import { Faults, type RouteHold } from './faults.js';
-import { FakeGateway, type GatewayConnectionInfo } from './gateway.js';
+import { FakeGateway, type GatewayConnectionInfo, type GatewaySession } from './gateway.js';
 import { type FakeStats, handleRest } from './http-server.js';
 import {
   autocompletePayload,
@@ -46,6 +46,7 @@ import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { type RecordedRequest, RequestLog, type RequestMatcher } from './request-log.js';
 import type { RouteContext } from './route-kit.js';
 import { type RequestValidator, requestValidator, type SchemaSource } from './schema.js';
+import { type ShardPair, shardHolds, shardOf } from './shards.js';
 import { apiThread, ThreadStore } from './threads.js';
 import { UPLOAD_LIMITS } from './upload-rules.js';
 import { type Violation, ViolationLog } from './violations.js';
@@ -54,14 +55,17 @@ import {
   findChannel,
   findGuild,
   findUser,
+  type GuildSpec,
   type OverwriteSpec,
   type PermissionName,
   permissions,
   type WorldSpec,
 } from './world.js';
+import { addGuilds, type GuildBatch } from './world-builder.js';
 
 export type { AttachmentInput, CdnRequest, ResolvedAttachment } from './cdn.js';
 export type { RouteHold } from './faults.js';
+export type { GatewaySession } from './gateway.js';
 export type { FakeStats } from './http-server.js';
 export type { InvokeOptions, OptionInput, PermissionsInput } from './interaction-payloads.js';
 export type { Body, CallbackBody, Choice, InteractionExchange } from './interactions.js';
@@ -82,6 +86,7 @@ export type { UploadedPart } from './multipart.js';
 export { pngSize } from './png.js';
 export type { RateLimitOptions } from './rate-limit.js';
 export type { RecordedRequest, RequestMatcher } from './request-log.js';
+export { eventGuildId, type ShardPair, shardOf } from './shards.js';
 export { checkUploads, storedFilename, UPLOAD_LIMITS } from './upload-rules.js';
 export type { Violation, ViolationKind } from './violations.js';
 export type {
@@ -96,6 +101,7 @@ export type {
   WorldSpec,
 } from './world.js';
 export { DEFAULT_IDS, defaultWorld, permissions } from './world.js';
+export { addGuilds, addShardedGuilds, type GuildBatch, textChannelsOf } from './world-builder.js';
 
 /** A token shaped like Discord's: base64 of the bot id, a timestamp part, an HMAC part. */
 export const FAKE_TOKEN = 'MTE5MDAwMDAwMDAwMDAwMDAwMQ.ZfAkEd.fake-token-for-local-tests-only';
@@ -124,6 +130,13 @@ export interface FakeDiscordOptions {
   uploadLimitBytes?: number;
   /** Privileged intents the application is allowed (others close the gateway with 4014). Default none. */
   allowedPrivilegedIntents?: number;
+  /** The shard count GET /gateway/bot recommends (`shards`). Default 1. */
+  recommendedShards?: number;
+  /**
+   * GET /gateway/bot's `session_start_limit.max_concurrency`: how many shards discord.js identifies at once
+   * (shards in one bucket wait 5 s apart). Default 1, as most bots get.
+   */
+  maxConcurrency?: number;
 }
 
 export interface AutocompleteOptions extends InvokeOptions {
@@ -190,6 +203,10 @@ export class FakeDiscord {
       commands: this.commandStore,
       interactions: this.interactions,
       interactionDeadlineMs: this.deadlineMs,
+      gatewayBot: {
+        shards: options.recommendedShards ?? 1,
+        maxConcurrency: options.maxConcurrency ?? 1,
+      },
       get gatewayUrl() {
         return gatewayUrl();
       },
@@ -302,14 +319,16 @@ export class FakeDiscord {
 
   // --- gateway ---------------------------------------------------------------------------------------------
 
-  private sessionStart(sessionId: string, shard: [number, number]) {
+  /** READY and the GUILD_CREATEs for a session: the guilds on its shard only, as Discord sends them. */
+  private sessionStart(sessionId: string, shard: ShardPair) {
     const { world } = this;
+    const guilds = world.guilds.filter((guild) => shardHolds(shard, guild.id));
     return {
       ready: {
         v: 10,
         user_settings: {},
         user: { ...apiUser(world.bot), verified: true, mfa_enabled: false, email: null },
-        guilds: world.guilds.map((guild) => ({ id: guild.id, unavailable: true })),
+        guilds: guilds.map((guild) => ({ id: guild.id, unavailable: true })),
         guild_join_requests: [],
         presences: [],
         private_channels: [],
@@ -321,14 +340,20 @@ export class FakeDiscord {
         application: { id: world.application.id, flags: world.application.flags },
         auth: {},
       },
-      guildCreates: world.guilds.map((guild) => {
-        const active = this.threadStore.list({ guildId: guild.id }).filter((thread) => !thread.archived);
-        return guildCreate(world, guild, active.map(apiThread)) as unknown as Record<string, unknown>;
-      }),
+      guildCreates: guilds.map((guild) => this.guildCreate(guild)),
     };
   }
 
-  /** Sends a gateway dispatch (`MESSAGE_CREATE`, `GUILD_DELETE`, ...) to every connected session. */
+  private guildCreate(guild: GuildSpec): Record<string, unknown> {
+    const active = this.threadStore.list({ guildId: guild.id }).filter((thread) => !thread.archived);
+    return guildCreate(this.world, guild, active.map(apiThread)) as unknown as Record<string, unknown>;
+  }
+
+  /**
+   * Sends a gateway dispatch (`GUILD_DELETE`, `CHANNEL_UPDATE`, ...) to the connected sessions on the shard holding
+   * its guild (`d.guild_id`, or `d.id` for GUILD_CREATE/UPDATE/DELETE); one of no guild goes to shard 0. Returns
+   * how many sessions got it.
+   */
   dispatch(t: string, d: unknown): number {
     return this.gateway.dispatch(t, d);
   }
@@ -336,6 +361,53 @@ export class FakeDiscord {
   /** Resolves when a bot has identified and been sent READY and its guilds. */
   waitForSession(timeoutMs = 10_000): Promise<void> {
     return this.gateway.waitForSessions(1, timeoutMs);
+  }
+
+  /**
+   * Resolves once `count` sessions have identified this shard (of `shardCount`, any count when not given): a second
+   * instance of a shard is `waitForShard(0, 2, 2)`.
+   */
+  waitForShard(shard: number, shardCount?: number, count = 1, timeoutMs = 10_000): Promise<void> {
+    return this.gateway.waitForSessions(
+      count,
+      timeoutMs,
+      ([id, total]) => id === shard && (shardCount === undefined || total === shardCount),
+    );
+  }
+
+  /** Every gateway session started so far, oldest first: its id, its `shard: [id, count]`, whether connected. */
+  get sessions(): GatewaySession[] {
+    return this.gateway.sessionList;
+  }
+
+  /** The shard of `shardCount` holding this guild: Discord's `(guild_id >> 22) % shardCount`. */
+  shardOf(guildId: string, shardCount: number): number {
+    return shardOf(guildId, shardCount);
+  }
+
+  /**
+   * The bot joins a guild: it is added to the world and GUILD_CREATE goes to the sessions on its shard. Returns how
+   * many sessions were told.
+   */
+  joinGuild(guild: GuildSpec): number {
+    if (findGuild(this.world, guild.id)) throw new Error(`guild ${guild.id} is already in the world`);
+    this.world.guilds.push(guild);
+    return this.dispatch('GUILD_CREATE', this.guildCreate(guild));
+  }
+
+  /** The bot joins new guilds made as addGuilds makes them (`{ count, shard, shardCount, textChannels }`). */
+  joinGuilds(batch: GuildBatch): GuildSpec[] {
+    const made = addGuilds(structuredClone(this.world), batch).map((guild) => structuredClone(guild));
+    for (const guild of made) this.joinGuild(guild);
+    return made;
+  }
+
+  /** The bot is removed from a guild: it leaves the world and GUILD_DELETE goes to the sessions on its shard. */
+  leaveGuild(guildId: string): number {
+    const index = this.world.guilds.findIndex((guild) => guild.id === guildId);
+    if (index < 0) throw new Error(`no guild ${guildId} in the world`);
+    this.world.guilds.splice(index, 1);
+    return this.dispatch('GUILD_DELETE', { id: guildId });
   }
 
   /** Drops the bot's gateway connection with a close code (4000 lets it resume; 1000 makes it reconnect anew). */
@@ -356,8 +428,10 @@ export class FakeDiscord {
   ): InteractionExchange {
     const exchange = new InteractionExchange(payload, label, this.exchangeHost, opener);
     this.interactions.add(exchange);
-    if (this.gateway.dispatch('INTERACTION_CREATE', payload) === 0) {
-      throw new Error(`${label}: no bot is connected to the gateway`);
+    exchange.deliveredTo = this.gateway.deliver('INTERACTION_CREATE', payload);
+    if (exchange.deliveredTo.length === 0) {
+      const where = payload.guild_id ? `the shard of guild ${payload.guild_id}` : 'shard 0 (a DM)';
+      throw new Error(`${label}: no bot is connected to the gateway on ${where}`);
     }
     return exchange;
   }

@@ -8,6 +8,7 @@ import {
   type APIModalInteractionResponseCallbackData,
   InteractionResponseType,
 } from 'discord-api-types/v10';
+import type { GatewaySession } from './gateway.js';
 import type { InvokeOptions } from './interaction-payloads.js';
 import type { MessageFile } from './message-files.js';
 
@@ -53,6 +54,13 @@ export class InteractionExchange {
   readonly followUpMessageIds: string[] = [];
   /** Bodies of PATCH /webhooks/{app}/{token}/messages/@original, in order. */
   readonly edits: Body[] = [];
+  /** The gateway sessions INTERACTION_CREATE went to: those on the guild's shard (shard 0 for a DM). */
+  deliveredTo: readonly GatewaySession[] = [];
+  /**
+   * Callbacks refused with 400 40060 because another had answered: a second instance of the shard losing the
+   * race (expected, once per extra session), or a bot answering twice (a violation).
+   */
+  refusedCallbacks = 0;
   private readonly watchers = new Set<() => void>();
 
   constructor(

@@ -3,6 +3,7 @@ import type { Params, RouteDefinition } from './route-kit.js';
 import { applicationRoutes } from './routes-application.js';
 import { channelRoutes } from './routes-channels.js';
 import { directMessageRoutes, withDirectMessages } from './routes-dms.js';
+import { guildRoutes } from './routes-guilds.js';
 import { interactionRoutes } from './routes-interactions.js';
 import { threadRoutes } from './routes-threads.js';
 
@@ -11,6 +12,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   ...directMessageRoutes,
   ...withDirectMessages(channelRoutes),
   ...threadRoutes,
+  ...guildRoutes,
   ...interactionRoutes,
 ];
 

@@ -43,6 +43,8 @@ export interface RouteContext {
   interactions: InteractionRegistry;
   /** Discord's three seconds for the first interaction response. */
   interactionDeadlineMs: number;
+  /** What GET /gateway/bot says: the recommended shard count, and how many shards may identify at once. */
+  gatewayBot: { shards: number; maxConcurrency: number };
   gatewayUrl: string;
   /**
    * Validates the request body, records every problem as a violation, and returns the ones Discord would refuse
@@ -52,7 +54,7 @@ export interface RouteContext {
   violation(violation: Omit<Violation, 'requestSeq'>, request?: RecordedRequest): void;
   /** Stores the request's files on the CDN and returns the message's attachments after it (kept ones first). */
   attach(request: RecordedRequest, input: Omit<AttachInput, 'uploads'>): APIAttachment[];
-  /** Sends a gateway dispatch to every connected session (THREAD_CREATE, ...). */
+  /** Sends a gateway dispatch to the sessions on its guild's shard (THREAD_CREATE, ...). */
   dispatch(t: string, d: unknown): void;
 }
 

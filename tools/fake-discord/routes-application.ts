@@ -93,8 +93,13 @@ export const applicationRoutes: readonly RouteDefinition[] = [
       status: 200,
       body: {
         url: ctx.gatewayUrl,
-        shards: 1,
-        session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+        shards: ctx.gatewayBot.shards,
+        session_start_limit: {
+          total: 1000,
+          remaining: 999,
+          reset_after: 14_400_000,
+          max_concurrency: ctx.gatewayBot.maxConcurrency,
+        },
       },
     }),
   },

@@ -243,10 +243,16 @@ export const interactionRoutes: readonly RouteDefinition[] = [
       if (!exchange || exchange.token !== params.interaction_token)
         return discordError(404, 10062, 'Unknown interaction');
       if (exchange.callbackBody) {
-        ctx.violation(
-          { kind: 'interaction', route: CALLBACK_ROUTE, message: `${exchange.label}: answered twice` },
-          request,
-        );
+        exchange.refusedCallbacks += 1;
+        exchange.notify();
+        // Every session that got the interaction may try once (instances of one shard race to answer); a bot
+        // that answers twice tries more often than that.
+        if (1 + exchange.refusedCallbacks > Math.max(1, exchange.deliveredTo.length)) {
+          ctx.violation(
+            { kind: 'interaction', route: CALLBACK_ROUTE, message: `${exchange.label}: answered twice` },
+            request,
+          );
+        }
         return discordError(400, 40060, 'Interaction has already been acknowledged.');
       }
       const late = Date.now() - exchange.sentAt;

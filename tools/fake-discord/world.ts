@@ -136,7 +136,8 @@ export const DEFAULT_IDS = {
   },
 } as const;
 
-const EVERYONE_PERMISSIONS: readonly PermissionName[] = [
+/** What @everyone may do in the default world's guild (and in guilds addGuilds makes). */
+export const EVERYONE_PERMISSIONS: readonly PermissionName[] = [
   'ViewChannel',
   'SendMessages',
   'SendMessagesInThreads',
@@ -152,7 +153,8 @@ const EVERYONE_PERMISSIONS: readonly PermissionName[] = [
   'Speak',
 ];
 
-const BOT_PERMISSIONS: readonly PermissionName[] = [
+/** What the bot's own role grants it. */
+export const BOT_PERMISSIONS: readonly PermissionName[] = [
   'ViewChannel',
   'SendMessages',
   'EmbedLinks',
