@@ -2,8 +2,13 @@
  * Discord-style rate limits: fixed-window buckets per route and major parameter with X-RateLimit-* headers on
  * every answer, a global per-second budget for bot-authenticated requests, and 429s shaped like Discord's.
  * Without options nothing is enforced and the headers advertise roomy buckets, so clients never slow down.
+ * Every 429 given can be kept in a RateLimitJournal, to tell a client that learns from its first 429 of a
+ * window from one that keeps running into the limit.
  */
 import { createHash } from 'node:crypto';
+
+/** Discord's global limit for requests made with a bot token: 50 a second. */
+export const DISCORD_GLOBAL_PER_SECOND = 50;
 
 export interface RateLimitOptions {
   /** Bot-authenticated requests per second across all routes (interaction and webhook routes are exempt). */
@@ -12,6 +17,78 @@ export interface RateLimitOptions {
   perChannel?: { limit: number; windowMs: number };
   /** Every other route bucket; default 50 per second. */
   perRoute?: { limit: number; windowMs: number };
+  /** Records every 429 the limiter gives (read it from the test or benchmark that made it). */
+  journal?: RateLimitJournal;
+}
+
+/**
+ * Discord's limits as a bot meets them: the global 50 a second, five message creates per channel every five
+ * seconds, 50 a second on other routes; `overrides` replaces any of them or adds a journal.
+ * `startFakeDiscord({ rateLimit: discordRateLimits({ journal }) })`.
+ */
+export function discordRateLimits(overrides: RateLimitOptions = {}): RateLimitOptions {
+  return {
+    globalPerSecond: DISCORD_GLOBAL_PER_SECOND,
+    perChannel: { limit: 5, windowMs: 5_000 },
+    ...overrides,
+  };
+}
+
+/** One 429 the limiter gave. */
+export interface RateLimitHit {
+  /** Order among the 429s of this journal, from 1. */
+  seq: number;
+  /** When it was given (ms since the epoch). */
+  at: number;
+  method: string;
+  route: string;
+  majorParameter: string;
+  /** `global` for the global budget, else the route bucket's key (`hash:majorParameter`). */
+  bucket: string;
+  global: boolean;
+  /**
+   * The first 429 of its bucket's window (of the global window for a global one). A client cannot know a
+   * limit before it meets it, so one such 429 may be its way of learning; a second in the same window means it
+   * did not listen.
+   */
+  firstOfWindow: boolean;
+}
+
+/** The 429s a limiter gave, in order, per bucket and global. */
+export class RateLimitJournal {
+  private readonly recorded: RateLimitHit[] = [];
+
+  /** @internal Called by the limiter. */
+  add(hit: Omit<RateLimitHit, 'seq'>): void {
+    this.recorded.push({ seq: this.recorded.length + 1, ...hit });
+  }
+
+  /** Every 429, in the order given. */
+  get hits(): readonly RateLimitHit[] {
+    return this.recorded;
+  }
+
+  /** The 429s from the global budget. */
+  get global(): RateLimitHit[] {
+    return this.recorded.filter((hit) => hit.global);
+  }
+
+  /** The 429s of each route bucket (global ones not included), keyed by bucket. */
+  byBucket(): Map<string, RateLimitHit[]> {
+    const buckets = new Map<string, RateLimitHit[]>();
+    for (const hit of this.recorded) {
+      if (hit.global) continue;
+      const list = buckets.get(hit.bucket) ?? [];
+      list.push(hit);
+      buckets.set(hit.bucket, list);
+    }
+    return buckets;
+  }
+
+  /** The 429s that were not the first of their window: each is a request sent into a limit already shown. */
+  pastFirst(): RateLimitHit[] {
+    return this.recorded.filter((hit) => !hit.firstOfWindow);
+  }
 }
 
 export interface RateLimitedRequest {
@@ -39,13 +116,15 @@ export interface RateDecision {
 interface Window {
   count: number;
   resetAt: number;
+  /** 429s given in this window. */
+  refused: number;
 }
 
 const ROOMY = { limit: 10_000, windowMs: 1_000 };
 
 export class RateLimiter {
   private readonly buckets = new Map<string, Window>();
-  private globalWindow: Window = { count: 0, resetAt: 0 };
+  private globalWindow: Window = { count: 0, resetAt: 0, refused: 0 };
   private readonly enforce: boolean;
 
   constructor(private readonly options: RateLimitOptions | undefined) {
@@ -66,7 +145,7 @@ export class RateLimiter {
     const key = `${hash}:${request.majorParameter}`;
     let bucket = this.buckets.get(key);
     if (!bucket || now >= bucket.resetAt) {
-      bucket = { count: 0, resetAt: now + rule.windowMs };
+      bucket = { count: 0, resetAt: now + rule.windowMs, refused: 0 };
       this.buckets.set(key, bucket);
     }
     const bucketLimited = bucket.count >= rule.limit;
@@ -83,6 +162,8 @@ export class RateLimiter {
       'X-RateLimit-Reset-After': resetAfter.toFixed(3),
       'X-RateLimit-Bucket': hash,
     };
+    if (bucketLimited || globalLimited)
+      this.record(request, key, globalLimited ? this.globalWindow : bucket, now);
     if (bucketLimited)
       return {
         headers: { ...headers, ...retryHeaders(resetAfter, 'user') },
@@ -98,10 +179,24 @@ export class RateLimiter {
     return { headers };
   }
 
+  private record(request: RateLimitedRequest, bucketKey: string, window: Window, now: number): void {
+    const global = window === this.globalWindow;
+    this.options?.journal?.add({
+      at: now,
+      method: request.method,
+      route: request.route,
+      majorParameter: request.majorParameter,
+      bucket: global ? 'global' : bucketKey,
+      global,
+      firstOfWindow: window.refused === 0,
+    });
+    window.refused += 1;
+  }
+
   private globalExhausted(now: number): boolean {
     const perSecond = this.options?.globalPerSecond;
     if (!this.enforce || perSecond === undefined) return false;
-    if (now >= this.globalWindow.resetAt) this.globalWindow = { count: 0, resetAt: now + 1_000 };
+    if (now >= this.globalWindow.resetAt) this.globalWindow = { count: 0, resetAt: now + 1_000, refused: 0 };
     return this.globalWindow.count >= perSecond;
   }
 }
