@@ -31,6 +31,31 @@ const schema = z.object({
     .optional(),
   BRIEFINGS_DIR: z.string().default('./briefings'),
   DATABASE_PATH: z.string().default('./data/briefing-bot.sqlite'),
+  DATABASE_URL: z
+    .url({
+      protocol: /^postgres(ql)?$/,
+      error: 'expected a Postgres URL such as postgres://bot:secret@db.example:5432/briefing_bot',
+    })
+    .optional(),
+  SHARD_COUNT: z.coerce
+    .number({ error: 'expected the total number of shards, such as 2' })
+    .int('expected a whole number of shards')
+    .min(1, 'expected 1 or more shards')
+    .optional(),
+  SHARD_IDS: z
+    .string()
+    .regex(/^\d+(\s*,\s*\d+)*$/, 'expected the shard ids this process runs, comma-separated, such as 0,1')
+    .transform((list) => list.split(',').map((id) => Number(id.trim())))
+    .optional(),
+  DIGEST_LEASE_SECONDS: z.coerce
+    .number({ error: 'expected a number of seconds such as 30' })
+    .min(1, 'expected at least 1 second')
+    .max(3600, 'expected at most 3600 seconds (an hour)')
+    .default(30),
+  INSTANCE_NAME: z
+    .string()
+    .regex(/^[\w.:-]{1,64}$/, 'expected a short name of letters, digits, ".", ":", "_" or "-" (at most 64)')
+    .optional(),
   INDEX_PATH: z.string().optional(),
   DEFAULT_TIMEZONE: z
     .string()
@@ -59,6 +84,16 @@ export interface Config {
   editorRoleIds: string[];
   briefingsDir: string;
   databasePath: string;
+  /** Postgres for subscriptions, the delivery ledger and follows, shared by several instances; absent: the SQLite file. */
+  databaseUrl?: string;
+  /** Every shard the bot runs as, across all its processes (discord.js's shardCount); absent: one, or discord.js's own. */
+  shardCount?: number;
+  /** The shards this process runs (discord.js's shards); absent: all of them, or those a ShardingManager gives it. */
+  shardIds?: number[];
+  /** How long an instance's hold on a digest it is sending lasts unless renewed; another resumes it after. */
+  digestLeaseMs: number;
+  /** This instance's name in the ledger's claims and in its REST user agent; absent: host and process id. */
+  instanceName?: string;
   /** The archive index (a cache of the briefing folder); absent: beside the database (defaultIndexPath). */
   indexPath?: string;
   defaultTimezone: string;
@@ -110,19 +145,23 @@ export function environmentSecrets(env: NodeJS.ProcessEnv): string[] {
   const secrets = configSecrets({
     discordToken: optional(env.DISCORD_TOKEN),
     discordApiUrl: optional(env.DISCORD_API_URL),
+    databaseUrl: optional(env.DATABASE_URL),
   });
-  for (const name of ['DISCORD_CLIENT_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL']) {
+  for (const name of ['DISCORD_CLIENT_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'DATABASE_URL']) {
     const value = optional(env[name]);
     if (value !== undefined && looksLikeSecret(value)) secrets.push(value);
   }
   return secrets;
 }
 
-/** The token and the API URL's password: the values the logger scrubs by name. */
-export function configSecrets(config: Pick<Config, 'discordToken' | 'discordApiUrl'>): string[] {
+/** The token and the passwords of the API and database URLs: the values the logger scrubs by name. */
+export function configSecrets(
+  config: Pick<Config, 'discordToken' | 'discordApiUrl'> & Partial<Pick<Config, 'databaseUrl'>>,
+): string[] {
   const secrets = config.discordToken ? [config.discordToken] : [];
-  if (config.discordApiUrl && URL.canParse(config.discordApiUrl)) {
-    const { password } = new URL(config.discordApiUrl);
+  for (const url of [config.discordApiUrl, config.databaseUrl]) {
+    if (!url || !URL.canParse(url)) continue;
+    const { password } = new URL(url);
     if (password) secrets.push(password, decoded(password));
   }
   return secrets;
@@ -163,6 +202,11 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     editorRoleIds: values.EDITOR_ROLE_IDS ?? [],
     briefingsDir: values.BRIEFINGS_DIR,
     databasePath: values.DATABASE_PATH,
+    databaseUrl: values.DATABASE_URL,
+    shardCount: values.SHARD_COUNT,
+    shardIds: values.SHARD_IDS,
+    digestLeaseMs: values.DIGEST_LEASE_SECONDS * 1000,
+    instanceName: values.INSTANCE_NAME,
     indexPath: optional(values.INDEX_PATH),
     defaultTimezone: values.DEFAULT_TIMEZONE,
     logLevel: values.LOG_LEVEL,

@@ -13,12 +13,13 @@ import { QUICK_RETRY_DELAYS_MS } from './delivery/retry-plan.js';
 import type { DeliveryLog, DigestSink } from './delivery/sink.js';
 import type { Digests } from './digests.js';
 import { DigestError } from './errors.js';
+import { heartbeatEveryMs, holdFrom, type InstanceClaims, SOLE_INSTANCE } from './instance.js';
 import type { DeliveryKind, DeliveryOutcome, DeliveryRecord, Subscription } from './model.js';
 import { judgeFire, LATE_AFTER_MS } from './plan/due.js';
 import { type Fire, latestFire, localDateOf, nextFire } from './plan/fire-time.js';
 import { CronScheduler, type JobScheduler, type Slot, slotKey } from './plan/scheduler.js';
 import type { DeliveryReason } from './reasons.js';
-import type { DigestStore, StoreLoss } from './store.js';
+import type { Claim, DigestStore, StoreLoss } from './store.js';
 import { SubscriptionAdmin } from './subscriptions/admin.js';
 
 export interface DigestServiceDeps extends CompositionSource, PostRenderer {
@@ -37,7 +38,12 @@ export interface DigestServiceDeps extends CompositionSource, PostRenderer {
   stopTimeoutMs?: number;
   /** Timer source; node-cron by default. */
   scheduler?: JobScheduler;
+  /** Which instance this is and how it shares the ledger with others; a sole instance by default. */
+  instance?: InstanceClaims;
 }
+
+/** At most this many pending rows are taken in one look; the next heartbeat or sweep takes more. */
+const CLAIM_BATCH = 500;
 
 export const DEFAULT_GRACE_MS = 12 * 3_600_000;
 /** Timers may wake a moment early; a fire this close counts as come. */
@@ -57,6 +63,8 @@ export class DigestService implements Digests {
   private readonly scheduler: JobScheduler;
   private readonly inFlight = new Map<number, Promise<DeliveryOutcome>>();
   private readonly retryTimers = new Map<number, NodeJS.Timeout>();
+  private readonly instance: InstanceClaims;
+  private heartbeat: NodeJS.Timeout | undefined;
   private abort = new AbortController();
   private running = false;
   /** Fires at or after this instant fell due while this process ran: they are on time, never "missed". */
@@ -70,6 +78,7 @@ export class DigestService implements Digests {
     this.graceMs = deps.graceMs ?? DEFAULT_GRACE_MS;
     this.log = deps.log ?? quiet;
     this.scheduler = deps.scheduler ?? new CronScheduler();
+    this.instance = deps.instance ?? SOLE_INSTANCE;
     this.startedAt = this.now();
     this.subscriptions = new SubscriptionAdmin({
       store: this.store,
@@ -87,18 +96,42 @@ export class DigestService implements Digests {
     this.running = true;
     this.startedAt = this.now();
     this.abort = new AbortController();
+    // Alone on its database, rows held by an earlier run of this bot (a crash, a stop) are this run's at once.
+    if (!this.instance.shared) await this.store.releaseClaims(null);
     this.scheduler.start({
       onSlot: (slot) => void this.runSlot(slot),
       onSweep: () => void this.runDue(),
     });
+    if (this.instance.shared) this.startHeartbeat();
     await this.reschedule();
     await this.runDue();
+  }
+
+  /**
+   * Shared database: renew the hold on this instance's rows a few times per lease, and take over rows whose
+   * instance stopped renewing (it died mid-send) as soon as their hold lapses.
+   */
+  private startHeartbeat(): void {
+    const beat = async () => {
+      if (!this.running || !(await this.storeHere())) return;
+      await this.store.renewClaims(this.claimFor());
+      await Promise.allSettled(await this.retryDue());
+    };
+    this.heartbeat = setInterval(() => {
+      beat().catch((error: unknown) => this.log.error({ err: error }, 'digest claim heartbeat failed'));
+    }, heartbeatEveryMs(this.instance));
+  }
+
+  /** A hold from now until one lease later. */
+  private claimFor(): Claim {
+    return holdFrom(this.instance, this.now());
   }
 
   /** Stops the timers and waits (up to stopTimeoutMs) for sends in flight; unfinished ones stay pending. */
   async stop(): Promise<void> {
     this.running = false;
     this.scheduler.stop();
+    clearInterval(this.heartbeat);
     for (const timer of this.retryTimers.values()) clearTimeout(timer);
     this.retryTimers.clear();
     this.abort.abort();
@@ -107,8 +140,14 @@ export class DigestService implements Digests {
     const timeout = new Promise<void>((resolve) => {
       timer = setTimeout(resolve, this.deps.stopTimeoutMs ?? 10_000);
     });
-    await Promise.race([inFlight, timeout]);
+    const settled = await Promise.race([inFlight.then(() => true), timeout.then(() => false)]);
     clearTimeout(timer);
+    // Rows left pending go to another instance at once rather than after their hold lapses; a send still in
+    // flight keeps its hold, so no one else races it.
+    if (this.instance.shared && settled)
+      await this.store
+        .releaseClaims(this.instance.owner)
+        .catch((error: unknown) => this.log.warn({ err: error }, 'digest claims not released'));
   }
 
   // Digests
@@ -250,6 +289,7 @@ export class DigestService implements Digests {
       briefingIds: composed.briefingIds,
       parts: composed.parts,
       at: now,
+      claim: this.claimFor(),
     });
   }
 
@@ -297,18 +337,15 @@ export class DigestService implements Digests {
   }
 
   /**
-   * Pending rows to run now: those whose retry time has come, and those with none (left by a crash or a stop).
-   * Rows waiting for a later retry get a timer.
+   * Pending rows to run now, taken in the ledger so that no other instance runs them too: those whose retry time
+   * has come, and those with none (left by a crash, a stop, or an instance whose hold lapsed). Rows waiting for a
+   * later retry get a timer.
    */
   private async retryDue(): Promise<Promise<DeliveryOutcome>[]> {
-    const now = this.now().getTime();
+    const now = this.now();
     const runs: Promise<DeliveryOutcome>[] = [];
-    for (const record of await this.store.pendingDeliveries()) {
+    for (const record of await this.store.claimPending(this.claimFor(), now, CLAIM_BATCH)) {
       if (this.inFlight.has(record.id)) continue;
-      if (record.retryAt !== null && Date.parse(record.retryAt) > now) {
-        this.retryLater(record.id, new Date(record.retryAt));
-        continue;
-      }
       const sub = await this.store.getSubscription(record.channelId);
       if (!sub) {
         await this.store.markEnded(record.id, 'failed', { code: 'subscription-removed' }, this.now());
@@ -316,7 +353,20 @@ export class DigestService implements Digests {
       }
       runs.push(this.launch(record.id, sub.publish));
     }
+    for (const record of await this.store.pendingDeliveries()) {
+      if (record.retryAt !== null && Date.parse(record.retryAt) > now.getTime() && this.mayTake(record, now))
+        this.retryLater(record.id, new Date(record.retryAt));
+    }
     return runs;
+  }
+
+  /** A row this instance holds, or one nobody holds now. */
+  private mayTake(record: DeliveryRecord, now: Date): boolean {
+    return (
+      record.claimedBy === null ||
+      record.claimedBy === this.instance.owner ||
+      (record.claimedUntil !== null && Date.parse(record.claimedUntil) < now.getTime())
+    );
   }
 
   /** A timer for a row's next attempt; the minute sweep is the safety net if it is lost. */
@@ -356,6 +406,8 @@ export class DigestService implements Digests {
       onRetryLater: (id, at) => this.retryLater(id, at),
       post: async (record) =>
         digestPost(record, await this.store.getSubscription(record.channelId), this.deps),
+      // Alone on the database nobody can take a row over: no write per message to ask.
+      holds: async (id) => !this.instance.shared || this.store.holdClaim(id, this.claimFor()),
     };
   }
 

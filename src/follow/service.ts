@@ -10,6 +10,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Briefing } from '../briefing/model.js';
+import { heartbeatEveryMs, holdFrom, type InstanceClaims, SOLE_INSTANCE } from '../digest/instance.js';
 import type { MessagePayload } from '../message/payload.js';
 import { DirectMessageError, type DirectMessages } from './direct-messages.js';
 import type { FollowingStatus, FollowOutcome, Follows } from './follows.js';
@@ -50,7 +51,12 @@ export interface FollowServiceDeps {
   sweepEveryMs?: number;
   /** How long stop() waits for a sweep in flight; its unfinished sends stay pending for the next start. */
   stopTimeoutMs?: number;
+  /** Which instance this is and how it shares the alerts with others; a sole instance by default. */
+  instance?: InstanceClaims;
 }
+
+/** At most this many pending alerts are taken in one look; the next sweep takes more. */
+const CLAIM_BATCH = 500;
 
 /** One nonce per message of an alert: a shared random stem (16 chars) and the part's index, within Discord's 25. */
 function alertNonces(): (part: number) => string {
@@ -67,6 +73,10 @@ export class FollowService implements Follows {
   private readonly log: FollowLog;
   private readonly inFlight = new Map<number, Promise<void>>();
   private timer: NodeJS.Timeout | undefined;
+  private heartbeat: NodeJS.Timeout | undefined;
+  private readonly instance: InstanceClaims;
+  /** Set once start() has let go of an earlier run's holds (sole instance); the first sweep waits for it. */
+  private released: Promise<unknown> = Promise.resolve();
   /** The sweep under way (or the last one), and the one queued behind it. */
   private last: Promise<void> = Promise.resolve();
   private queued: Promise<void> | undefined;
@@ -75,31 +85,49 @@ export class FollowService implements Follows {
     this.store = deps.store;
     this.now = deps.now ?? (() => new Date());
     this.log = deps.log ?? quiet;
+    this.instance = deps.instance ?? SOLE_INSTANCE;
     this.schedule = { time: deps.time ?? FOLLOW_ALERT_TIME, timezone: deps.timezone };
   }
 
   // Life cycle
 
-  /** Sweeps now and every minute. */
+  /** Sweeps now and every minute; an instance sharing its database renews its holds a few times per lease. */
   start(): void {
     if (this.timer) return;
     this.timer = setInterval(() => void this.runDue(), this.deps.sweepEveryMs ?? 60_000);
     this.timer.unref();
+    if (this.instance.shared) {
+      this.heartbeat = setInterval(() => {
+        this.store
+          .renewAlertClaims(holdFrom(this.instance, this.now()))
+          .catch((error: unknown) => this.log.error({ err: error }, 'follow alert claim heartbeat failed'));
+      }, heartbeatEveryMs(this.instance));
+      this.heartbeat.unref();
+    } else {
+      // Alone on its database, alerts held by an earlier run of this bot (a crash, a stop) are this run's at once.
+      this.released = this.store.releaseAlertClaims(null);
+    }
     void this.runDue();
   }
 
   /** Stops the sweep and waits (up to stopTimeoutMs) for the one in flight; unfinished sends stay pending. */
   async stop(): Promise<void> {
     clearInterval(this.timer);
+    clearInterval(this.heartbeat);
     this.timer = undefined;
     let timeout: NodeJS.Timeout | undefined;
-    await Promise.race([
-      Promise.allSettled([this.last, ...this.inFlight.values()]),
-      new Promise<void>((resolve) => {
-        timeout = setTimeout(resolve, this.deps.stopTimeoutMs ?? 2_500);
+    const settled = await Promise.race([
+      Promise.allSettled([this.last, ...this.inFlight.values()]).then(() => true),
+      new Promise<boolean>((resolve) => {
+        timeout = setTimeout(() => resolve(false), this.deps.stopTimeoutMs ?? 2_500);
       }),
     ]);
     clearTimeout(timeout);
+    // Alerts left pending go to another instance at once; one still being sent keeps its hold.
+    if (this.instance.shared && settled)
+      await this.store
+        .releaseAlertClaims(this.instance.owner)
+        .catch((error: unknown) => this.log.warn({ err: error }, 'follow alert claims not released'));
   }
 
   /**
@@ -233,15 +261,25 @@ export class FollowService implements Follows {
       briefingIds: content.briefings.map((briefing) => briefing.id),
       parts: payloads.map((payload, part) => ({ payload, nonce: nonceOf(part) })),
       at: this.now(),
+      claim: holdFrom(this.instance, this.now()),
     });
     if (id !== undefined) await this.deliver(id);
   }
 
-  /** Pending alerts: sent again while their nonces hold, ended as unconfirmed after. */
+  /**
+   * Pending alerts free to take (this instance's, or left by a crash or an instance whose hold lapsed), taken so no
+   * other instance settles them too: sent again while their nonces hold, ended as unconfirmed after.
+   */
   private async settlePending(): Promise<void> {
+    await this.released;
     const now = this.now().getTime();
     const runs: Promise<void>[] = [];
-    for (const alert of await this.store.pendingAlerts()) {
+    const free = await this.store.claimPendingAlerts(
+      holdFrom(this.instance, this.now()),
+      this.now(),
+      CLAIM_BATCH,
+    );
+    for (const alert of free) {
       if (this.inFlight.has(alert.id)) continue;
       if (now - Date.parse(alert.createdAt) < NONCE_TRUST_MS) {
         runs.push(this.deliver(alert.id));

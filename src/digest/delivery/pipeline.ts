@@ -41,9 +41,17 @@ export interface DeliveryContext {
   onRetryLater(deliveryId: number, at: Date): void;
   /** What the row's post in a forum or media channel is called and tagged with, worked out when it is opened. */
   post(record: DeliveryRecord): Promise<DigestPost>;
+  /**
+   * True while this instance still holds the row (its hold renewed); false once another instance took it over
+   * after the hold lapsed. Asked before each message: an instance that stalled stops rather than race the other.
+   */
+  holds(deliveryId: number): Promise<boolean>;
 }
 
 class Stopped extends Error {}
+
+/** The row was taken over by another instance: this one leaves it, writing nothing. */
+class ClaimLost extends Error {}
 
 function wait(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -139,7 +147,11 @@ async function crosspost(context: DeliveryContext, record: DeliveryRecord): Prom
   }
 }
 
-type PassResult = { kind: 'sent' } | { kind: 'ended' } | { kind: 'failed'; error: DeliveryError };
+type PassResult =
+  | { kind: 'sent' }
+  | { kind: 'ended' }
+  | { kind: 'handed-over' }
+  | { kind: 'failed'; error: DeliveryError };
 
 /** Ends a row that cannot be sent, and pauses the subscription when the channel is gone or closed. */
 async function endUnreachable(
@@ -260,6 +272,7 @@ async function pass(context: DeliveryContext, deliveryId: number, fresh: boolean
       return { kind: 'ended' };
     }
     for (const [index, part] of unsent.entries()) {
+      if (!(await context.holds(deliveryId))) throw new ClaimLost();
       let messageId: string;
       if (forum && isStarter(part)) {
         inPost = false;
@@ -276,6 +289,10 @@ async function pass(context: DeliveryContext, deliveryId: number, fresh: boolean
       else await context.store.markPartSent(deliveryId, part.part, messageId, context.now());
     }
   } catch (caught) {
+    if (caught instanceof ClaimLost) {
+      context.log.warn({ channelId, deliveryId }, 'digest taken over by another instance, left to it');
+      return { kind: 'handed-over' };
+    }
     const error = asDeliveryError(caught);
     if (inPost && error.kind === 'unknown-channel') {
       await endPostGone(context, record, error);
@@ -378,7 +395,7 @@ export async function completeDelivery(
       if (options.publish) await crosspost(context, record);
       break;
     }
-    if (result.kind === 'ended') break;
+    if (result.kind === 'ended' || result.kind === 'handed-over') break;
     const next = await onTransientFailure(context, deliveryId, result.error, quickTried);
     if (next !== 'quick') break;
     try {
