@@ -164,7 +164,7 @@ export function configSecrets(
     const { password } = new URL(url);
     if (password) secrets.push(password, decoded(password));
   }
-  return secrets;
+  return [...new Set(secrets)];
 }
 
 function decoded(text: string): string {

@@ -140,4 +140,54 @@ describe('readConfig', () => {
       }),
     ).toEqual([TOKEN, 'Xy7kQ2mP9vL4nR8sT1wZ5bC3dF6gH0jK']);
   });
+
+  it('reads the settings of several instances: Postgres, shards, the hold on a digest, the instance name', () => {
+    const config = readConfig({
+      DATABASE_URL: 'postgres://bot:secret@db.internal:5432/briefings',
+      SHARD_COUNT: '4',
+      SHARD_IDS: '0, 2',
+      DIGEST_LEASE_SECONDS: '5',
+      INSTANCE_NAME: 'eu-1',
+    });
+    expect(config).toMatchObject({
+      databaseUrl: 'postgres://bot:secret@db.internal:5432/briefings',
+      shardCount: 4,
+      shardIds: [0, 2],
+      digestLeaseMs: 5_000,
+      instanceName: 'eu-1',
+    });
+    expect(readConfig({})).toMatchObject({
+      databaseUrl: undefined,
+      shardIds: undefined,
+      digestLeaseMs: 30_000,
+    });
+  });
+
+  it('says what to put for a database URL, shard list or instance name it cannot use, and never echoes a password', () => {
+    const problems = problemsOf({
+      DATABASE_URL: 'mysql://bot:hunter2secret@db/briefings',
+      SHARD_COUNT: '0',
+      SHARD_IDS: 'first',
+      INSTANCE_NAME: 'two words',
+    });
+    expect(problems.map((line) => line.split(':')[0])).toEqual([
+      'DATABASE_URL',
+      'SHARD_COUNT',
+      'SHARD_IDS',
+      'INSTANCE_NAME',
+    ]);
+    expect(problems[0]).toMatch(/expected a Postgres URL such as postgres:\/\//);
+    expect(problems[2]).toMatch(/comma-separated, such as 0,1/);
+    expect(problems.join('\n')).not.toContain('hunter2secret');
+  });
+
+  it('scrubs the database password from every line', () => {
+    expect(configSecrets({ databaseUrl: 'postgres://bot:s%3Dcret99@db/briefings' })).toEqual([
+      's%3Dcret99',
+      's=cret99',
+    ]);
+    expect(environmentSecrets({ DATABASE_URL: 'postgres://bot:s3cret99@db/briefings' })).toEqual([
+      's3cret99',
+    ]);
+  });
 });
