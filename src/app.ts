@@ -193,7 +193,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     };
   }
 
-  const client = createDiscordClient({ apiUrl: config.discordApiUrl });
+  const client = createDiscordClient({
+    apiUrl: config.discordApiUrl,
+    shards: config.shardIds,
+    shardCount: config.shardCount,
+  });
   const digests = makeDigests(new DiscordSink(client));
   const follows = makeFollows(new DiscordDirectMessages(client));
   const dispatcher = new CommandDispatcher(allCommands, { ...services, digests, follows }, log);

@@ -3,6 +3,8 @@ import { type Client, Events } from 'discord.js';
 import type { CommandDispatcher } from '../commands/dispatch.js';
 import type { Logger } from '../log.js';
 import { InteractionRouter } from './interactions.js';
+import { stopWithManager } from './managed-shard.js';
+import { shardProblem, shardsOf } from './shards.js';
 import { syncCommands } from './sync.js';
 
 export interface DiscordBotOptions {
@@ -25,6 +27,12 @@ export interface DiscordBot {
 export async function startDiscordBot(options: DiscordBotOptions): Promise<DiscordBot> {
   const { log, dispatcher } = options;
   const { client } = options;
+  const problem = shardProblem(client.options);
+  if (problem) {
+    await client.destroy();
+    throw new Error(problem);
+  }
+  stopWithManager(client, log);
   const router = new InteractionRouter(dispatcher, log);
   client.on(Events.InteractionCreate, router.handle);
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
@@ -34,11 +42,19 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
   client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'gateway reconnecting'));
 
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
-  log.info({ api: client.rest.options.api }, 'logging in');
+  log.info({ api: client.rest.options.api, ...shardsOf(client.options) }, 'logging in');
   await client.login(options.token);
   const readyClient = await ready;
   const applicationId = options.clientId ?? readyClient.application.id;
-  log.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, applicationId }, 'ready');
+  log.info(
+    {
+      user: readyClient.user.tag,
+      guilds: readyClient.guilds.cache.size,
+      applicationId,
+      ...shardsOf(readyClient.options),
+    },
+    'ready',
+  );
 
   try {
     await syncCommands(

@@ -1,15 +1,34 @@
-/** The discord.js client: Guilds intent only, caches cut to what slash commands and permission checks need. */
-import { Client, GatewayIntentBits, Options } from 'discord.js';
+/**
+ * The discord.js client: Guilds intent only, caches cut to what slash commands and permission checks need, and the
+ * shards this process runs.
+ */
+import { Client, type ClientOptions, GatewayIntentBits, Options } from 'discord.js';
 
 export interface ClientSettings {
   /** REST base such as http://127.0.0.1:3000/api (a proxy, or a local Discord for tests). */
   apiUrl?: string;
+  /** The shards this process runs (SHARD_IDS); absent: all of shardCount, or those a ShardingManager gives it. */
+  shards?: readonly number[];
+  /** Every shard the bot runs as, across all its processes (SHARD_COUNT); absent: discord.js's own (1, or its manager's). */
+  shardCount?: number;
+}
+
+/**
+ * Only what was set: discord.js reads SHARDS and SHARD_COUNT from the environment a ShardingManager gives its
+ * children, and only for options left out.
+ */
+export function shardOptions(settings: ClientSettings): Pick<ClientOptions, 'shards' | 'shardCount'> {
+  return {
+    ...(settings.shards ? { shards: [...settings.shards] } : {}),
+    ...(settings.shardCount !== undefined ? { shardCount: settings.shardCount } : {}),
+  };
 }
 
 export function createDiscordClient(settings: ClientSettings = {}): Client {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     rest: settings.apiUrl ? { api: settings.apiUrl } : {},
+    ...shardOptions(settings),
     // Nothing the bot posts may ping anyone, whichever code path sends it.
     allowedMentions: { parse: [] },
     makeCache: Options.cacheWithLimits({
