@@ -17,6 +17,7 @@ import type { CommandInput, Invoker } from '../commands/types.js';
 import type { Logger } from '../log.js';
 import { asComponentsV2, isComponentsV2, sendable } from '../message/components.js';
 import { NO_MENTIONS, type Reply } from '../message/payload.js';
+import { lostAnswer } from './answer-race.js';
 import { describeChannel } from './channels.js';
 import { Turns } from './turns.js';
 
@@ -332,6 +333,8 @@ export class InteractionRouter {
         );
         if (reply) break;
         await deferral.start();
+        // A deferral Discord refused (another instance answered first) ends the question before its work runs.
+        await deferral.done();
       }
     } finally {
       clearTimeout(timer);
@@ -343,6 +346,8 @@ export class InteractionRouter {
         command: input.command,
         subcommand: input.subcommand,
         guild: input.guildId,
+        shard: interaction.guild?.shardId ?? 0,
+        interaction: interaction.id,
         deferred: deferral.started,
         latencyMs: Math.round(this.now() - received),
       },
@@ -350,7 +355,25 @@ export class InteractionRouter {
     );
   }
 
+  /** Whether the bot's own first answer went through (so a later refusal is its own mistake, not a lost race). */
+  private static answered(interaction: Interaction): boolean {
+    if (interaction.isAutocomplete()) return interaction.responded;
+    return interaction.isRepliable() && (interaction.replied || interaction.deferred);
+  }
+
   private async answerFailure(interaction: Interaction, error: unknown): Promise<void> {
+    const lost = InteractionRouter.answered(interaction) ? undefined : lostAnswer(error);
+    if (lost) {
+      // Expected with two instances of a shard: the other one answered. Nothing to tell the user, who has an answer.
+      const fields = {
+        interaction: interaction.id,
+        type: interaction.type,
+        shard: interaction.guild?.shardId ?? 0,
+      };
+      if (lost === 'answered-elsewhere') this.log.debug(fields, 'interaction answered by another instance');
+      else this.log.info(fields, 'interaction expired or answered by another instance');
+      return;
+    }
     this.log.error({ err: error, interaction: interaction.id, type: interaction.type }, 'interaction failed');
     if (!interaction.isRepliable()) return;
     const message = {
