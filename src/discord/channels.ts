@@ -1,5 +1,13 @@
-/** What a digest needs to know about a channel, read from discord.js's cache: its kind and the bot's missing permissions. */
-import { ChannelType, type GuildBasedChannel, PermissionFlagsBits } from 'discord.js';
+/**
+ * What a digest needs to know about a channel: its kind and the bot's missing permissions, read from discord.js's
+ * cache (describeChannel) or from permissions worked out elsewhere (channelOption).
+ */
+import {
+  ChannelType,
+  type GuildBasedChannel,
+  PermissionFlagsBits,
+  type PermissionsBitField,
+} from 'discord.js';
 import type { ChannelOption } from '../commands/types.js';
 
 type Needs = readonly (readonly [bigint, string])[];
@@ -28,8 +36,8 @@ const NEEDED_IN_FORUM: Needs = [
  */
 const RECOMMENDED: Needs = [[PermissionFlagsBits.ReadMessageHistory, 'Read Message History']];
 
-function kindOf(channel: GuildBasedChannel): ChannelOption['kind'] {
-  switch (channel.type) {
+function kindOf(type: ChannelType): ChannelOption['kind'] {
+  switch (type) {
     case ChannelType.GuildText:
       return 'text';
     case ChannelType.GuildAnnouncement:
@@ -48,12 +56,20 @@ export function isForumKind(kind: ChannelOption['kind']): boolean {
   return kind === 'forum' || kind === 'media';
 }
 
-export function describeChannel(channel: GuildBasedChannel): ChannelOption {
-  const kind = kindOf(channel);
-  const me = channel.guild.members.me;
-  const permissions = me ? channel.permissionsFor(me) : null;
+/** A channel and the bot's permissions there (null: unknown, so every need is missing). */
+export function channelOption(
+  channel: { id: string; name: string; type: ChannelType },
+  permissions: Readonly<PermissionsBitField> | null,
+): ChannelOption {
+  const kind = kindOf(channel.type);
   const lacking = (needs: Needs) => needs.filter(([flag]) => !permissions?.has(flag)).map(([, name]) => name);
   const missingPermissions = lacking(isForumKind(kind) ? NEEDED_IN_FORUM : NEEDED);
   const missingRecommended = lacking(RECOMMENDED);
   return { id: channel.id, name: channel.name, kind, missingPermissions, missingRecommended };
+}
+
+/** A channel of a guild this shard holds, from the gateway's cache. */
+export function describeChannel(channel: GuildBasedChannel): ChannelOption {
+  const me = channel.guild.members.me;
+  return channelOption(channel, me ? channel.permissionsFor(me) : null);
 }

@@ -1,6 +1,8 @@
 /**
  * Digest delivery to Discord channels: one REST call per message, with a nonce so a retry never posts twice. In a
- * forum or media channel a digest opens a new post, tagged with the forum's own tags that match it.
+ * forum or media channel a digest opens a new post, tagged with the forum's own tags that match it. Sending needs
+ * no gateway cache: a channel of a guild another shard holds is reached over REST like any other, and what the bot
+ * lacks there, when Discord refuses, is read over REST too.
  */
 import {
   ChannelType,
@@ -27,6 +29,7 @@ import {
   type PostedSearch,
 } from '../digest/delivery/sink.js';
 import { type MessagePayload, NO_MENTIONS } from '../message/payload.js';
+import { describeChannelOverRest } from './channel-over-rest.js';
 import { describeChannel } from './channels.js';
 import { findPostedMessages, findPostedThreads } from './find-posted.js';
 
@@ -57,6 +60,9 @@ const NEEDS = {
 
 type Need = keyof typeof NEEDS;
 
+const isAccessRefusal = (error: unknown): boolean =>
+  error instanceof DiscordAPIError && (ACCESS_CODES.has(Number(error.code)) || error.status === 403);
+
 /**
  * Discord's refusal as a server manager can act on it: which permissions, in which channel. The permissions are
  * those the gateway says the bot lacks among what the call needs, else (an unseen channel) all it needs.
@@ -69,7 +75,7 @@ function toDeliveryError(
 ): DeliveryError {
   const channelName = channel?.name ?? null;
   if (error instanceof DiscordAPIError) {
-    if (ACCESS_CODES.has(Number(error.code)) || error.status === 403) {
+    if (isAccessRefusal(error)) {
       const { wanted, unseen } = NEEDS[need];
       const lacking = [...(channel?.missingPermissions ?? []), ...(channel?.missingRecommended ?? [])];
       const missing = lacking.filter((name) => (wanted as readonly string[]).includes(name));
@@ -157,6 +163,22 @@ export class DiscordSink implements DigestSink {
   }
 
   /**
+   * Discord's refusal, naming what the bot lacks in the channel: from the gateway's cache, or, for a channel of a
+   * guild another shard holds (or one not cached), read over REST. A send in a post needs what posts need.
+   */
+  private async failure(error: unknown, channelId: string, need: Need): Promise<DeliveryError> {
+    const cached = this.channel(channelId);
+    const botId = this.client.user?.id;
+    if (cached || !botId || !isAccessRefusal(error)) {
+      const inPost = need === 'send' && this.inPost(channelId);
+      return toDeliveryError(error, cached, channelId, inPost ? 'send-in-post' : need);
+    }
+    const remote = await describeChannelOverRest(this.client.rest, channelId, botId);
+    const inPost = need === 'send' && (remote?.inPost ?? false);
+    return toDeliveryError(error, remote?.option, channelId, inPost ? 'send-in-post' : need);
+  }
+
+  /**
    * The channel as a forum (its server and tags), or undefined when it is not one. From the gateway's cache; a
    * channel the cache does not hold is asked of Discord.
    */
@@ -200,8 +222,7 @@ export class DiscordSink implements DigestSink {
       })) as APIMessage;
       return { messageId: sent.id };
     } catch (error) {
-      const need = this.inPost(channelId) ? 'send-in-post' : 'send';
-      throw toDeliveryError(error, this.channel(channelId), channelId, need);
+      throw await this.failure(error, channelId, 'send');
     }
   }
 
@@ -209,7 +230,7 @@ export class DiscordSink implements DigestSink {
     try {
       return await findPostedMessages(this.client, channelId, markers, since);
     } catch (error) {
-      throw toDeliveryError(error, this.channel(channelId), channelId, 'read-history');
+      throw await this.failure(error, channelId, 'read-history');
     }
   }
 
@@ -217,7 +238,7 @@ export class DiscordSink implements DigestSink {
     try {
       await this.client.rest.post(Routes.channelMessageCrosspost(channelId, messageId));
     } catch (error) {
-      throw toDeliveryError(error, this.channel(channelId), channelId, 'send');
+      throw await this.failure(error, channelId, 'send');
     }
   }
 
@@ -238,7 +259,7 @@ export class DiscordSink implements DigestSink {
       const thread = (await this.client.rest.post(Routes.threads(forumId), { body })) as APIThreadChannel;
       return { threadId: thread.id };
     } catch (error) {
-      throw toDeliveryError(error, this.channel(forumId), forumId, 'post');
+      throw await this.failure(error, forumId, 'post');
     }
   }
 
@@ -248,7 +269,7 @@ export class DiscordSink implements DigestSink {
     try {
       return await findPostedThreads(this.client, forum, markers, since);
     } catch (error) {
-      throw toDeliveryError(error, this.channel(forumId), forumId, 'read-history');
+      throw await this.failure(error, forumId, 'read-history');
     }
   }
 }
