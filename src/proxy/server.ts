@@ -9,12 +9,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { proxyRequests } from '@discordjs/proxy';
-import { REST } from '@discordjs/rest';
+import { DefaultUserAgentAppendix, REST } from '@discordjs/rest';
 import type { Logger } from '../log.js';
 import { withinGlobalBudget } from './budgeted-send.js';
 import { GlobalBudget } from './global-budget.js';
 import { replayableBodies } from './replayable-body.js';
 import { loggableRoute } from './route-name.js';
+
+/** In the user agent of every request the proxy sends, so Discord's side (or a fake) can tell what came through it. */
+export const PROXY_USER_AGENT_MARK = 'briefing-bot-rest-proxy';
 
 export interface RestProxyOptions {
   /** Discord's API base without the version, e.g. https://discord.com/api. */
@@ -49,6 +52,7 @@ export async function startRestProxy(options: RestProxyOptions): Promise<Running
   const budget = new GlobalBudget({ perSecond: options.globalPerSecond });
   const rest = new REST({
     api: options.upstreamUrl,
+    userAgentAppendix: `${PROXY_USER_AGENT_MARK} ${DefaultUserAgentAppendix}`,
     // The budget keeps the global limit (REST's own counter starts its seconds too early); REST still waits out
     // a global 429 should one come.
     globalRequestsPerSecond: Number.MAX_SAFE_INTEGER,

@@ -1,0 +1,164 @@
+/**
+ * Instances behind one REST proxy (`npm run rest-proxy`): the bot's discord.js client pointed at the proxy by
+ * DISCORD_API_URL reaches the fake Discord only through it, and several clients sharing it keep together to the
+ * global limit of 50 requests a second and to each bucket's limit. The proxy never logs a token.
+ */
+import { Writable } from 'node:stream';
+import { REST } from '@discordjs/rest';
+import { ChannelType, Routes } from 'discord-api-types/v10';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/log.js';
+import { PROXY_USER_AGENT_MARK, type RunningRestProxy, startRestProxy } from '../../src/proxy/server.js';
+import { briefingAbout } from '../../tools/briefing-files.js';
+import { type FakeDiscord, startFakeDiscord } from '../../tools/fake-discord/index.js';
+import { discordRateLimits, RateLimitJournal } from '../../tools/fake-discord/rate-limit.js';
+import { clock, messageCreates, recorded, subscribeChannel, useDigestWorld } from './digest-steps.js';
+import { E2E_TEST_TIMEOUT_MS, ids } from './harness.js';
+
+/** The proxy in front of `fake` on a free port, its log lines (debug and up) kept in `lines`. */
+function proxyInFront(fake: FakeDiscord, lines: string[]): Promise<RunningRestProxy> {
+  const destination = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(...String(chunk).split('\n').filter(Boolean));
+      done();
+    },
+  });
+  return startRestProxy({
+    upstreamUrl: fake.apiUrl,
+    host: '127.0.0.1',
+    port: 0,
+    globalPerSecond: 50,
+    log: createLogger({ level: 'debug', destination }),
+  });
+}
+
+/** Each is a secret the proxy saw (in a header or a path) and must not have written down. */
+function expectNoneLogged(lines: readonly string[], secrets: readonly string[]): void {
+  expect(lines.length).toBeGreaterThan(0);
+  for (const line of lines) {
+    expect(line.toLowerCase()).not.toContain('authorization');
+    for (const secret of secrets) expect(line).not.toContain(secret);
+  }
+}
+
+describe('the bot behind the REST proxy', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
+  const channel = ids.channels.briefings;
+  const world = useDigestWorld({
+    '2026-03-30-ukraine-talks.md': briefingAbout('ukraine-talks', '2026-03-30', 'Ukraine'),
+  });
+  let proxy: RunningRestProxy | undefined;
+  afterEach(async () => {
+    await proxy?.close();
+    proxy = undefined;
+  });
+
+  it('answers a slash command and posts a scheduled digest, every request going through the proxy', async () => {
+    const lines: string[] = [];
+    proxy = await proxyInFront(world.fake, lines);
+    const time = clock('2026-03-30T05:58:00Z');
+    const app = await world.start(time, { env: { DISCORD_API_URL: proxy.apiUrl } });
+
+    await subscribeChannel(world.fake, channel); // 08:00 Berlin, 06:00 UTC
+    const command = world.fake.requests.find((request) => request.path.startsWith('/interactions/'));
+    time.set('2026-03-30T06:00:01Z');
+    await app.digests.runDue();
+    await recorded(app, channel, 'sent');
+    await world.stop(app);
+
+    expect(messageCreates(world.fake, channel)).toHaveLength(1);
+    expect(world.fake.messages(channel)).toHaveLength(1);
+    // The bot's own discord.js requests carry its user agent; the fake saw only the proxy's, one per request forwarded.
+    const direct = world.fake.requests.filter(
+      (request) => !request.headers['user-agent']?.includes(PROXY_USER_AGENT_MARK),
+    );
+    expect(direct.map((request) => `${request.method} ${request.path}`)).toEqual([]);
+    expect(world.fake.requests).toHaveLength(proxy.stats.forwarded);
+    expect(proxy.stats.received).toBe(proxy.stats.forwarded);
+    expect(world.fake.describeViolations()).toBe('');
+
+    const interactionToken = command?.path.split('/')[3];
+    expect(interactionToken).toBeTruthy();
+    expectNoneLogged(lines, [world.fake.token, interactionToken!]);
+  });
+});
+
+describe('two clients sharing one REST proxy', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
+  // Not shaped like a Discord token, so the logger's own scrubbing of token shapes would not hide a leak.
+  const token = `plain-secret-${'k'.repeat(48)}`;
+  // 200 messages, eight to each of 25 channels: the global 50 a second and each channel's five every five
+  // seconds both bind.
+  const channelIds = Array.from(
+    { length: 25 },
+    (_, index) => `13800000000000${String(index).padStart(5, '0')}`,
+  );
+  const perClientPerChannel = 4;
+  let fake: FakeDiscord | undefined;
+  let proxy: RunningRestProxy | undefined;
+  let journal: RateLimitJournal;
+
+  afterEach(async () => {
+    await proxy?.close();
+    await fake?.close();
+    proxy = undefined;
+    fake = undefined;
+  });
+
+  async function startFake(): Promise<FakeDiscord> {
+    journal = new RateLimitJournal();
+    fake = await startFakeDiscord({
+      token,
+      rateLimit: discordRateLimits({ journal }),
+      world: (spec) => {
+        for (const [index, id] of channelIds.entries())
+          spec.guilds[0]!.channels.push({
+            id,
+            name: `desk-${index}`,
+            type: ChannelType.GuildText,
+            position: 10 + index,
+            overwrites: [],
+          });
+      },
+    });
+    return fake;
+  }
+
+  /** Two discord.js REST clients, each sending its share of the messages to every channel at once. */
+  async function sendFromTwoClients(apiUrl: string): Promise<void> {
+    const clients = [new REST({ api: apiUrl }).setToken(token), new REST({ api: apiUrl }).setToken(token)];
+    await Promise.all(
+      clients.flatMap((rest, client) =>
+        channelIds.flatMap((channelId) =>
+          Array.from({ length: perClientPerChannel }, (_, index) =>
+            rest.post(Routes.channelMessages(channelId), {
+              body: { content: `client ${client}, message ${index}`, allowed_mentions: { parse: [] } },
+            }),
+          ),
+        ),
+      ),
+    );
+  }
+
+  const delivered = (on: FakeDiscord) => channelIds.reduce((sum, id) => sum + on.messages(id).length, 0);
+
+  it('deliver 200 messages with no 429 past the first of a bucket, and the token never logged', async () => {
+    const on = await startFake();
+    const lines: string[] = [];
+    proxy = await proxyInFront(on, lines);
+    await sendFromTwoClients(proxy.apiUrl);
+
+    expect(delivered(on)).toBe(200);
+    expect(journal.pastFirst()).toEqual([]);
+    expect(proxy.stats.received).toBe(200);
+    expect(on.describeViolations()).toBe('');
+    expectNoneLogged(lines, [token]);
+  });
+
+  it('run into the global limit without it, which the journal shows', async () => {
+    const on = await startFake();
+    await sendFromTwoClients(on.apiUrl);
+
+    expect(delivered(on)).toBe(200);
+    // Each keeps to 50 a second on its own: 100 a second together.
+    expect(journal.global.filter((hit) => !hit.firstOfWindow).length).toBeGreaterThan(0);
+  });
+});
