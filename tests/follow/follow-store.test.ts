@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SqliteDigestStore } from '../../src/store/sqlite/digest-store.js';
 import { SqliteFollowStore } from '../../src/store/sqlite/follow-store.js';
 import { MIGRATIONS } from '../../src/store/sqlite/migrations.js';
+import { openFresh, STORE_KINDS } from '../store/store-kinds.js';
 import { tempDbPath } from './helpers.js';
 
 const READER = '1190000000000000302';
@@ -35,9 +36,11 @@ describe('SqliteFollowStore', () => {
     );
     db.close();
   });
+});
 
+describe.each(STORE_KINDS)('$name follow store', (kind) => {
   it('follows a party once, lists them by name, and forgets the reader with their last follow', async () => {
-    const store = SqliteFollowStore.open(tempDbPath());
+    const { follows: store } = await openFresh(kind);
     expect(await store.addFollow(READER, 'Ukraine', at('2026-03-02T10:00:00Z'), ['old-news'])).toBe(true);
     expect(await store.addFollow(READER, 'Ukraine', at('2026-03-02T11:00:00Z'), ['other'])).toBe(false);
     expect(await store.addFollow(READER, 'Russia', at('2026-03-02T12:00:00Z'), [])).toBe(true);
@@ -57,7 +60,7 @@ describe('SqliteFollowStore', () => {
   });
 
   it('takes one alert per reader and local day, with its briefings seen while it stands', async () => {
-    const store = SqliteFollowStore.open(tempDbPath());
+    const { follows: store } = await openFresh(kind);
     await store.addFollow(READER, 'Ukraine', at('2026-03-02T07:00:00Z'), []);
     const id = await store.addAlert(alertFor('2026-03-02', ['a', 'b']));
     expect(id).toBeTypeOf('number');
@@ -78,7 +81,7 @@ describe('SqliteFollowStore', () => {
   });
 
   it('gives a failed alert’s briefings back, keeps an unconfirmed one’s', async () => {
-    const store = SqliteFollowStore.open(tempDbPath());
+    const { follows: store } = await openFresh(kind);
     await store.addFollow(READER, 'Ukraine', at('2026-03-02T07:00:00Z'), []);
     const failed = await store.addAlert(alertFor('2026-03-02', ['a']));
     await store.recordAlertFailure(failed!, 'Discord is down', at('2026-03-02T08:01:00Z'));
@@ -99,15 +102,15 @@ describe('SqliteFollowStore', () => {
   });
 
   it('pauses a reader, tells the pause once, and takes the alerts up again', async () => {
-    const path = tempDbPath();
-    const store = SqliteFollowStore.open(path);
+    const place = await kind.place();
+    const { follows: store } = await place.open();
     await store.addFollow(READER, 'Ukraine', at('2026-03-02T07:00:00Z'), []);
     expect(await store.takePauseNotice(READER, at('2026-03-02T09:00:00Z'))).toBeUndefined();
     await store.pause(READER, { code: 'dms-closed' }, at('2026-03-02T08:00:00Z'));
     expect(await store.dueFollowers('2026-03-02')).toEqual([]);
     await store.close();
 
-    const again = SqliteFollowStore.open(path);
+    const { follows: again } = await place.open();
     expect(await again.follower(READER)).toMatchObject({
       paused: true,
       pauseReason: { code: 'dms-closed' },
@@ -123,5 +126,58 @@ describe('SqliteFollowStore', () => {
     });
     expect((await again.dueFollowers('2026-03-03')).map((reader) => reader.userId)).toEqual([READER]);
     await again.close();
+  });
+
+  it('reads an alert back as written, each message marked sent once', async () => {
+    const { follows: store } = await openFresh(kind);
+    const written = {
+      ...alertFor('2026-03-04', ['a', 'b']),
+      parts: [
+        { nonce: 'n-1', payload: { content: 'first', embeds: [{ title: 'Ukraine' }] } },
+        { nonce: 'n-2', payload: { content: 'second' } },
+      ],
+    };
+    const id = (await store.addAlert(written))!;
+    await store.markPartSent(id, 1, 'm-2', at('2026-03-04T08:00:01Z'));
+    await store.markPartSent(id, 1, 'm-again', at('2026-03-04T08:00:02Z'));
+    await store.markPartSent(id, 5, 'm-none', at('2026-03-04T08:00:03Z'));
+    expect(await store.getAlert(id)).toEqual({
+      id,
+      userId: READER,
+      localDate: '2026-03-04',
+      status: 'pending',
+      reason: null,
+      briefingIds: ['a', 'b'],
+      parts: [
+        { ...written.parts[0], messageId: null },
+        { ...written.parts[1], messageId: 'm-2' },
+      ],
+      attempts: 0,
+      lastError: null,
+      createdAt: '2026-03-04T08:00:00.000Z',
+      updatedAt: '2026-03-04T08:00:01.000Z',
+      claimedBy: null,
+      claimedUntil: null,
+    });
+    expect(await store.getAlert(id + 1000)).toBeUndefined();
+  });
+
+  it('marks briefings seen once however often they are named, and lists only due, unpaused followers', async () => {
+    const { follows: store } = await openFresh(kind);
+    const [paused, idle] = ['1190000000000000303', '1190000000000000304'];
+    await store.addFollow(READER, 'Ukraine', at('2026-03-02T07:00:00Z'), ['a', 'a']);
+    await store.markSeen(READER, ['a', 'b', 'b']);
+    await store.markSeen(READER, []);
+    expect(await store.seen(READER)).toEqual(new Set(['a', 'b']));
+
+    await store.addFollow(paused, 'Russia', at('2026-03-02T07:00:00Z'), []);
+    await store.pause(paused, { code: 'dms-closed' }, at('2026-03-02T07:30:00Z'));
+    await store.addFollow(idle, 'Russia', at('2026-03-02T07:00:00Z'), []);
+    await store.removeFollow(idle, 'Russia');
+    expect(await store.follower(paused)).toMatchObject({
+      paused: true,
+      pausedAt: '2026-03-02T07:30:00.000Z',
+    });
+    expect((await store.dueFollowers('2026-03-02')).map((reader) => reader.userId)).toEqual([READER]);
   });
 });
