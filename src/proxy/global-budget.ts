@@ -40,7 +40,10 @@ export class GlobalBudget {
     this.now = options.now ?? Date.now;
   }
 
-  /** Requests waiting for room. */
+  /** Requests that had to wait for room, so far: how often the global limit was the bottleneck. */
+  waited = 0;
+
+  /** Requests waiting for room now. */
   get queued(): number {
     return this.waiting.length;
   }
@@ -48,6 +51,7 @@ export class GlobalBudget {
   /** Resolves once the request may be sent; call what it gives when the request was answered or failed. */
   take(): Promise<Settle> {
     if (this.waiting.length === 0 && this.hasRoom()) return Promise.resolve(this.admit());
+    this.waited += 1;
     return new Promise((resolve) => {
       this.waiting.push(() => resolve(this.admit()));
       this.wakeLater();

@@ -37,6 +37,8 @@ export interface ProxyStats {
   forwarded: number;
   /** Upstream answers that were 429s. */
   upstream429s: number;
+  /** Requests that waited for the global budget before being sent (the limit was the bottleneck). */
+  heldForGlobalLimit: number;
 }
 
 export interface RunningRestProxy {
@@ -58,7 +60,14 @@ export async function startRestProxy(options: RestProxyOptions): Promise<Running
     globalRequestsPerSecond: Number.MAX_SAFE_INTEGER,
     makeRequest: withinGlobalBudget(budget, replayableBodies()),
   });
-  const stats: ProxyStats = { received: 0, forwarded: 0, upstream429s: 0 };
+  const stats: ProxyStats = {
+    received: 0,
+    forwarded: 0,
+    upstream429s: 0,
+    get heldForGlobalLimit() {
+      return budget.waited;
+    },
+  };
   rest.on('response', (request, response) => {
     stats.forwarded += 1;
     if (response.status !== 429) return;
