@@ -1,9 +1,10 @@
 /**
- * `npm run bench [-- --json] [-- --only archive|interactions|concurrency|digest|crash|insight] [-- --size N]
- * [-- --cpu-prof]`: prints the figures the targets are judged by. `--size N` (default 10000): how many generated
- * briefings the archive, interactions and insight (party stance, coverage, chart, appears-with, versus) suites
- * run on; `--cpu-prof`: CPU profiles of the archive suite's child processes. `library` is another name for
- * `archive`.
+ * `npm run bench [-- --json] [-- --only archive|interactions|concurrency|digest|crash|instances|insight]
+ * [-- --size N] [-- --cpu-prof]`: prints the figures the targets are judged by. `--size N` (default 10000): how
+ * many generated briefings the archive, interactions and insight (party stance, coverage, chart, appears-with,
+ * versus) suites run on; `--cpu-prof`: CPU profiles of the archive suite's child processes. `library` is another
+ * name for `archive`. `instances`: a digest to 1,000 channels from two bot processes, then one, behind the REST
+ * proxy on one Postgres, under the global limit.
  */
 import { benchArchive } from './archive.js';
 import { benchConcurrency } from './concurrency.js';
@@ -31,6 +32,7 @@ const suites: Record<string, (report: Report) => Promise<void>> = {
   concurrency: benchConcurrency,
   digest: benchDigest,
   crash: benchCrashRuns,
+  instances: async (report) => (await import('./instances.js')).benchInstances(report),
   stance: async (report) => (await import('./stance.js')).benchStance(report),
   chart: async (report) => (await import('./coverage-chart.js')).benchCoverageChart(report),
   insight: async (report) => (await import('./party-insight.js')).benchPartyInsight(report, size),
