@@ -26,8 +26,7 @@ import { Publishing } from './publish/publishing.js';
 import { digestRenderer } from './render/digest.js';
 import { followRenderer } from './render/follow.js';
 import { forumPostTitle } from './render/forum-post.js';
-import { SqliteDigestStore } from './store/sqlite/digest-store.js';
-import { SqliteFollowStore } from './store/sqlite/follow-store.js';
+import { openStores } from './stores.js';
 
 /**
  * Resends and catch-up can take a while (retries): start-up does not wait for them. The schedule starts once the
@@ -90,15 +89,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   });
   const now = options.now ?? (() => new Date());
   // First, so an unusable database stops start-up before anything else is loaded or watched.
-  const store = SqliteDigestStore.open(config.databasePath);
-  // Info, not a warning: every first start makes one; an operator who expected a database reads it here.
-  if (store.created)
-    log.info(
-      { path: store.location },
-      `No schedule database at ${store.location}: started a new, empty one (no subscriptions). If digests were set up before, stop the bot and restore that file.`,
-    );
-  // Follows live in the same file, on a connection of their own.
-  const followStore = SqliteFollowStore.open(config.databasePath);
+  const stores = await openStores(config, log);
+  const { digests: store, follows: followStore, instance } = stores;
   // Answers are served at once; a first build of a large archive goes on meanwhile (live.ready).
   const live = await LiveLibrary.open(config.briefingsDir, log, {
     indexPath: config.indexPath ?? defaultIndexPath(config.databasePath),
@@ -137,6 +129,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       // Shutdown must finish within 5 s; a send still unanswered by then stays pending and is resent on start.
       stopTimeoutMs: 2_500,
       log,
+      instance,
     });
 
   const makeFollows = (dms: DirectMessages) =>
@@ -149,6 +142,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       timezone: config.defaultTimezone,
       now,
       log,
+      instance,
     });
   let stopping = false;
   const shutdown = async (parts: (() => Promise<void>)[]) => {
@@ -160,8 +154,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         log.error({ err: error }, 'error while shutting down');
       }
     }
-    await followStore.close();
-    await store.close();
+    await stores.close();
   };
 
   // Like digests, alerts wait for the whole archive to be indexed.

@@ -42,6 +42,8 @@ export interface DigestServiceDeps extends CompositionSource, PostRenderer {
   instance?: InstanceClaims;
 }
 
+/** Subscriptions a shared instance fires at once in a sweep: a few round trips to the database each. */
+const SHARED_SWEEP_CONCURRENCY = 8;
 /** At most this many pending rows are taken in one look; the next heartbeat or sweep takes more. */
 const CLAIM_BATCH = 500;
 
@@ -233,7 +235,7 @@ export class DigestService implements Digests {
     // Zone arithmetic is the costly part of a sweep: once per distinct time and zone, not per channel.
     const fires = new Map<string, Fire>();
     const runs: Promise<DeliveryOutcome>[] = [];
-    for (const sub of subs) {
+    const fireOne = async (sub: Subscription) => {
       try {
         const key = slotKey(sub);
         let fire = fires.get(key);
@@ -247,7 +249,14 @@ export class DigestService implements Digests {
         // One subscription's trouble never holds up the others.
         this.log.error({ err: error, channelId: sub.channelId }, 'digest fire failed');
       }
-    }
+    };
+    // A database on the network answers several questions at once; the SQLite file answers each at once anyway.
+    let next = 0;
+    const worker = async () => {
+      while (next < subs.length) await fireOne(subs[next++]!);
+    };
+    const workers = this.instance.shared ? SHARED_SWEEP_CONCURRENCY : 1;
+    await Promise.all(Array.from({ length: Math.min(workers, subs.length) }, worker));
     // All at once: the sink's own rate limiting paces them, per channel and globally.
     await Promise.allSettled(runs);
   }
