@@ -1,5 +1,6 @@
 /** REST's way of sending, made to wait for the global budget first (src/proxy/global-budget.ts). */
 import type { RESTOptions } from '@discordjs/rest';
+import { ClientGoneError } from './client-gone.js';
 import type { GlobalBudget } from './global-budget.js';
 
 type MakeRequest = RESTOptions['makeRequest'];
@@ -13,13 +14,14 @@ export function withinGlobalBudget(budget: GlobalBudget, send: MakeRequest): Mak
     const settle = await budget.take();
     try {
       const response = await send(url, init);
-      settle({
-        answered: true,
-        global429: response.status === 429 && response.headers.get('x-ratelimit-global') !== null,
-      });
+      settle(
+        response.status === 429 && response.headers.get('x-ratelimit-global') !== null
+          ? 'global429'
+          : 'answered',
+      );
       return response;
     } catch (error) {
-      settle({ answered: false });
+      settle(error instanceof ClientGoneError ? 'unsent' : 'failed');
       throw error;
     }
   };

@@ -18,8 +18,11 @@ export interface GlobalBudgetOptions {
   now?: () => number;
 }
 
-/** How a request taken from the budget ended: answered by Discord (perhaps with a global 429), or not at all. */
-export type Outcome = { answered: false } | { answered: true; global429: boolean };
+/**
+ * How a request taken from the budget ended: answered by Discord (`global429`: the answer said the budget is
+ * spent), failed without an answer (it may have arrived), or never sent at all (its place is given back).
+ */
+export type Outcome = 'answered' | 'global429' | 'failed' | 'unsent';
 export type Settle = (outcome: Outcome) => void;
 
 export class GlobalBudget {
@@ -78,10 +81,12 @@ export class GlobalBudget {
       if (settled) return;
       settled = true;
       this.inFlight -= 1;
-      const now = this.now();
-      this.answeredAt.push(now);
-      // Discord says the budget is spent: wait a whole window, whatever was counted.
-      if (outcome.answered && outcome.global429) this.blockedUntil = now + this.windowMs;
+      if (outcome !== 'unsent') {
+        const now = this.now();
+        this.answeredAt.push(now);
+        // Discord says the budget is spent: wait a whole window, whatever was counted.
+        if (outcome === 'global429') this.blockedUntil = now + this.windowMs;
+      }
       this.wake();
     };
   }

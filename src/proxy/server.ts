@@ -12,6 +12,7 @@ import { proxyRequests } from '@discordjs/proxy';
 import { DefaultUserAgentAppendix, REST } from '@discordjs/rest';
 import type { Logger } from '../log.js';
 import { withinGlobalBudget } from './budgeted-send.js';
+import { unlessClientGone, whileClientWaits } from './client-gone.js';
 import { GlobalBudget } from './global-budget.js';
 import { replayableBodies } from './replayable-body.js';
 import { loggableRoute } from './route-name.js';
@@ -39,6 +40,8 @@ export interface ProxyStats {
   upstream429s: number;
   /** Requests that waited for the global budget before being sent (the limit was the bottleneck). */
   heldForGlobalLimit: number;
+  /** Requests not sent because their client stopped waiting before their turn came (its timeout). */
+  droppedForGoneClient: number;
 }
 
 export interface RunningRestProxy {
@@ -58,12 +61,22 @@ export async function startRestProxy(options: RestProxyOptions): Promise<Running
     // The budget keeps the global limit (REST's own counter starts its seconds too early); REST still waits out
     // a global 429 should one come.
     globalRequestsPerSecond: Number.MAX_SAFE_INTEGER,
-    makeRequest: withinGlobalBudget(budget, replayableBodies()),
+    makeRequest: withinGlobalBudget(
+      budget,
+      unlessClientGone(replayableBodies(), (url, method) => {
+        stats.droppedForGoneClient += 1;
+        log.warn(
+          { method, route: loggableRoute(new URL(url).pathname) },
+          'not sent: its client stopped waiting (timed out) before its turn came',
+        );
+      }),
+    ),
   });
   const stats: ProxyStats = {
     received: 0,
     forwarded: 0,
     upstream429s: 0,
+    droppedForGoneClient: 0,
     get heldForGlobalLimit() {
       return budget.waited;
     },
@@ -89,7 +102,7 @@ export async function startRestProxy(options: RestProxyOptions): Promise<Running
     const started = performance.now();
     const line = { method: request.method, route: loggableRoute(request.url ?? '/') };
     try {
-      await forward(request, response);
+      await whileClientWaits(response, () => forward(request, response));
       log.debug(
         { ...line, status: response.statusCode, ms: Math.round(performance.now() - started) },
         'proxied',

@@ -13,7 +13,7 @@ import { briefingAbout } from '../../tools/briefing-files.js';
 import { type FakeDiscord, startFakeDiscord } from '../../tools/fake-discord/index.js';
 import { discordRateLimits, RateLimitJournal } from '../../tools/fake-discord/rate-limit.js';
 import { clock, messageCreates, recorded, subscribeChannel, useDigestWorld } from './digest-steps.js';
-import { E2E_TEST_TIMEOUT_MS, ids } from './harness.js';
+import { E2E_TEST_TIMEOUT_MS, eventually, ids } from './harness.js';
 
 /** The proxy in front of `fake` on a free port, its log lines (debug and up) kept in `lines`. */
 function proxyInFront(fake: FakeDiscord, lines: string[]): Promise<RunningRestProxy> {
@@ -151,6 +151,31 @@ describe('two clients sharing one REST proxy', { timeout: E2E_TEST_TIMEOUT_MS },
     expect(proxy.stats.received).toBe(200);
     expect(on.describeViolations()).toBe('');
     expectNoneLogged(lines, [token]);
+  });
+
+  it('do not get a request sent that its client gave up on while the proxy held it for a bucket', async () => {
+    // One message a channel every five seconds: the second waits at the proxy ten times as long as its client.
+    fake = await startFakeDiscord({ token, rateLimit: { perChannel: { limit: 1, windowMs: 5_000 } } });
+    const lines: string[] = [];
+    proxy = await proxyInFront(fake, lines);
+    const impatient = new REST({ api: proxy.apiUrl, timeout: 500, retries: 0 }).setToken(token);
+    const body = (content: string) => ({ body: { content, allowed_mentions: { parse: [] } } });
+    // A message elsewhere first: the proxy learns the route's bucket, and knows the next channel's limit from
+    // its first answer instead of from a 429.
+    await impatient.post(Routes.channelMessages(ids.channels.announcements), body('warm-up'));
+
+    const channel = ids.channels.briefings;
+    await impatient.post(Routes.channelMessages(channel), body('first'));
+    await expect(impatient.post(Routes.channelMessages(channel), body('second'))).rejects.toThrow(/abort/i);
+    // Its turn comes when the bucket's window is over; the proxy then drops it rather than send it.
+    await eventually(() => proxy?.stats.droppedForGoneClient === 1, 'the second message dropped');
+
+    expect(fake.messages(channel).map((message) => message.content)).toEqual(['first']);
+    const sent = fake.requests.map(
+      (request) => `${request.status} ${(request.body as { content: string }).content}`,
+    );
+    expect(sent).toEqual(['200 warm-up', '200 first']);
+    expect(lines.some((line) => line.includes('not sent: its client stopped waiting'))).toBe(true);
   });
 
   it('run into the global limit without it, which the journal shows', async () => {
