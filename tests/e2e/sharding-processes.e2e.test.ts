@@ -16,6 +16,9 @@ import {
 import { type EntryProcess, PROCESS_TEST_TIMEOUT_MS, startEntry } from '../support/processes.js';
 import { databasePath } from './harness.js';
 
+/** The newest of the shipped briefings: what /briefing latest shows. */
+const LATEST_TITLE = 'Berlin talks go into a second day';
+
 let fake: FakeDiscord;
 let byShard: GuildSpec[][] = [];
 const bots: EntryProcess[] = [];
@@ -69,8 +72,8 @@ describe('two bot processes, one shard each', { timeout: PROCESS_TEST_TIMEOUT_MS
   it("answers an interaction in a guild on shard 1 from shard 1's process alone", async () => {
     const [zero, one] = bots;
     const guild = byShard[1]?.[0];
-    const exchange = await fake.command('briefing party', { name: 'Ukraine' }, { guildId: guild?.id });
-    expect(JSON.stringify(exchange.callback.data)).toContain('Ukraine · country');
+    const exchange = await fake.command('briefing latest', {}, { guildId: guild?.id });
+    expect(JSON.stringify(await exchange.answer())).toContain(LATEST_TITLE);
     expect(exchange.deliveredTo.map((session) => session.shard)).toEqual([[1, 2]]);
     await one?.waitForOutput(`"interaction":"${exchange.id}"`);
     expect(one?.output).toMatch(
@@ -81,7 +84,7 @@ describe('two bot processes, one shard each', { timeout: PROCESS_TEST_TIMEOUT_MS
 
   it("answers an interaction in a guild on shard 0 from shard 0's process alone", async () => {
     const [zero, one] = bots;
-    const exchange = await fake.command('briefing party', { name: 'Russia' }, { guildId: DEFAULT_IDS.guild });
+    const exchange = await fake.command('briefing latest', {}, { guildId: DEFAULT_IDS.guild });
     expect(exchange.deliveredTo.map((session) => session.shard)).toEqual([[0, 2]]);
     await zero?.waitForOutput(`"interaction":"${exchange.id}"`);
     expect(one?.output).not.toContain(exchange.id);
