@@ -180,4 +180,36 @@ describe.each(STORE_KINDS)('$name follow store', (kind) => {
     });
     expect((await store.dueFollowers('2026-03-02')).map((reader) => reader.userId)).toEqual([READER]);
   });
+
+  it('keeps a reader and their follows consistent when two instances change them at the same moment', async () => {
+    const place = await kind.place();
+    const [a, b] = [(await place.open()).follows, (await place.open()).follows];
+    const readers = Array.from(
+      { length: 8 },
+      (_, index) => `11900000000000004${String(index).padStart(2, '0')}`,
+    );
+    for (const reader of readers) {
+      await a.addFollow(reader, 'Ukraine', at('2026-03-02T07:00:00Z'), ['old-news']);
+      await a.addFollow(reader, 'Russia', at('2026-03-02T07:00:00Z'), []);
+    }
+    // Half the readers drop both follows at once; the other half drop one while following a third party.
+    await Promise.all(
+      readers.flatMap((reader, index) =>
+        index % 2 === 0
+          ? [a.removeFollow(reader, 'Ukraine'), b.removeFollow(reader, 'Russia')]
+          : [
+              a.removeFollow(reader, 'Ukraine'),
+              b.removeFollow(reader, 'Russia'),
+              b.addFollow(reader, 'Moldova', at('2026-03-02T08:00:00Z'), []),
+            ],
+      ),
+    );
+    for (const [index, reader] of readers.entries()) {
+      const follows = (await a.follows(reader)).map((follow) => follow.party);
+      expect(follows).toEqual(index % 2 === 0 ? [] : ['Moldova']);
+      // A reader is kept exactly while they follow something; one who follows nothing has nothing left.
+      expect(await a.follower(reader)).toEqual(follows.length > 0 ? expect.anything() : undefined);
+      if (follows.length === 0) expect(await a.seen(reader)).toEqual(new Set());
+    }
+  });
 });
