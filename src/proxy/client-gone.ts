@@ -4,9 +4,8 @@
  * once its turn came: a second message for a digest, and a queue that grows by every copy. The proxy cannot take
  * back what it already sent, but it drops what it still holds.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
-import type { ServerResponse } from 'node:http';
 import type { RESTOptions } from '@discordjs/rest';
+import { currentIncoming } from './incoming.js';
 
 type MakeRequest = RESTOptions['makeRequest'];
 
@@ -18,19 +17,6 @@ export class ClientGoneError extends Error {
   }
 }
 
-// REST queues and retries inside the async context of the proxied request, so each send can find its client.
-const clientLeft = new AsyncLocalStorage<AbortSignal>();
-
-/** Runs the forwarding of one request, with a signal that aborts when its client goes away unanswered. */
-export function whileClientWaits<T>(response: ServerResponse, forward: () => T | PromiseLike<T>): Promise<T> {
-  const left = new AbortController();
-  const onClose = () => {
-    if (!response.writableFinished) left.abort();
-  };
-  response.once('close', onClose);
-  return clientLeft.run(left.signal, async () => forward()).finally(() => response.off('close', onClose));
-}
-
 /** REST's sending, except for a request whose client is gone; `onDropped` hears of each request dropped, once. */
 export function unlessClientGone(
   send: MakeRequest,
@@ -39,7 +25,7 @@ export function unlessClientGone(
   // REST retries what fails this way a few times: each retry is dropped again, but told of once.
   const told = new WeakSet<AbortSignal>();
   return async (url, init) => {
-    const left = clientLeft.getStore();
+    const left = currentIncoming()?.left;
     if (left?.aborted) {
       if (!told.has(left)) onDropped(url, init.method);
       told.add(left);

@@ -12,12 +12,17 @@ import { proxyRequests } from '@discordjs/proxy';
 import { DefaultUserAgentAppendix, REST } from '@discordjs/rest';
 import type { Logger } from '../log.js';
 import { withinGlobalBudget } from './budgeted-send.js';
-import { unlessClientGone, whileClientWaits } from './client-gone.js';
+import { unlessClientGone } from './client-gone.js';
+import { asTheClient } from './client-user-agent.js';
 import { GlobalBudget } from './global-budget.js';
+import { forwarding } from './incoming.js';
 import { replayableBodies } from './replayable-body.js';
 import { loggableRoute } from './route-name.js';
 
-/** In the user agent of every request the proxy sends, so Discord's side (or a fake) can tell what came through it. */
+/**
+ * Appended to the user agent of every request the proxy sends (each its client's own, src/proxy/client-user-agent.ts),
+ * so Discord's side (or a fake) can tell what came through it.
+ */
 export const PROXY_USER_AGENT_MARK = 'briefing-bot-rest-proxy';
 
 export interface RestProxyOptions {
@@ -63,7 +68,7 @@ export async function startRestProxy(options: RestProxyOptions): Promise<Running
     globalRequestsPerSecond: Number.MAX_SAFE_INTEGER,
     makeRequest: withinGlobalBudget(
       budget,
-      unlessClientGone(replayableBodies(), (url, method) => {
+      unlessClientGone(asTheClient(replayableBodies(), PROXY_USER_AGENT_MARK), (url, method) => {
         stats.droppedForGoneClient += 1;
         log.warn(
           { method, route: loggableRoute(new URL(url).pathname) },
@@ -102,7 +107,7 @@ export async function startRestProxy(options: RestProxyOptions): Promise<Running
     const started = performance.now();
     const line = { method: request.method, route: loggableRoute(request.url ?? '/') };
     try {
-      await whileClientWaits(response, () => forward(request, response));
+      await forwarding(request, response, () => forward(request, response));
       log.debug(
         { ...line, status: response.statusCode, ms: Math.round(performance.now() - started) },
         'proxied',

@@ -124,7 +124,10 @@ describe('two clients sharing one REST proxy', { timeout: E2E_TEST_TIMEOUT_MS },
 
   /** Two discord.js REST clients, each sending its share of the messages to every channel at once. */
   async function sendFromTwoClients(apiUrl: string): Promise<void> {
-    const clients = [new REST({ api: apiUrl }).setToken(token), new REST({ api: apiUrl }).setToken(token)];
+    // Named in their user agents as the bot names its instances.
+    const clients = ['a', 'b'].map((name) =>
+      new REST({ api: apiUrl, userAgentAppendix: `briefing-bot/${name}` }).setToken(token),
+    );
     await Promise.all(
       clients.flatMap((rest, client) =>
         channelIds.flatMap((channelId) =>
@@ -140,7 +143,7 @@ describe('two clients sharing one REST proxy', { timeout: E2E_TEST_TIMEOUT_MS },
 
   const delivered = (on: FakeDiscord) => channelIds.reduce((sum, id) => sum + on.messages(id).length, 0);
 
-  it('deliver 200 messages with no 429 past the first of a bucket, and the token never logged', async () => {
+  it('deliver 200 messages with no 429 past the first of a bucket, each in its own user agent, the token never logged', async () => {
     const on = await startFake();
     const lines: string[] = [];
     proxy = await proxyInFront(on, lines);
@@ -149,6 +152,11 @@ describe('two clients sharing one REST proxy', { timeout: E2E_TEST_TIMEOUT_MS },
     expect(delivered(on)).toBe(200);
     expect(journal.pastFirst()).toEqual([]);
     expect(proxy.stats.received).toBe(200);
+    // Each reached the fake with the agent of the client that made it, marked as having come through the proxy.
+    const agents = on.requests.map((request) => request.headers['user-agent'] ?? '');
+    expect(agents.every((agent) => agent.includes(PROXY_USER_AGENT_MARK))).toBe(true);
+    expect(agents.filter((agent) => agent.includes('briefing-bot/a '))).toHaveLength(100);
+    expect(agents.filter((agent) => agent.includes('briefing-bot/b '))).toHaveLength(100);
     expect(on.describeViolations()).toBe('');
     expectNoneLogged(lines, [token]);
   });
