@@ -75,7 +75,9 @@ describe('openPostgresStores', () => {
   it('says what to check when nothing listens at the address, without the password', async () => {
     const port = await freePort();
     const error = await failure(openPostgresStores(`postgres://bot:s3cret-pass@127.0.0.1:${port}/briefings`));
-    expect(error.message).toContain(`Postgres server at 127.0.0.1:${port} (connection refused)`);
+    expect(error.message).toContain(
+      `Postgres server at 127.0.0.1:${port} for database "briefings" (connection refused)`,
+    );
     expect(error.message).toMatch(/Check that Postgres is running there/);
     expect(error.message).not.toContain('s3cret-pass');
   });

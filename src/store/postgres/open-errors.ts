@@ -29,15 +29,16 @@ function detail(error: unknown): string {
 export function openError(error: unknown, target: PostgresTarget): Error {
   const { host, port, database, user, location } = target;
   const server = `${host}:${port}`;
-  const code = errorCode(error);
+  // pg's own connection timeout carries no code, only its words.
+  const code = errorCode(error) || (/timeout/i.test(detail(error)) ? 'ETIMEDOUT' : '');
   const why = withoutSecrets(detail(error), target);
   let message: string;
   switch (code) {
     case 'ECONNREFUSED':
       message =
-        `Cannot connect to the Postgres server at ${server} (connection refused). Check that Postgres is running ` +
-        'there and accepts TCP connections on that port (listen_addresses and port in postgresql.conf, a ' +
-        'firewall), and that DATABASE_URL names the right host and port.';
+        `Cannot connect to the Postgres server at ${server} for database "${database}" (connection refused). ` +
+        'Check that Postgres is running there and accepts TCP connections on that port (listen_addresses and ' +
+        'port in postgresql.conf, a firewall), and that DATABASE_URL names the right host and port.';
       break;
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
@@ -47,8 +48,8 @@ export function openError(error: unknown, target: PostgresTarget): Error {
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
       message =
-        `The Postgres server at ${server} did not answer (${code}): check that the host is reachable from here ` +
-        'and that DATABASE_URL names the right host and port.';
+        `The Postgres server at ${server} (database "${database}") did not answer (${code}): check that the ` +
+        'host is reachable from here and that DATABASE_URL names the right host and port.';
       break;
     case '28P01':
     case '28000':
