@@ -46,6 +46,8 @@ interface RunResult {
   seconds: number;
   /** Every request the fake saw in that time, message creates and others. */
   requests: number;
+  /** Those other than message creates, by method and route: what else the fan-out spent the budget on. */
+  others: Map<string, number>;
   creates: number;
   duplicated: number;
   hits: number;
@@ -235,13 +237,19 @@ async function run(postgres: RunningPostgres, processes: 1 | 2): Promise<RunResu
     const first = Math.min(...fake.requests.filter(isAboutAChannel).map((request) => request.receivedAt));
     const last = Math.max(...creates.map((request) => request.receivedAt));
     const duplicated = channels.filter(({ channelId }) => fake.messages(channelId).length > 1).length;
-    const requests = fake.requests.filter((request) => request.receivedAt >= first).length;
+    const during = fake.requests.filter((request) => request.receivedAt >= first);
+    const others = new Map<string, number>();
+    for (const request of during.filter((request) => !isCreate(request))) {
+      const key = `${request.method} ${request.route}`;
+      others.set(key, (others.get(key) ?? 0) + 1);
+    }
     for (const bot of bots.splice(0)) await stopProcess(bot);
     const { heldForGlobalLimit } = await proxy.stop();
     proxy = undefined;
     return {
       seconds: (last - first) / 1000,
-      requests,
+      requests: during.length,
+      others,
       creates: creates.length,
       duplicated,
       hits: journal.hits.length,
@@ -287,6 +295,8 @@ export async function benchInstances(report: Report): Promise<void> {
       // Other requests (a channel read) spend the same global budget: the floor for all of them.
       const allFloor = result.requests / DISCORD_GLOBAL_PER_SECOND;
       report.add({ metric: `${name}_requests`, value: result.requests, unit: 'count' });
+      const others = [...result.others].map(([route, count]) => `${count} ${route}`).join(', ');
+      if (others) report.note(`  besides the message creates: ${others}`);
       report.add({ metric: `${name}_vs_floor_of_all_requests`, value: result.seconds / allFloor, unit: 'x' });
       report.add({
         metric: `${name}_held_for_global_limit`,
