@@ -106,6 +106,9 @@ export async function startRestProxy(options: RestProxyOptions): Promise<Running
     stats.received += 1;
     const started = performance.now();
     const line = { method: request.method, route: loggableRoute(request.url ?? '/') };
+    // @discordjs/proxy ends the response itself when the upstream could not be reached (not even a 5xx): without
+    // a status of its own it would go out as an empty 200, and the bot would take it for success.
+    response.statusCode = 502;
     try {
       await forwarding(request, response, () => forward(request, response));
       log.debug(
@@ -113,10 +116,8 @@ export async function startRestProxy(options: RestProxyOptions): Promise<Running
         'proxied',
       );
     } catch (error) {
-      // Not an answer from Discord (those are passed on as they are) but no answer at all: upstream unreachable.
-      log.error({ ...line, err: error }, 'request not forwarded');
-      if (!response.headersSent) response.writeHead(502, { 'Content-Type': 'application/json' });
-      response.end(JSON.stringify({ message: 'The REST proxy could not reach Discord', code: 0 }));
+      log.error({ ...line, err: error }, 'not forwarded: Discord could not be reached; answered 502');
+      if (!response.writableEnded) response.end();
     }
   };
   const server = createServer((request, response) => void handle(request, response));

@@ -3,6 +3,9 @@
  * DISCORD_API_URL reaches the fake Discord only through it, and several clients sharing it keep together to the
  * global limit of 50 requests a second and to each bucket's limit. The proxy never logs a token.
  */
+
+import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:net';
 import { Writable } from 'node:stream';
 import { REST } from '@discordjs/rest';
 import { ChannelType, Routes } from 'discord-api-types/v10';
@@ -16,7 +19,7 @@ import { clock, messageCreates, recorded, subscribeChannel, useDigestWorld } fro
 import { E2E_TEST_TIMEOUT_MS, eventually, ids } from './harness.js';
 
 /** The proxy in front of `fake` on a free port, its log lines (debug and up) kept in `lines`. */
-function proxyInFront(fake: FakeDiscord, lines: string[]): Promise<RunningRestProxy> {
+function proxyInFront(fake: Pick<FakeDiscord, 'apiUrl'>, lines: string[]): Promise<RunningRestProxy> {
   const destination = new Writable({
     write(chunk, _encoding, done) {
       lines.push(...String(chunk).split('\n').filter(Boolean));
@@ -193,5 +196,30 @@ describe('two clients sharing one REST proxy', { timeout: E2E_TEST_TIMEOUT_MS },
     expect(delivered(on)).toBe(200);
     // Each keeps to 50 a second on its own: 100 a second together.
     expect(journal.global.filter((hit) => !hit.firstOfWindow).length).toBeGreaterThan(0);
+  });
+});
+
+describe('the REST proxy when Discord cannot be reached', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
+  let proxy: RunningRestProxy | undefined;
+  let upstream: Server | undefined;
+  afterEach(async () => {
+    await proxy?.close();
+    await new Promise((done) => upstream?.close(done) ?? done(undefined));
+  });
+
+  it('answers 502, which a bot retries, and goes on serving', async () => {
+    // An upstream that hangs up on every connection.
+    upstream = createServer((socket) => socket.destroy());
+    await new Promise<void>((done) => upstream?.listen(0, '127.0.0.1', done));
+    const { port } = upstream.address() as AddressInfo;
+    const lines: string[] = [];
+    proxy = await proxyInFront({ apiUrl: `http://127.0.0.1:${port}/api` }, lines);
+    const rest = new REST({ api: proxy.apiUrl, retries: 0 }).setToken(`plain-secret-${'k'.repeat(48)}`);
+
+    for (const attempt of ['first', 'second'])
+      await expect(
+        rest.post(Routes.channelMessages(ids.channels.briefings), { body: { content: attempt } }),
+      ).rejects.toMatchObject({ status: 502 });
+    expect(lines.filter((line) => line.includes('Discord could not be reached'))).toHaveLength(2);
   });
 });
