@@ -1,11 +1,10 @@
 /**
  * Instances behind one REST proxy (`npm run rest-proxy`): the bot's discord.js client pointed at the proxy by
  * DISCORD_API_URL reaches the fake Discord only through it, and several clients sharing it keep together to the
- * global limit of 50 requests a second and to each bucket's limit. The proxy never logs a token.
+ * global limit of 50 requests a second and to each bucket's limit, each request still in its client's user
+ * agent. A request whose client gave up is not sent; an unreachable Discord is a 502. The proxy never logs a token.
  */
-
-import type { AddressInfo } from 'node:net';
-import { createServer, type Server } from 'node:net';
+import { type AddressInfo, createServer, type Server } from 'node:net';
 import { Writable } from 'node:stream';
 import { REST } from '@discordjs/rest';
 import { ChannelType, Routes } from 'discord-api-types/v10';
