@@ -190,6 +190,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     apiUrl: config.discordApiUrl,
     shards: config.shardIds,
     shardCount: config.shardCount,
+    instance: instance.owner,
   });
   const digests = makeDigests(new DiscordSink(client));
   const follows = makeFollows(new DiscordDirectMessages(client));

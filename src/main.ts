@@ -18,6 +18,15 @@ process.on('uncaughtException', (error) => {
 });
 
 async function main(): Promise<void> {
+  // A stop asked for while starting (a deploy that replaces the bot at once) is kept and carried out once started,
+  // within the same deadline, rather than killing the process half-way through its start.
+  let stopAsked: string | undefined;
+  const askedWhileStarting = (signal: NodeJS.Signals) => {
+    stopAsked ??= signal;
+    setTimeout(() => process.exit(0), SHUTDOWN_DEADLINE_MS).unref();
+  };
+  process.on('SIGINT', askedWhileStarting);
+  process.on('SIGTERM', askedWhileStarting);
   let app: Awaited<ReturnType<typeof startApp>>;
   try {
     app = await startApp({ config: readConfig(process.env) });
@@ -26,6 +35,8 @@ async function main(): Promise<void> {
     writeError(error instanceof ConfigError ? message : `Could not start: ${message}`);
     process.exit(1);
   }
+  process.off('SIGINT', askedWhileStarting);
+  process.off('SIGTERM', askedWhileStarting);
   let stopping = false;
   const stop = async (reason: string) => {
     if (stopping) return;
@@ -41,6 +52,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('unhandledRejection', (error) => app.log.error({ err: error }, 'unhandled rejection'));
+  if (stopAsked) return stop(`${stopAsked} while starting`);
   if (app.mode === 'local') {
     await app.done;
     await stop('end of input');

@@ -67,6 +67,8 @@ export class DigestService implements Digests {
   private readonly retryTimers = new Map<number, NodeJS.Timeout>();
   private readonly instance: InstanceClaims;
   private heartbeat: NodeJS.Timeout | undefined;
+  /** Sweeps, slot runs and retries started by timers, until they end: stop() waits for them. */
+  private readonly sweeps = new Set<Promise<unknown>>();
   private abort = new AbortController();
   private running = false;
   /** Fires at or after this instant fell due while this process ran: they are on time, never "missed". */
@@ -101,8 +103,8 @@ export class DigestService implements Digests {
     // Alone on its database, rows held by an earlier run of this bot (a crash, a stop) are this run's at once.
     if (!this.instance.shared) await this.store.releaseClaims(null);
     this.scheduler.start({
-      onSlot: (slot) => void this.runSlot(slot),
-      onSweep: () => void this.runDue(),
+      onSlot: (slot) => void this.track(this.runSlot(slot)),
+      onSweep: () => void this.track(this.runDue()),
     });
     if (this.instance.shared) this.startHeartbeat();
     await this.reschedule();
@@ -120,8 +122,17 @@ export class DigestService implements Digests {
       await Promise.allSettled(await this.retryDue());
     };
     this.heartbeat = setInterval(() => {
-      beat().catch((error: unknown) => this.log.error({ err: error }, 'digest claim heartbeat failed'));
+      this.track(beat()).catch((error: unknown) =>
+        this.log.error({ err: error }, 'digest claim heartbeat failed'),
+      );
     }, heartbeatEveryMs(this.instance));
+  }
+
+  /** Keeps a timer's run in `sweeps` until it ends. */
+  private track<T>(run: Promise<T>): Promise<T> {
+    this.sweeps.add(run);
+    void run.finally(() => this.sweeps.delete(run)).catch(() => undefined);
+    return run;
   }
 
   /** A hold from now until one lease later. */
@@ -137,7 +148,10 @@ export class DigestService implements Digests {
     for (const timer of this.retryTimers.values()) clearTimeout(timer);
     this.retryTimers.clear();
     this.abort.abort();
-    const inFlight = Promise.allSettled([...this.inFlight.values()]);
+    // Sweeps under way are waited for too: they write rows and launch sends until they end.
+    const inFlight = Promise.allSettled([...this.sweeps, ...this.inFlight.values()]).then(() =>
+      Promise.allSettled([...this.inFlight.values()]),
+    );
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<void>((resolve) => {
       timer = setTimeout(resolve, this.deps.stopTimeoutMs ?? 10_000);
@@ -214,7 +228,15 @@ export class DigestService implements Digests {
    */
   private async storeHere(): Promise<boolean> {
     if (this.lost) return false;
-    const loss = await this.store.loss();
+    let loss: StoreLoss | null;
+    try {
+      loss = await this.store.loss();
+    } catch (error) {
+      // A database on the network that does not answer may be back in a moment: this sweep is skipped, the
+      // next one tries again, and nothing is written meanwhile.
+      this.log.warn({ err: error }, 'schedule database not answering; digests wait for it');
+      return false;
+    }
     if (!loss) return true;
     this.lost = loss;
     this.log.error(
@@ -384,7 +406,7 @@ export class DigestService implements Digests {
     const delay = Math.max(0, at.getTime() - this.now().getTime());
     const timer = setTimeout(() => {
       this.retryTimers.delete(id);
-      void this.runRetries();
+      void this.track(this.runRetries());
     }, delay);
     this.retryTimers.set(id, timer);
   }

@@ -11,6 +11,16 @@ export interface ClientSettings {
   shards?: readonly number[];
   /** Every shard the bot runs as, across all its processes (SHARD_COUNT); absent: discord.js's own (1, or its manager's). */
   shardCount?: number;
+  /**
+   * This instance's name (INSTANCE_NAME), carried in every REST request's user agent: behind a shared REST proxy,
+   * or in Discord's answers to a support question, each request says which instance made it.
+   */
+  instance?: string;
+}
+
+/** `DiscordBot (…) briefing-bot/<instance> Node.js/<version>`: the user agent discord.js builds, with our name in it. */
+function userAgentAppendix(instance: string | undefined): string {
+  return `${instance ? `briefing-bot/${instance} ` : ''}Node.js/${process.version}`;
 }
 
 /**
@@ -27,7 +37,10 @@ export function shardOptions(settings: ClientSettings): Pick<ClientOptions, 'sha
 export function createDiscordClient(settings: ClientSettings = {}): Client {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
-    rest: settings.apiUrl ? { api: settings.apiUrl } : {},
+    rest: {
+      ...(settings.apiUrl ? { api: settings.apiUrl } : {}),
+      userAgentAppendix: userAgentAppendix(settings.instance),
+    },
     ...shardOptions(settings),
     // Nothing the bot posts may ping anyone, whichever code path sends it.
     allowedMentions: { parse: [] },
