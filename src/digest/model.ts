@@ -25,6 +25,12 @@ export interface Subscription {
    * mention the bot ever makes in a channel, allowed for that role alone. Absent or null: no mention.
    */
   mentionRoleId?: string | null;
+  /**
+   * The channel takes digests as posts (a forum or media channel), as the bot saw it when the channel was
+   * subscribed: a channel's kind in that sense never changes, so delivery need not ask Discord. Absent or null for
+   * subscriptions made before it was kept: delivery then asks the sink.
+   */
+  postsAsThreads?: boolean | null;
   paused: boolean;
   /** Why it is paused: by a manager, or what Discord refused (a permission, a channel gone). */
   pauseReason: PauseReason | null;
@@ -50,6 +56,8 @@ export interface SubscribeInput {
   publish?: boolean;
   /** A role to mention when a digest carries briefings; only with `party`. */
   mentionRoleId?: string | null;
+  /** A forum or media channel (a digest there is a post); unknown when absent, and then kept as it was. */
+  postsAsThreads?: boolean | null;
   createdBy?: string | null;
 }
 

@@ -22,6 +22,8 @@ export interface SubscriptionRow {
   post_when_empty: Flag;
   publish: Flag;
   mention_role_id: string | null;
+  /** Null for rows written before it was kept. */
+  posts_as_threads: Flag | null;
   paused: Flag;
   pause_reason: string | null;
   created_by: string | null;
@@ -71,6 +73,7 @@ export function toSubscription(row: SubscriptionRow): Subscription {
     postWhenEmpty: Boolean(row.post_when_empty),
     publish: Boolean(row.publish),
     mentionRoleId: row.mention_role_id,
+    postsAsThreads: row.posts_as_threads === null ? null : Boolean(row.posts_as_threads),
     paused: Boolean(row.paused),
     pauseReason: readPauseReason(row.pause_reason),
     createdBy: row.created_by,

@@ -113,6 +113,33 @@ describe('durability and upgrades', () => {
   });
 });
 
+describe('a database from before channel kinds were kept', () => {
+  it('reads its subscriptions as of an unknown kind, and keeps one once a save knows it', async () => {
+    const path = tempDbPath();
+    mkdirSync(dirname(path), { recursive: true });
+    const old = new Database(path);
+    for (const step of MIGRATIONS.slice(0, 6)) old.exec(step);
+    old.pragma('user_version = 6');
+    old.exec(`
+      INSERT INTO subscriptions (channel_id, guild_id, channel_name, time, timezone, party, publish,
+        mention_role_id, created_by, created_at, updated_at, active_from)
+      VALUES ('c', 'g', 'briefings', '08:00', 'Europe/Berlin', 'Ukraine', 1, 'r', 'u',
+        '2025-06-01T10:00:00.000Z', '2025-06-01T10:00:00.000Z', '2025-06-01T10:00:00.000Z');
+    `);
+    old.close();
+
+    const store = SqliteDigestStore.open(path);
+    const sub = await store.getSubscription('c');
+    expect(sub).toMatchObject({ party: 'Ukraine', publish: true, mentionRoleId: 'r', postsAsThreads: null });
+    await store.saveSubscription({ ...sub!, postsAsThreads: false });
+    expect((await store.getSubscription('c'))?.postsAsThreads).toBe(false);
+    store.close();
+    const check = new Database(path, { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    check.close();
+  });
+});
+
 describe.each(STORE_KINDS)('$name digest store', (kind) => {
   describe('subscriptions', () => {
     it('saves, updates (keeping who made it and when) and deletes by channel', async () => {
@@ -182,6 +209,35 @@ describe.each(STORE_KINDS)('$name digest store', (kind) => {
       const { digests } = await openFresh(kind);
       await digests.saveSubscription(savedSubscription({ timezone: 'Europe/Kiev' }));
       expect((await digests.getSubscription(CHANNEL))?.timezone).toBe('Europe/Kyiv');
+    });
+
+    it('keeps whether the channel takes posts, null when not known, and no save that does not know forgets it', async () => {
+      const { digests } = await openFresh(kind);
+      const forum = savedSubscription({ channelId: '1', postsAsThreads: true });
+      const text = savedSubscription({ channelId: '2', postsAsThreads: false });
+      const { postsAsThreads: _, ...unknownKind } = savedSubscription({ channelId: '3' });
+      for (const sub of [forum, text, unknownKind]) await digests.saveSubscription(sub);
+      expect(await digests.getSubscription('1')).toEqual(forum);
+      expect(await digests.getSubscription('2')).toEqual(text);
+      expect(await digests.getSubscription('3')).toEqual({ ...unknownKind, postsAsThreads: null });
+      expect((await digests.guildSubscriptions(GUILD)).map((sub) => sub.postsAsThreads)).toEqual([
+        true,
+        false,
+        null,
+      ]);
+
+      // A channel never changes kind: a save by a caller that does not know (null, or left out) keeps it.
+      const later = { time: '09:00', updatedAt: '2025-06-05T00:00:00.000Z' };
+      await digests.saveSubscription({ ...forum, ...later, postsAsThreads: null });
+      const { postsAsThreads: __, ...textUnknown } = text;
+      await digests.saveSubscription({ ...textUnknown, ...later });
+      // One not known before is known once a save says.
+      await digests.saveSubscription({ ...unknownKind, ...later, postsAsThreads: true });
+      expect((await digests.allSubscriptions()).map((sub) => [sub.time, sub.postsAsThreads])).toEqual([
+        ['09:00', true],
+        ['09:00', false],
+        ['09:00', true],
+      ]);
     });
 
     it('keeps subscriptions and the ledger across reopening', async () => {

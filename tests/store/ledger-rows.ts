@@ -18,6 +18,7 @@ export function savedSubscription(overrides: Partial<Subscription> = {}): Subscr
     postWhenEmpty: false,
     publish: false,
     mentionRoleId: null,
+    postsAsThreads: null,
     paused: false,
     pauseReason: null,
     createdBy: '333333333333333333',

@@ -117,6 +117,33 @@ describe('openPostgresStores', () => {
   });
 });
 
+describe('a database of the first schema', () => {
+  it('is brought up to date with its subscriptions read as of an unknown channel kind', async () => {
+    const url = await freshDatabase();
+    await queryAt(
+      url,
+      `CREATE TABLE schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now());
+      ${MIGRATIONS[0]}
+      INSERT INTO schema_migrations (version) VALUES (1);
+      INSERT INTO subscriptions (channel_id, guild_id, channel_name, time, timezone, party, publish, created_by,
+        created_at, updated_at, active_from)
+      VALUES ('c', 'g', 'briefings', '08:00', 'Europe/Berlin', 'Ukraine', true, 'u',
+        '2025-06-01T10:00:00Z', '2025-06-01T10:00:00Z', '2025-06-01T10:00:00Z');`,
+    );
+    const { digests } = await open(url);
+    expect(digests.created).toBe(false);
+    const sub = await digests.getSubscription('c');
+    expect(sub).toMatchObject({ party: 'Ukraine', publish: true, postsAsThreads: null });
+    await digests.saveSubscription({ ...sub!, postsAsThreads: true });
+    expect((await digests.getSubscription('c'))?.postsAsThreads).toBe(true);
+    const versions = await queryAt<{ version: number }>(
+      url,
+      'SELECT max(version) AS version FROM schema_migrations',
+    );
+    expect(versions).toEqual([{ version: MIGRATIONS.length }]);
+  });
+});
+
 describe('PostgresDigestStore.loss', () => {
   it('is null while the database it opened answers', async () => {
     const stores = await open(await freshDatabase());

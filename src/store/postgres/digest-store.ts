@@ -92,17 +92,22 @@ export class PostgresDigestStore implements DigestStore {
     return rows.map(toSubscription);
   }
 
-  /** Inserts or replaces by channel; created_by and created_at of an existing row are kept. */
+  /**
+   * Inserts or replaces by channel; created_by and created_at of an existing row are kept, and so is whether the
+   * channel takes posts once known (it never changes): a save that does not know it leaves it as it was.
+   */
   async saveSubscription(sub: Subscription): Promise<void> {
     await this.pool.query(
       `INSERT INTO subscriptions (channel_id, guild_id, channel_name, time, timezone, party, tag, post_when_empty,
-        publish, mention_role_id, paused, pause_reason, created_by, created_at, updated_at, active_from)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+        publish, mention_role_id, paused, pause_reason, created_by, created_at, updated_at, active_from,
+        posts_as_threads)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
       ON CONFLICT (channel_id) DO UPDATE SET guild_id = excluded.guild_id, channel_name = excluded.channel_name,
         time = excluded.time, timezone = excluded.timezone, party = excluded.party, tag = excluded.tag,
         post_when_empty = excluded.post_when_empty, publish = excluded.publish,
         mention_role_id = excluded.mention_role_id, paused = excluded.paused,
-        pause_reason = excluded.pause_reason, updated_at = excluded.updated_at, active_from = excluded.active_from`,
+        pause_reason = excluded.pause_reason, updated_at = excluded.updated_at, active_from = excluded.active_from,
+        posts_as_threads = coalesce(excluded.posts_as_threads, subscriptions.posts_as_threads)`,
       [
         sub.channelId,
         sub.guildId,
@@ -120,6 +125,7 @@ export class PostgresDigestStore implements DigestStore {
         sub.createdAt,
         sub.updatedAt,
         sub.activeFrom,
+        sub.postsAsThreads ?? null,
       ],
     );
   }

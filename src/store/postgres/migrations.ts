@@ -130,4 +130,8 @@ export const MIGRATIONS: readonly string[] = [
   );
   INSERT INTO store_identity DEFAULT VALUES;
   `,
+  // 2: whether the channel takes digests as posts (forum or media), as seen when it was subscribed; null: not known.
+  `
+  ALTER TABLE subscriptions ADD COLUMN posts_as_threads boolean;
+  `,
 ];

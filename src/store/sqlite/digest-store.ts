@@ -39,14 +39,18 @@ function prepareStatements(db: Database.Database) {
     allSubscriptions: db.prepare<[], SubscriptionRow>('SELECT * FROM subscriptions ORDER BY channel_id'),
     upsertSubscription: db.prepare<SubscriptionRow>(`
       INSERT INTO subscriptions (channel_id, guild_id, channel_name, time, timezone, party, tag, post_when_empty,
-        publish, mention_role_id, paused, pause_reason, created_by, created_at, updated_at, active_from)
+        publish, mention_role_id, posts_as_threads, paused, pause_reason, created_by, created_at, updated_at,
+        active_from)
       VALUES (@channel_id, @guild_id, @channel_name, @time, @timezone, @party, @tag, @post_when_empty,
-        @publish, @mention_role_id, @paused, @pause_reason, @created_by, @created_at, @updated_at, @active_from)
+        @publish, @mention_role_id, @posts_as_threads, @paused, @pause_reason, @created_by, @created_at,
+        @updated_at, @active_from)
       ON CONFLICT (channel_id) DO UPDATE SET guild_id = excluded.guild_id, channel_name = excluded.channel_name,
         time = excluded.time, timezone = excluded.timezone, party = excluded.party, tag = excluded.tag,
         post_when_empty = excluded.post_when_empty, publish = excluded.publish,
-        mention_role_id = excluded.mention_role_id, paused = excluded.paused,
-        pause_reason = excluded.pause_reason, updated_at = excluded.updated_at, active_from = excluded.active_from`),
+        mention_role_id = excluded.mention_role_id,
+        posts_as_threads = coalesce(excluded.posts_as_threads, subscriptions.posts_as_threads),
+        paused = excluded.paused, pause_reason = excluded.pause_reason, updated_at = excluded.updated_at,
+        active_from = excluded.active_from`),
     deleteSubscription: db.prepare<[string]>('DELETE FROM subscriptions WHERE channel_id = ?'),
     insertDelivery: db.prepare(`
       INSERT INTO deliveries (guild_id, channel_id, kind, local_date, fire_at, status, reason, briefing_ids,
@@ -248,7 +252,10 @@ export class SqliteDigestStore implements DigestStore {
     return this.statements.allSubscriptions.all().map(toSubscription);
   }
 
-  /** Inserts or replaces by channel; created_by and created_at of an existing row are kept. */
+  /**
+   * Inserts or replaces by channel; created_by and created_at of an existing row are kept, and so is whether the
+   * channel takes posts once known (it never changes): a save that does not know it leaves it as it was.
+   */
   async saveSubscription(sub: Subscription): Promise<void> {
     this.statements.upsertSubscription.run({
       channel_id: sub.channelId,
@@ -261,6 +268,7 @@ export class SqliteDigestStore implements DigestStore {
       post_when_empty: sub.postWhenEmpty ? 1 : 0,
       publish: sub.publish ? 1 : 0,
       mention_role_id: sub.mentionRoleId ?? null,
+      posts_as_threads: sub.postsAsThreads == null ? null : sub.postsAsThreads ? 1 : 0,
       paused: sub.paused ? 1 : 0,
       pause_reason: storeReason(sub.pauseReason),
       created_by: sub.createdBy,

@@ -158,4 +158,8 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE follow_alerts ADD COLUMN claimed_by TEXT;
   ALTER TABLE follow_alerts ADD COLUMN claimed_until TEXT;
   `,
+  // 7: whether the channel takes digests as posts (forum or media), as seen when it was subscribed; null: not known.
+  `
+  ALTER TABLE subscriptions ADD COLUMN posts_as_threads INTEGER CHECK (posts_as_threads IN (0, 1));
+  `,
 ];
