@@ -50,10 +50,15 @@ class ForumSink extends FakeSink {
   postSearchError: unknown;
   /** Posts asked for, whether or not they were made. */
   createCalls = 0;
+  /** Channels the pipeline asked about: whether each is a forum. */
+  readonly forumQuestions: string[] = [];
   private threads = 0;
 
   readonly forums: ForumPosts = {
-    isForum: async (channelId) => this.forumIds.has(channelId),
+    isForum: async (channelId) => {
+      this.forumQuestions.push(channelId);
+      return this.forumIds.has(channelId);
+    },
     createPost: async (forumId, post, message) => {
       this.createCalls += 1;
       const plan = this.createPlans.shift() ?? 'ok';
@@ -307,6 +312,60 @@ describe('a digest in a forum', () => {
     expect(printed).not.toContain('Read');
     expect((await ledger(service, GUILD))[0]?.status).toBe('sent');
     await service.stop();
+  });
+});
+
+describe('what the subscription knows of its channel', () => {
+  async function deliverDay(sink: ForumSink, ...subs: Parameters<typeof subscription>[0][]) {
+    const { service, clock } = boot(tempDbPath(), sink, '2025-06-02T05:00:00Z');
+    for (const sub of subs) await service.subscriptions.subscribe(subscription(sub));
+    await service.start();
+    clock.set('2025-06-02T06:00:00Z');
+    await service.runDue();
+    return service;
+  }
+
+  it('a forum or not, known at subscribe time, is not asked of the sink: the post opens, the messages go', async () => {
+    const sink = new ForumSink();
+    const service = await deliverDay(
+      sink,
+      { channelId: FORUM, party: 'Turkey', postsAsThreads: true },
+      { channelId: TEXT, postsAsThreads: false },
+    );
+    expect(sink.forumQuestions).toEqual([]);
+    expect(sink.posts.map((post) => [post.forumId, post.message.content])).toEqual([
+      [FORUM, 'grain-corridor'],
+    ]);
+    const into = (channelId: string) =>
+      sink.posted.filter((sent) => sent.channelId === channelId).map((sent) => sent.message.content);
+    expect(into('t1')).toEqual(['gas-prices']);
+    expect(into(TEXT)).toEqual(['grain-corridor', 'gas-prices']);
+    expect(sink.posted).toHaveLength(3);
+    const rows = await ledger(service, GUILD);
+    expect(rows.map((row) => row.status)).toEqual(['sent', 'sent']);
+    await service.stop();
+  });
+
+  it('a subscription made before the kind was kept asks the sink, as before', async () => {
+    const sink = new ForumSink();
+    const service = await deliverDay(sink, { channelId: FORUM }, { channelId: TEXT });
+    expect([...sink.forumQuestions].sort()).toEqual([FORUM, TEXT]);
+    expect(sink.posts.map((post) => post.forumId)).toEqual([FORUM]);
+    expect(sink.posted.filter((sent) => sent.channelId === TEXT)).toHaveLength(2);
+    await service.stop();
+  });
+
+  it('is kept when the channel is subscribed again, or paused and resumed, by a caller that does not say', async () => {
+    const sink = new ForumSink();
+    const { service, store } = boot(tempDbPath(), sink, '2025-06-02T05:00:00Z');
+    await service.subscriptions.subscribe(subscription({ channelId: FORUM, postsAsThreads: true }));
+    await service.subscriptions.subscribe(subscription({ channelId: FORUM, time: '09:00' }));
+    await service.subscriptions.pause(FORUM);
+    await service.subscriptions.resume(FORUM);
+    expect(await service.subscriptions.get(FORUM)).toMatchObject({ time: '09:00', postsAsThreads: true });
+    await service.subscriptions.subscribe(subscription({ channelId: TEXT }));
+    expect((await service.subscriptions.get(TEXT))?.postsAsThreads).toBeNull();
+    await store.close();
   });
 });
 

@@ -106,6 +106,8 @@ export const subscribe = defineSubcommand({
       postWhenEmpty: input.options.post_when_empty ?? false,
       publish,
       mentionRoleId: role?.id ?? null,
+      // Known here, from the channel as resolved; delivery then need not ask Discord what the channel is.
+      postsAsThreads: channel.kind === 'forum' || channel.kind === 'media',
       createdBy: input.user.id,
     });
     const lines = [

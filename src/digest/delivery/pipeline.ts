@@ -214,10 +214,16 @@ async function reconcile(
   return false;
 }
 
-/** The sink's forums when the channel is one (a digest there is a post), else undefined. */
+/**
+ * The sink's forums when the channel is one (a digest there is a post), else undefined. The subscription says so
+ * when it was made knowing the channel (a channel never becomes or stops being a forum); the sink is asked only
+ * for one made before that was kept, or one removed since.
+ */
 async function forumOf(context: DeliveryContext, channelId: string): Promise<ForumPosts | undefined> {
   const { forums } = context.sink;
-  return forums && (await forums.isForum(channelId)) ? forums : undefined;
+  if (!forums) return undefined;
+  const known = (await context.store.getSubscription(channelId))?.postsAsThreads;
+  return (known ?? (await forums.isForum(channelId))) ? forums : undefined;
 }
 
 const unsentOf = (parts: readonly DeliveryPart[]) => parts.filter((part) => part.messageId === null);

@@ -47,6 +47,8 @@ export class SubscriptionAdmin {
       postWhenEmpty: input.postWhenEmpty ?? false,
       publish: input.publish ?? false,
       mentionRoleId,
+      // Forum-ness never changes: once known it stays, whoever subscribes again.
+      postsAsThreads: input.postsAsThreads ?? existing?.postsAsThreads ?? null,
       // Subscribing again is a fresh set-up: it also takes up a paused subscription.
       paused: false,
       pauseReason: null,
