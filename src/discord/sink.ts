@@ -2,7 +2,9 @@
  * Digest delivery to Discord channels: one REST call per message, with a nonce so a retry never posts twice. In a
  * forum or media channel a digest opens a new post, tagged with the forum's own tags that match it. Sending needs
  * no gateway cache: a channel of a guild another shard holds is reached over REST like any other, and what the bot
- * lacks there, when Discord refuses, is read over REST too.
+ * lacks there, when Discord refuses, is read over REST too. Nothing is read before a send: whether the channel is a
+ * forum comes with its subscription (asked here, once a process, only for a subscription older than that), and a
+ * post reads its forum only for the tags it names.
  */
 import {
   ChannelType,
@@ -42,6 +44,11 @@ const ACCESS_CODES = new Set<number>([
 export const MAX_APPLIED_TAGS = 5;
 /** A post's name is 1 to 100 characters. */
 const MAX_POST_TITLE = 100;
+/**
+ * How long a forum read over REST is used again: a forum-ness check (for a subscription that does not say) and the
+ * post it leads to, or a look for posts and the post after it, read the forum once. Its tags are read fresh after.
+ */
+const FORUM_READ_REUSE_MS = 60_000;
 
 /**
  * What each call needs, by the names Discord's UI shows, and what to name when the gateway cannot say which of
@@ -137,10 +144,18 @@ function postName(title: string): string {
 
 export class DiscordSink implements DigestSink {
   readonly forums: ForumPosts;
+  /**
+   * Whether channels the gateway's cache does not hold are forums, as learned over REST in this process: a
+   * channel never becomes or stops being one, so each is asked at most once.
+   */
+  private readonly forumness = new Map<string, boolean>();
+  /** Forums read over REST, and when: used again for FORUM_READ_REUSE_MS. */
+  private readonly forumReads = new Map<string, { forum: Forum; at: number }>();
 
   constructor(private readonly client: Client) {
     this.forums = {
-      isForum: async (channelId) => (await this.forum(channelId)) !== undefined,
+      isForum: async (channelId) =>
+        this.forumness.get(channelId) ?? (await this.forum(channelId)) !== undefined,
       createPost: (forumId, post, message) => this.createPost(forumId, post, message),
       findPosts: (forumId, markers, since) => this.findPosts(forumId, markers, since),
     };
@@ -180,7 +195,8 @@ export class DiscordSink implements DigestSink {
 
   /**
    * The channel as a forum (its server and tags), or undefined when it is not one. From the gateway's cache; a
-   * channel the cache does not hold is asked of Discord.
+   * channel the cache does not hold is asked of Discord (or answered from a read of the last minute), and what it
+   * is remembered.
    */
   private async forum(channelId: string): Promise<Forum | undefined> {
     const cached = this.client.channels.cache.get(channelId);
@@ -198,14 +214,27 @@ export class DiscordSink implements DigestSink {
         mayModerate: Boolean(me && cached.permissionsFor(me).has(PermissionFlagsBits.ManageThreads)),
       };
     }
+    const read = this.forumReads.get(channelId);
+    if (read && Date.now() - read.at < FORUM_READ_REUSE_MS) return read.forum;
     let channel: APIChannel;
     try {
       channel = (await this.client.rest.get(Routes.channel(channelId))) as APIChannel;
     } catch (error) {
       throw toDeliveryError(error, undefined, channelId, 'send');
     }
-    if (!isForumType(channel.type) || !('available_tags' in channel) || !channel.guild_id) return undefined;
-    return { id: channel.id, guildId: channel.guild_id, tags: channel.available_tags, mayModerate: false };
+    if (!isForumType(channel.type) || !('available_tags' in channel) || !channel.guild_id) {
+      this.forumness.set(channelId, false);
+      return undefined;
+    }
+    const forum = {
+      id: channel.id,
+      guildId: channel.guild_id,
+      tags: channel.available_tags,
+      mayModerate: false,
+    };
+    this.forumness.set(channelId, true);
+    this.forumReads.set(channelId, { forum, at: Date.now() });
+    return forum;
   }
 
   async send(channelId: string, message: MessagePayload, nonce: string): Promise<{ messageId: string }> {
@@ -247,11 +276,9 @@ export class DiscordSink implements DigestSink {
     post: DigestPost,
     message: MessagePayload,
   ): Promise<{ threadId: string }> {
-    const forum = await this.forum(forumId);
-    if (!forum) throw new DeliveryError('transient', `channel ${forumId} is not a forum or media channel`);
     const body: RESTPostAPIGuildForumThreadsJSONBody = {
       name: postName(post.title),
-      applied_tags: chooseTags(forum, post.tagNames),
+      applied_tags: await this.tagsFor(forumId, post.tagNames),
       // The digest's first message as it is, with no mentions unless the renderer allowed its one role.
       message: { ...message, allowed_mentions: message.allowed_mentions ?? NO_MENTIONS },
     };
@@ -261,6 +288,17 @@ export class DiscordSink implements DigestSink {
     } catch (error) {
       throw await this.failure(error, forumId, 'post');
     }
+  }
+
+  /**
+   * The ids of the forum's tags the post should carry. The forum's tags are read only when the post names some: a
+   * post that wants none (a quiet day's) is opened with no request before it.
+   */
+  private async tagsFor(forumId: string, names: readonly string[]): Promise<string[]> {
+    if (names.length === 0) return [];
+    const forum = await this.forum(forumId);
+    if (!forum) throw new DeliveryError('transient', `channel ${forumId} is not a forum or media channel`);
+    return chooseTags(forum, names);
   }
 
   private async findPosts(forumId: string, markers: readonly string[], since: Date): Promise<PostedSearch> {
