@@ -75,7 +75,10 @@ function startFake(journal: RateLimitJournal): Promise<{ fake: FakeDiscord; chan
   }).then((fake) => ({ fake, channels }));
 }
 
-/** Every channel subscribed with a fire two minutes ago, active since the day before: owed at start-up. */
+/**
+ * Every channel subscribed with a fire two minutes ago, active since the day before: owed at start-up. Each is a
+ * text channel, kept as /digest subscribe keeps it (not a forum), so delivery need not ask Discord.
+ */
 async function subscribeAll(databaseUrl: string, channels: readonly Channel[]): Promise<void> {
   const stores = await openPostgresStores(databaseUrl);
   const now = Date.now();
@@ -94,6 +97,7 @@ async function subscribeAll(databaseUrl: string, channels: readonly Channel[]): 
         postWhenEmpty: false,
         publish: false,
         mentionRoleId: null,
+        postsAsThreads: false,
         paused: false,
         pauseReason: null,
         createdBy: null,
