@@ -75,6 +75,8 @@ export interface CommandSpec extends CommandParts {
   subcommands: readonly Subcommand[];
   /** What an error of the core (a refusal as a code, a name past its limit) says to the asker, if anything. */
   explain?: Explain;
+  /** Every subcommand's questions are acknowledged before their work runs (Subcommand.acknowledgeFirst). */
+  acknowledgeFirst?: true;
 }
 
 export interface SlashCommand extends CommandParts {
@@ -83,6 +85,11 @@ export interface SlashCommand extends CommandParts {
   readonly subcommands: ReadonlyMap<string, Subcommand>;
   /** Runs the subcommand the input names (held to the definition first: see dispatch.ts). */
   run(input: CommandInput, services: Services): Promise<Reply> | Reply;
+  /**
+   * Whether the question must be acknowledged on Discord before its work runs: the command's word, else its
+   * subcommand's (Subcommand.acknowledgeFirst). Asked of input that can run (see dispatch.ts).
+   */
+  acknowledgeFirst(input: CommandInput, services: Services): boolean;
   /** The subcommand's answer as JSON, for the editor tools (Subcommand.json). */
   json(input: CommandInput, services: Services): unknown;
   autocomplete(input: AutocompleteInput, services: Services): Choice[];
@@ -139,6 +146,12 @@ export function defineCommand(spec: CommandSpec): SlashCommand {
         const { subcommand, typed } = route(input);
         return subcommand.run(typed, services);
       }),
+    acknowledgeFirst: (input, services) => {
+      if (spec.acknowledgeFirst) return true;
+      const declared = subcommands.get(input.subcommand)?.acknowledgeFirst;
+      if (typeof declared !== 'function') return declared ?? false;
+      return declared(route(input).typed, services);
+    },
     json: (input, services) =>
       explaining(explain, () => {
         const { subcommand, typed } = route(input);

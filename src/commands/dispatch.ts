@@ -82,6 +82,26 @@ export class CommandDispatcher {
     return this.commands.get(name)?.ephemeral ?? false;
   }
 
+  /**
+   * Whether an adapter that can acknowledge a question must have Discord accept that before run: the work must
+   * happen once (every instance of a shard receives the question; only the one whose acknowledgement Discord
+   * takes runs it), or it would hold the event loop past the first-response deadline. Input that cannot run is
+   * not acknowledged first: its refusal is quick and changes nothing. A declaration that fails counts as yes.
+   */
+  acknowledgeFirst(input: CommandInput): boolean {
+    const command = this.commands.get(input.command);
+    if (!command || refusal(command, input, this.services)) return false;
+    try {
+      return command.acknowledgeFirst(input, this.services);
+    } catch (error) {
+      this.log.error(
+        { err: error, command: input.command, subcommand: input.subcommand },
+        'could not tell whether to acknowledge first: acknowledging first',
+      );
+      return true;
+    }
+  }
+
   async run(input: CommandInput): Promise<Reply> {
     const command = this.commands.get(input.command);
     if (!command) return notice(`Unknown command /${input.command}. Try /briefing latest.`);

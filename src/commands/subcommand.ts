@@ -12,6 +12,14 @@ export interface SubcommandInput<Options extends OptionSpecs = OptionSpecs>
   readonly options: OptionValues<Options>;
 }
 
+/**
+ * Whether a question must be acknowledged before its work runs: yes for every input, or asked of each input (read
+ * as run reads it). See Subcommand.acknowledgeFirst.
+ */
+export type AcknowledgeFirst<Options extends OptionSpecs = OptionSpecs> =
+  | boolean
+  | { bivarianceHack(input: SubcommandInput<Options>, services: Services): boolean }['bivarianceHack'];
+
 export interface Subcommand<Options extends OptionSpecs = OptionSpecs> {
   readonly name: string;
   readonly description: string;
@@ -19,6 +27,14 @@ export interface Subcommand<Options extends OptionSpecs = OptionSpecs> {
   readonly options?: Options;
   /** Guards checked before it runs, after the command's own (Sapphire's preconditions, in small). */
   readonly preconditions?: readonly Precondition[];
+  /**
+   * On Discord, the question is acknowledged (a deferral Discord accepted) before run starts, and run never starts
+   * when Discord refuses it: for work that must happen once, though every instance of a shard receives the
+   * question (a post, a file written), and for work that holds the event loop past Discord's first-response
+   * deadline. A function is asked before anything else about the question: it must be quick. The terminal and
+   * the editor tools ignore it.
+   */
+  readonly acknowledgeFirst?: AcknowledgeFirst<Options>;
   run(input: SubcommandInput<Options>, services: Services): Reply | Promise<Reply>;
   /**
    * The answer as JSON (`briefings <subcommand> --json`), from the model run renders; undefined when nothing

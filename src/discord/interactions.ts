@@ -314,6 +314,8 @@ export class InteractionRouter {
    * Discord wants a first response within 3 s. A question still unanswered after deferAfterMs is deferred: by
    * a timer while it waits for its turn or its work waits on something (a digest sent now); and, when its turn
    * comes that late, before its own work starts, so the deferral is out before that work can hold the loop.
+   * A question its command acknowledges first (Subcommand.acknowledgeFirst) is deferred at once, and its work
+   * starts only once Discord has taken the deferral: refused, another instance has the question, and runs it.
    */
   private async command(interaction: ChatInputCommandInteraction): Promise<void> {
     const received = this.now();
@@ -322,7 +324,16 @@ export class InteractionRouter {
     const deferral = new Deferral(() =>
       interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
     );
-    const timer = setTimeout(() => void deferral.start(), this.deferAfterMs);
+    const about = {
+      command: input.command,
+      subcommand: input.subcommand,
+      guild: input.guildId,
+      shard: interaction.guild?.shardId ?? 0,
+      interaction: interaction.id,
+    };
+    const first = this.dispatcher.acknowledgeFirst(input);
+    if (first && !(await this.acknowledged(deferral, about))) return;
+    const timer = first ? undefined : setTimeout(() => void deferral.start(), this.deferAfterMs);
     const late = () => this.now() - received >= this.deferAfterMs;
     let reply: Reply | undefined;
     try {
@@ -343,16 +354,35 @@ export class InteractionRouter {
     await deliver(interaction, ephemeral ? { ...reply, ephemeral: true } : reply);
     this.log.info(
       {
-        command: input.command,
-        subcommand: input.subcommand,
-        guild: input.guildId,
-        shard: interaction.guild?.shardId ?? 0,
-        interaction: interaction.id,
+        ...about,
         deferred: deferral.started,
+        ...(first ? { acknowledgedFirst: true } : {}),
         latencyMs: Math.round(this.now() - received),
       },
       'command answered',
     );
+  }
+
+  /**
+   * Defers a question acknowledged first and waits for Discord's word. False when Discord refused it (another
+   * instance of the shard took the question, or it came too late): the question ends there, its work not run.
+   */
+  private async acknowledged(deferral: Deferral, about: Record<string, unknown>): Promise<boolean> {
+    await deferral.start();
+    try {
+      await deferral.done();
+      return true;
+    } catch (error) {
+      const lost = lostAnswer(error);
+      if (!lost) throw error;
+      this.log.info(
+        { ...about, lost },
+        lost === 'answered-elsewhere'
+          ? 'question taken by another instance: its work was not run here'
+          : 'question expired or taken by another instance: its work was not run here',
+      );
+      return false;
+    }
   }
 
   /** Whether the bot's own first answer went through (so a later refusal is its own mistake, not a lost race). */

@@ -1,11 +1,13 @@
 /**
  * The interaction router under a burst: each question's own work runs in a task of its own, never inside the
  * gateway's handler, so replies and deferrals go out between questions; a question whose turn comes late is
- * deferred before its work starts; one whose work waits on something is deferred by the timer meanwhile.
+ * deferred before its work starts; one whose work waits on something is deferred by the timer meanwhile; one its
+ * command acknowledges first is deferred at once, and its work runs only once Discord took the deferral.
  * The clock is the test's: lateness is decided by it, not by how fast the machine is.
  */
 
-import type { Interaction } from 'discord.js';
+import { Writable } from 'node:stream';
+import { DiscordAPIError, type Interaction, MessageFlags, RESTJSONErrorCodes } from 'discord.js';
 import { ApplicationIntegrationType, InteractionContextType } from 'discord-api-types/v10';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
@@ -21,14 +23,49 @@ import { readerServices } from '../support/services.js';
 type Work = () => Reply | Promise<Reply>;
 
 /** A command of one subcommand, `go`, that does the work. */
-function command(name: string, work: Work): SlashCommand {
+function command(
+  name: string,
+  work: Work,
+  declared: { acknowledgeFirst?: true; ephemeral?: boolean } = {},
+): SlashCommand {
   return defineCommand({
     name,
     description: `The ${name} command`,
     integrationTypes: [ApplicationIntegrationType.GuildInstall],
     contexts: [InteractionContextType.Guild],
+    ...declared,
     subcommands: [defineSubcommand({ name: 'go', description: 'Does the work', run: () => work() })],
   });
+}
+
+/** A pino logger writing into `lines`, parsed. */
+function recordingLog(lines: { level: number; msg: string; [field: string]: unknown }[]) {
+  return pino(
+    { level: 'debug' },
+    new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(JSON.parse(String(chunk)));
+        done();
+      },
+    }),
+  );
+}
+
+/** What Discord answers a callback for an interaction another instance answered first (or one too old). */
+function refusal(code: number): DiscordAPIError {
+  return new DiscordAPIError(
+    { code, message: 'Interaction has already been acknowledged.' },
+    code,
+    code === RESTJSONErrorCodes.UnknownInteraction ? 404 : 400,
+    'POST',
+    'http://127.0.0.1/api/v10/interactions/1/token/callback',
+    { body: undefined, files: undefined },
+  );
+}
+
+/** A few turns of the event loop: what the router would do meanwhile, were it not waiting, it would do first. */
+async function loopTurns(count: number): Promise<void> {
+  for (let turn = 0; turn < count; turn++) await new Promise((resolve) => setImmediate(resolve));
 }
 
 function dispatcherFor(commands: SlashCommand[]) {
@@ -41,7 +78,13 @@ function chatInput(
   name: string,
   events: string[],
   onDefer?: () => void,
-  forged: { options?: unknown[]; replies?: unknown[] } = {},
+  forged: {
+    options?: unknown[];
+    replies?: unknown[];
+    /** Discord's answer to the deferral: taken (the default) or refused with this error. */
+    deferral?: () => Promise<void>;
+    deferrals?: unknown[];
+  } = {},
 ): Interaction {
   const interaction = {
     id: `id-${name}`,
@@ -59,8 +102,10 @@ function chatInput(
     isChatInputCommand: () => true,
     isButton: () => false,
     isRepliable: () => true,
-    async deferReply() {
+    async deferReply(options: unknown) {
       events.push(`${name} defer`);
+      forged.deferrals?.push(options);
+      await forged.deferral?.();
       interaction.deferred = true;
       onDefer?.();
     },
@@ -194,5 +239,106 @@ describe('InteractionRouter', () => {
       expect.objectContaining({ content: '/plain go has no option "__proto__". Its options: none.' }),
       expect.objectContaining({ content: '/plain go has no option "constructor". Its options: none.' }),
     ]);
+  });
+
+  it('acknowledges first a question its command says to: deferred at once, its work run once Discord took that', async () => {
+    const events: string[] = [];
+    const deferrals: unknown[] = [];
+    const dispatcher = dispatcherFor([
+      command(
+        'post',
+        () => {
+          events.push('post work');
+          return { content: 'posted' };
+        },
+        { acknowledgeFirst: true, ephemeral: true },
+      ),
+    ]);
+    // The test's clock never moves: no timer or lateness defers this question, only its declaration.
+    const router = new InteractionRouter(dispatcher, pino({ level: 'silent' }), {
+      now: () => 0,
+      deferAfterMs: 60_000,
+    });
+    router.handle(
+      chatInput('post', events, undefined, {
+        deferrals,
+        // Discord takes its time to accept: the work waits for it, however many turns the loop takes meanwhile.
+        deferral: async () => {
+          await loopTurns(5);
+          events.push('post deferral taken');
+        },
+      }),
+    );
+    await router.drain();
+    expect(events).toEqual(['post defer', 'post deferral taken', 'post work', 'post edit']);
+    // As the answer will be: for the asker alone.
+    expect(deferrals).toEqual([{ flags: MessageFlags.Ephemeral }]);
+  });
+
+  it('never runs the work of a question acknowledged first that Discord refused: another instance has it', async () => {
+    for (const code of [
+      RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged,
+      RESTJSONErrorCodes.UnknownInteraction,
+    ]) {
+      const events: string[] = [];
+      const lines: { level: number; msg: string }[] = [];
+      const dispatcher = dispatcherFor([
+        command(
+          'post',
+          () => {
+            events.push('post work');
+            return { content: 'posted twice' };
+          },
+          { acknowledgeFirst: true },
+        ),
+      ]);
+      const router = new InteractionRouter(dispatcher, recordingLog(lines), { now: () => 0 });
+      router.handle(
+        chatInput('post', events, undefined, {
+          deferral: async () => {
+            throw refusal(code);
+          },
+        }),
+      );
+      await router.drain();
+      // Nothing but the refused deferral: no work, no reply, no apology to a user who has the other's answer.
+      expect(events).toEqual(['post defer']);
+      expect(lines.filter((line) => line.level >= 50)).toEqual([]);
+      expect(lines).toContainEqual(
+        expect.objectContaining({
+          level: 30,
+          command: 'post',
+          subcommand: 'go',
+          interaction: 'id-post',
+          msg: expect.stringMatching(/another instance: its work was not run here$/),
+        }),
+      );
+    }
+  });
+
+  it('runs no work after a deferral that failed otherwise, and tells the asker something went wrong', async () => {
+    const events: string[] = [];
+    const lines: { level: number; msg: string }[] = [];
+    const dispatcher = dispatcherFor([
+      command(
+        'post',
+        () => {
+          events.push('post work');
+          return { content: 'posted' };
+        },
+        { acknowledgeFirst: true },
+      ),
+    ]);
+    const router = new InteractionRouter(dispatcher, recordingLog(lines), { now: () => 0 });
+    router.handle(
+      chatInput('post', events, undefined, {
+        deferral: async () => {
+          throw new Error('socket hang up');
+        },
+      }),
+    );
+    await router.drain();
+    expect(events).toEqual(['post defer', 'post reply']);
+    expect(lines).toContainEqual(expect.objectContaining({ level: 50, msg: 'interaction failed' }));
   });
 });
