@@ -46,8 +46,12 @@ afterAll(async () => {
 
 describe('npm start with a token', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it('answers a command through the gateway it was pointed at', async () => {
-    const answer = await fake.command('briefing party', { name: 'Ukraine' });
-    expect(JSON.stringify(answer.callback.data)).toContain('Ukraine · country');
+    const asked = await fake.command('briefing party', { name: 'Ukraine' });
+    // The first stance read loads the statement model: the question is acknowledged before that, then answered.
+    expect(asked.callback.type).toBe(5);
+    expect(JSON.stringify(await asked.answer(PROCESS_TEST_TIMEOUT_MS - 10_000))).toContain(
+      'Ukraine · country',
+    );
     expect(fake.describeViolations()).toBe('');
   });
 
@@ -63,6 +67,7 @@ describe('npm start with a token', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
     expect(lines.find((line) => line.msg === 'command answered')).toMatchObject({
       command: 'briefing',
       subcommand: 'party',
+      acknowledgedFirst: true,
       latencyMs: expect.any(Number),
     });
     expect(logs).not.toContain(FAKE_TOKEN);

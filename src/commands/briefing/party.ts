@@ -4,6 +4,7 @@
  * `view:stance` is where it stands in full, `view:coverage` its coverage over time as a chart; `versus:<party>`
  * the briefings naming both, each side's stance in them.
  */
+import { stanceModelLoaded } from '../../party/stance/nlp.js';
 import { renderNotice } from '../../render/notice.js';
 import { versusQuery } from '../../render/versus.js';
 import { choiceOption, stringOption } from '../options.js';
@@ -14,6 +15,22 @@ import { MAX_QUERY_LENGTH } from './question-keys.js';
 import { sectionOption } from './section.js';
 
 const completeParties = (typed: string, services: Services) => services.library().completeParties(typed);
+
+/**
+ * Whether the answer reads where a party stands: a known party's statements view (it opens on its stance), its
+ * stance view, or two known parties compared. Its coverage, and words in no registry, read no stance.
+ */
+function readsStance(asked: { name: string; view?: string; versus?: string }, services: Services): boolean {
+  const { registry } = services.library();
+  const known = registry.resolve(asked.name.trim());
+  const versus = asked.versus?.trim();
+  if (!known) return false;
+  if (versus) {
+    const other = registry.resolve(versus);
+    return other !== undefined && other.id !== known.id;
+  }
+  return asked.view !== 'coverage';
+}
 
 export const party = defineSubcommand({
   name: 'party',
@@ -40,6 +57,9 @@ export const party = defineSubcommand({
     }),
     section: sectionOption,
   },
+  // Reading a stance first loads the statement model, blocking for longer than Discord waits for a first
+  // response on a busy machine: until it is loaded, such a question is acknowledged before its work starts.
+  acknowledgeFirst: (input, services) => !stanceModelLoaded() && readsStance(input.options, services),
   run(input, services) {
     const { section, view } = input.options;
     const query = input.options.name.trim();

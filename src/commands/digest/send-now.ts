@@ -9,6 +9,8 @@ export const sendNow = defineSubcommand({
   name: 'send-now',
   description: 'Post what is new in a subscribed channel right now',
   options: { channel: channelNamed() },
+  // A post: every instance of the shard receives the question, and only the one Discord lets answer it sends.
+  acknowledgeFirst: true,
   async run(input, services) {
     const sub = await requireSubscription(input.options.channel, input, services);
     const outcome = await services.digests.sendNow(sub.channelId);

@@ -20,6 +20,14 @@ export type Analyser = (text: string) => RawToken[];
 
 let wink: ReturnType<typeof winkNLP> | undefined;
 
+/**
+ * Whether the model is in memory: until it is, the first statement read loads it, synchronously (over half a
+ * second on an idle machine, seconds on a busy one). Costs nothing to ask.
+ */
+export function stanceModelLoaded(): boolean {
+  return wink !== undefined;
+}
+
 export const winkAnalyser: Analyser = (text) => {
   wink ??= winkNLP(load('wink-eng-lite-web-model') as Parameters<typeof winkNLP>[0], ['pos']);
   const its = wink.its;
