@@ -14,7 +14,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import type { Subscription } from '../src/digest/model.js';
 import { openPostgresStores } from '../src/store/postgres/open-postgres.js';
 import { briefingAbout, briefingFolder } from '../tools/briefing-files.js';
 import { type FakeDiscord, startFakeDiscord } from '../tools/fake-discord/index.js';
@@ -24,6 +23,7 @@ import {
   RateLimitJournal,
 } from '../tools/fake-discord/rate-limit.js';
 import { addShardedGuilds, textChannelsOf } from '../tools/fake-discord/world-builder.js';
+import { subscribeChannels, utcTime } from '../tools/subscriptions.js';
 import { type RunningPostgres, startPostgres } from './postgres.js';
 import { ROOT, startProcess, stopProcess, until } from './processes.js';
 import type { Report } from './stats.js';
@@ -75,38 +75,17 @@ function startFake(journal: RateLimitJournal): Promise<{ fake: FakeDiscord; chan
   }).then((fake) => ({ fake, channels }));
 }
 
-/**
- * Every channel subscribed with a fire two minutes ago, active since the day before: owed at start-up. Each is a
- * text channel, kept as /digest subscribe keeps it (not a forum), so delivery need not ask Discord.
- */
+/** Every channel subscribed with a fire two minutes ago, active since the day before: owed at start-up. */
 async function subscribeAll(databaseUrl: string, channels: readonly Channel[]): Promise<void> {
   const stores = await openPostgresStores(databaseUrl);
   const now = Date.now();
-  const since = new Date(now - 86_400_000).toISOString();
-  const time = new Date(now - 120_000).toISOString().slice(11, 16);
   try {
-    for (const { guildId, channelId } of channels) {
-      const subscription: Subscription = {
-        guildId,
-        channelId,
-        channelName: null,
-        time,
-        timezone: 'UTC',
-        party: null,
-        tag: null,
-        postWhenEmpty: false,
-        publish: false,
-        mentionRoleId: null,
-        postsAsThreads: false,
-        paused: false,
-        pauseReason: null,
-        createdBy: null,
-        createdAt: since,
-        updatedAt: since,
-        activeFrom: since,
-      };
-      await stores.digests.saveSubscription(subscription);
-    }
+    await subscribeChannels(
+      stores.digests,
+      channels,
+      utcTime(new Date(now - 120_000)),
+      new Date(now - 86_400_000),
+    );
   } finally {
     await stores.close();
   }

@@ -13,14 +13,8 @@ import { openPostgresStores, type PostgresStores } from '../../src/store/postgre
 import { briefingAbout } from '../../tools/briefing-files.js';
 import { type FakeDiscord, startFakeDiscord } from '../../tools/fake-discord/index.js';
 import { addShardedGuilds, textChannelsOf } from '../../tools/fake-discord/world-builder.js';
-import {
-  type BotInstance,
-  createsIn,
-  killHard,
-  startInstance,
-  subscribeAll,
-  utcTime,
-} from '../support/bot-instances.js';
+import { subscribeChannels, utcTime } from '../../tools/subscriptions.js';
+import { type BotInstance, createsIn, killHard, startInstance } from '../support/bot-instances.js';
 import { freshDatabase } from '../support/postgres.js';
 import { PROCESS_TEST_TIMEOUT_MS } from '../support/processes.js';
 import { eventually } from './harness.js';
@@ -36,6 +30,9 @@ const DEPLOYMENT = [
   { name: 'shard1', shards: [1], shardCount: SHARD_COUNT },
   { name: 'shard0-b', shards: [0], shardCount: SHARD_COUNT },
 ];
+
+/** Subscriptions active from an hour before: a fire since then is owed, yesterday's is not. */
+const anHourBefore = (now: Date) => new Date(now.getTime() - 3_600_000);
 
 /** A seeded generator, so that a failing run can be told from its seed and replayed. */
 function random(seed: number): () => number {
@@ -87,7 +84,7 @@ async function deployment(time?: (now: Date) => string): Promise<Deployment> {
   const briefingsDir = await mkdtemp(join(tmpdir(), 'instances-briefings-'));
   await writeFile(join(briefingsDir, `${today}-talks.md`), briefingAbout('talks', today, 'Ukraine'));
   await writeFile(join(briefingsDir, `${yesterday}-grain.md`), briefingAbout('grain', yesterday, 'Turkey'));
-  if (time) await subscribeAll(stores.digests, channels, time(now), now);
+  if (time) await subscribeChannels(stores.digests, channels, time(now), anHourBefore(now));
   const world = { fake, databaseUrl, briefingsDir, leaseSeconds: LEASE_SECONDS };
   const made: Deployment = {
     fake,
@@ -238,7 +235,7 @@ describe('several instances on one Postgres', { timeout: RUNS * PROCESS_TEST_TIM
     // Every channel subscribed at the next minute at least 10 s away, and every instance stopped before it.
     const now = new Date();
     const fireAt = new Date(Math.ceil((now.getTime() + 10_000) / 60_000) * 60_000);
-    await subscribeAll(world.stores.digests, channels, utcTime(fireAt), now);
+    await subscribeChannels(world.stores.digests, channels, utcTime(fireAt), anHourBefore(now));
     for (const instance of first) instance.process.kill('SIGTERM');
     expect(await Promise.all(first.map((instance) => instance.closed))).toEqual([0, 0, 0]);
     expect(Date.now()).toBeLessThan(fireAt.getTime());

@@ -6,8 +6,6 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Subscription } from '../../src/digest/model.js';
-import type { DigestStore } from '../../src/digest/store.js';
 import { FAKE_TOKEN, type FakeDiscord } from '../../tools/fake-discord/index.js';
 import { entryArgs } from './processes.js';
 
@@ -70,45 +68,6 @@ export async function killHard(instance: BotInstance): Promise<void> {
   if (instance.process.exitCode === null && instance.process.signalCode === null)
     instance.process.kill('SIGKILL');
   await instance.closed;
-}
-
-/**
- * Subscribes every channel, firing at `time` UTC, active since an hour before `now`: a fire since then is owed,
- * yesterday's is not.
- */
-export async function subscribeAll(
-  store: DigestStore,
-  channels: readonly { guildId: string; channelId: string }[],
-  time: string,
-  now: Date,
-): Promise<void> {
-  const since = new Date(now.getTime() - 3_600_000).toISOString();
-  for (const { guildId, channelId } of channels) {
-    const sub: Subscription = {
-      guildId,
-      channelId,
-      channelName: null,
-      time,
-      timezone: 'UTC',
-      party: null,
-      tag: null,
-      postWhenEmpty: false,
-      publish: false,
-      mentionRoleId: null,
-      paused: false,
-      pauseReason: null,
-      createdBy: null,
-      createdAt: since,
-      updatedAt: since,
-      activeFrom: since,
-    };
-    await store.saveSubscription(sub);
-  }
-}
-
-/** HH:MM (UTC) of `at`. */
-export function utcTime(at: Date): string {
-  return at.toISOString().slice(11, 16);
 }
 
 /** The bot's message creates in a channel, by the instance named in their user agent. */
