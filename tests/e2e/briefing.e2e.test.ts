@@ -143,16 +143,18 @@ describe('/briefing through discord.js', () => {
 
   it('party answers with cited statements, paged with buttons only the asker can use', async () => {
     const report = await fake.command('briefing party', { name: 'russian' }, { user: reader });
-    expect(titleOf(dataOf(report))).toBe('Russia · country');
+    // The first party question is acknowledged before the statement model loads: its answer edits the deferral.
+    const answer = await report.answer(30_000);
+    expect(titleOf(answer)).toBe('Russia · country');
     // Where it stands and who it appears with open the first page, then the members named, then the briefings.
-    const sections = sectionsOf(dataOf(report));
+    const sections = sectionsOf(answer);
     expect(sections[0]?.name).toMatch(/^(Says|Wants|Refuses|Agreed) \(\d+\)$/);
     expect(sections.map((section) => section.name)).toContain('Appears most with (in the same statement)');
     const members = sections.find((section) => section.name === 'Members named');
     expect(members?.text).toContain('Dmitry Peskov');
     const newest = sections.find((section) => / · .*\([\w-]+\)$/.test(section.name));
     expect(newest?.name).toMatch(/\(berlin-talks-second-day\)$/);
-    const next = buttonsOf(dataOf(report)).find((button) => button.label === 'Next');
+    const next = buttonsOf(answer).find((button) => button.label === 'Next');
     expect(next?.disabled).toBeFalsy();
 
     const message = report.original;
@@ -204,8 +206,13 @@ describe('/briefing through discord.js', () => {
   it('sent nothing that breaks Discord’s schema or limits, and never allowed a ping', () => {
     expect(fake.describeViolations()).toBe('');
     for (const request of fake.requests.filter((r) => r.method === 'POST' && /callback$/.test(r.path))) {
-      const data = (request.body as { data?: { allowed_mentions?: unknown; choices?: unknown } }).data;
-      if (data && !data.choices) expect(data.allowed_mentions).toEqual({ parse: [] });
+      const { type, data } = request.body as {
+        type: number;
+        data?: { allowed_mentions?: unknown; choices?: unknown };
+      };
+      // A deferral (5, 6) carries no message: its edit is checked by the fake like any message.
+      if (data && !data.choices && type !== 5 && type !== 6)
+        expect(data.allowed_mentions).toEqual({ parse: [] });
     }
   });
 });

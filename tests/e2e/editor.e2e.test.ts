@@ -205,7 +205,9 @@ describe('/editor through discord.js', () => {
     const saved = await press(preview, 'Save');
     expect(textIn(saved)).toMatch(/Saved/);
 
-    await fake.command('digest send-now', { channel }, { user: ids.users.manager });
+    const sent = await fake.command('digest send-now', { channel }, { user: ids.users.manager });
+    // Acknowledged first: the digest is posted after the deferral, before the answer that says so.
+    expect(String((await sent.answer(30_000)).content)).toMatch(/^Posted/);
     expect(JSON.stringify(fake.messages(channel))).toContain(title);
     expect(fake.describeViolations()).toBe('');
   });

@@ -46,7 +46,8 @@ describe('/briefing party insight through discord.js', () => {
       { name: 'Ukraine', view: 'stance' },
       { user: reader },
     );
-    const data = dataOf(stance);
+    // The first stance read loads the statement model: the question is acknowledged first, answered by an edit.
+    const data = await stance.answer(30_000);
     expect(titleOf(data)).toBe('Ukraine · where it stands');
     const kinds = sectionNames(data).filter((name) => /^(Says|Wants|Refuses|Agreed) \(\d+\)$/.test(name));
     expect(kinds.length).toBeGreaterThanOrEqual(2);
