@@ -23,8 +23,8 @@ import {
   RateLimitJournal,
 } from '../tools/fake-discord/rate-limit.js';
 import { addShardedGuilds, textChannelsOf } from '../tools/fake-discord/world-builder.js';
+import { type RunningPostgres, startPostgresServer } from '../tools/postgres-server.js';
 import { subscribeChannels, utcTime } from '../tools/subscriptions.js';
-import { type RunningPostgres, startPostgres } from './postgres.js';
 import { ROOT, startProcess, stopProcess, until } from './processes.js';
 import type { Report } from './stats.js';
 
@@ -249,7 +249,7 @@ async function run(postgres: RunningPostgres, processes: 1 | 2): Promise<RunResu
 }
 
 export async function benchInstances(report: Report): Promise<void> {
-  const postgres = await startPostgres();
+  const postgres = await startPostgresServer({ durable: true });
   try {
     const floor = CHANNELS / DISCORD_GLOBAL_PER_SECOND;
     for (const processes of ONLY === 1 ? ([1] as const) : ([2, 1] as const)) {

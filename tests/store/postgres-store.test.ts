@@ -5,8 +5,8 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { MIGRATIONS } from '../../src/store/postgres/migrations.js';
 import { openPostgresStores, type PostgresStores } from '../../src/store/postgres/open-postgres.js';
+import { freePort } from '../../tools/postgres-server.js';
 import { asSuperuser, dropDatabase, freshDatabase } from '../support/postgres.js';
-import { freePort } from '../support/postgres-server.js';
 import { pendingDelivery, savedSubscription } from './ledger-rows.js';
 
 async function open(url: string): Promise<PostgresStores> {
