@@ -6,7 +6,6 @@
  * model, so that load never holds up the first response.
  */
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { MessageFlags } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/app.js';
@@ -14,49 +13,10 @@ import { stanceModelLoaded } from '../../src/party/stance/nlp.js';
 import { briefingAbout, briefingFolder } from '../../tools/briefing-files.js';
 import { type FakeDiscord, startFakeDiscord } from '../../tools/fake-discord/index.js';
 import type { RecordedRequest } from '../../tools/fake-discord/request-log.js';
+import { type LogLine, Logs } from '../support/log-lines.js';
 import { titleOf } from '../support/message-text.js';
 import { freshDatabase } from '../support/postgres.js';
 import { databasePath, E2E_TEST_TIMEOUT_MS, ids, startBot } from './harness.js';
-
-interface LogLine {
-  level: number;
-  msg: string;
-  interaction?: string;
-  [field: string]: unknown;
-}
-
-/** A bot's JSON log lines as they come, and a way to wait for one. */
-class Logs {
-  readonly lines: LogLine[] = [];
-  private readonly waiters = new Set<() => void>();
-
-  readonly destination = new Writable({
-    write: (chunk, _encoding, done) => {
-      for (const line of String(chunk).split('\n').filter(Boolean))
-        this.lines.push(JSON.parse(line) as LogLine);
-      for (const waiter of [...this.waiters]) waiter();
-      done();
-    },
-  });
-
-  /** Resolves with the first line that `test` accepts, already written or still to come. */
-  waitFor(test: (line: LogLine) => boolean): Promise<LogLine> {
-    return new Promise((resolve) => {
-      const waiter = () => {
-        const found = this.lines.find(test);
-        if (!found) return;
-        this.waiters.delete(waiter);
-        resolve(found);
-      };
-      this.waiters.add(waiter);
-      waiter();
-    });
-  }
-
-  get errors(): LogLine[] {
-    return this.lines.filter((line) => line.level >= 50);
-  }
-}
 
 const CALLBACK_ROUTE = '/interactions/{interaction_id}/{interaction_token}/callback';
 const EDIT_ROUTE = '/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}';

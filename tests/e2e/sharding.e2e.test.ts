@@ -3,7 +3,6 @@
  * race to answer without an error for the user and keeps running; and digests reach a channel of a guild that
  * another shard holds (not in this client's cache), with what the bot lacks there read over REST.
  */
-import { Writable } from 'node:stream';
 import { type Client, Events } from 'discord.js';
 import { ChannelType } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -18,6 +17,7 @@ import {
   type GuildSpec,
   startFakeDiscord,
 } from '../../tools/fake-discord/index.js';
+import { Logs } from '../support/log-lines.js';
 import { databasePath, E2E_TEST_TIMEOUT_MS, ids, startBot } from './harness.js';
 
 /** The newest of the shipped briefings: what /briefing latest shows. */
@@ -33,41 +33,6 @@ afterEach(async () => {
   await fake?.close();
   fake = undefined;
 }, E2E_TEST_TIMEOUT_MS);
-
-interface LogLine {
-  level: number;
-  msg: string;
-  interaction?: string;
-}
-
-/** A bot's JSON log lines as they come, and a way to wait for one. */
-class Logs {
-  readonly lines: LogLine[] = [];
-  private readonly waiters = new Set<() => void>();
-
-  readonly destination = new Writable({
-    write: (chunk, _encoding, done) => {
-      for (const line of String(chunk).split('\n').filter(Boolean))
-        this.lines.push(JSON.parse(line) as LogLine);
-      for (const waiter of [...this.waiters]) waiter();
-      done();
-    },
-  });
-
-  /** Resolves with the first line that `test` accepts, already written or still to come. */
-  waitFor(test: (line: LogLine) => boolean): Promise<LogLine> {
-    return new Promise((resolve) => {
-      const waiter = () => {
-        const found = this.lines.find(test);
-        if (!found) return;
-        this.waiters.delete(waiter);
-        resolve(found);
-      };
-      this.waiters.add(waiter);
-      waiter();
-    });
-  }
-}
 
 /** The bot as an instance of shard 0 of 2, logging at debug level into `logs`. */
 async function startShardZero(on: FakeDiscord, logs: Logs): Promise<RunningApp> {
