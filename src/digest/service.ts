@@ -186,7 +186,7 @@ export class DigestService implements Digests {
     const now = this.now();
     const id = await this.claim(sub, 'manual', { localDate: localDateOf(now, sub.timezone), at: now }, null);
     if (id === undefined) throw new Error(`send-now for ${channelId} was not recorded`);
-    return this.launch(id, sub.publish, true);
+    return this.launch(id, sub, true);
   }
 
   /** The briefings of the digest one of whose messages carries this marker (a Read button's), in order. */
@@ -266,7 +266,7 @@ export class DigestService implements Digests {
           fires.set(key, fire);
         }
         const id = await this.fireIfDue(sub, fire, now);
-        if (id !== undefined) runs.push(this.launch(id, sub.publish, true));
+        if (id !== undefined) runs.push(this.launch(id, sub, true));
       } catch (error) {
         // One subscription's trouble never holds up the others.
         this.log.error({ err: error, channelId: sub.channelId }, 'digest fire failed');
@@ -354,14 +354,16 @@ export class DigestService implements Digests {
    * Runs a pending row through the pipeline, once at a time per row. `fresh`: the row was just written here and
    * nothing of it has been tried yet.
    */
-  private launch(id: number, publish: boolean, fresh = false): Promise<DeliveryOutcome> {
+  private launch(id: number, sub: Subscription, fresh = false): Promise<DeliveryOutcome> {
     const existing = this.inFlight.get(id);
     if (existing) return existing;
     clearTimeout(this.retryTimers.get(id));
     this.retryTimers.delete(id);
-    const run = completeDelivery(this.context(), id, { publish, fresh }).finally(() =>
-      this.inFlight.delete(id),
-    );
+    const run = completeDelivery(this.context(), id, {
+      publish: sub.publish,
+      fresh,
+      postsAsThreads: sub.postsAsThreads ?? null,
+    }).finally(() => this.inFlight.delete(id));
     this.inFlight.set(id, run);
     run.catch((error: unknown) => this.log.error({ err: error, deliveryId: id }, 'digest delivery crashed'));
     return run;
@@ -382,7 +384,7 @@ export class DigestService implements Digests {
         await this.store.markEnded(record.id, 'failed', { code: 'subscription-removed' }, this.now());
         continue;
       }
-      runs.push(this.launch(record.id, sub.publish));
+      runs.push(this.launch(record.id, sub));
     }
     for (const record of await this.store.pendingDeliveries()) {
       if (record.retryAt !== null && Date.parse(record.retryAt) > now.getTime() && this.mayTake(record, now))

@@ -216,14 +216,17 @@ async function reconcile(
 
 /**
  * The sink's forums when the channel is one (a digest there is a post), else undefined. The subscription says so
- * when it was made knowing the channel (a channel never becomes or stops being a forum); the sink is asked only
- * for one made before that was kept, or one removed since.
+ * (`postsAsThreads`) when it was made knowing the channel (a channel never becomes or stops being a forum); the
+ * sink is asked only for one made before that was kept.
  */
-async function forumOf(context: DeliveryContext, channelId: string): Promise<ForumPosts | undefined> {
+async function forumOf(
+  context: DeliveryContext,
+  channelId: string,
+  postsAsThreads: boolean | null,
+): Promise<ForumPosts | undefined> {
   const { forums } = context.sink;
   if (!forums) return undefined;
-  const known = (await context.store.getSubscription(channelId))?.postsAsThreads;
-  return (known ?? (await forums.isForum(channelId))) ? forums : undefined;
+  return (postsAsThreads ?? (await forums.isForum(channelId))) ? forums : undefined;
 }
 
 const unsentOf = (parts: readonly DeliveryPart[]) => parts.filter((part) => part.messageId === null);
@@ -233,7 +236,12 @@ const unsentOf = (parts: readonly DeliveryPart[]) => parts.filter((part) => part
  * nonces may be forgotten), then send what is still unsent. `fresh`: the row's first try, in the process that
  * wrote it, so nothing of it can be out yet.
  */
-async function pass(context: DeliveryContext, deliveryId: number, fresh: boolean): Promise<PassResult> {
+async function pass(
+  context: DeliveryContext,
+  deliveryId: number,
+  fresh: boolean,
+  postsAsThreads: boolean | null,
+): Promise<PassResult> {
   const record = await context.store.getDelivery(deliveryId);
   if (record?.status !== 'pending') return { kind: 'ended' };
   const { channelId } = record;
@@ -242,7 +250,7 @@ async function pass(context: DeliveryContext, deliveryId: number, fresh: boolean
   let inPost = false;
   try {
     let parts = await context.store.parts(deliveryId);
-    const forum = unsentOf(parts).length ? await forumOf(context, channelId) : undefined;
+    const forum = unsentOf(parts).length ? await forumOf(context, channelId, postsAsThreads) : undefined;
     // In a forum the first message is the post's starter; it has the post's id, and the rest go into the post.
     const starter = forum ? parts[0]?.part : undefined;
     const isStarter = (part: DeliveryPart) => part.part === starter;
@@ -382,12 +390,18 @@ async function onTransientFailure(
 /**
  * Sends what is still unsent of a pending row and records the result. Never throws for delivery failures.
  * `fresh`: the row was just written by this process and nothing of it has been tried (a forum post is then opened
- * without looking for it first); any other row may be partly out already.
+ * without looking for it first); any other row may be partly out already. The caller has the subscription at hand,
+ * so it says what it knows of the channel rather than the pipeline reading it again.
  */
 export async function completeDelivery(
   context: DeliveryContext,
   deliveryId: number,
-  options: { publish: boolean; fresh?: boolean },
+  options: {
+    publish: boolean;
+    fresh?: boolean;
+    /** What the subscription knows of its channel: a forum or media channel (null: not known, ask the sink). */
+    postsAsThreads?: boolean | null;
+  },
 ): Promise<DeliveryOutcome> {
   const record = await context.store.getDelivery(deliveryId);
   if (!record) throw new Error(`delivery ${deliveryId} is not in the ledger`);
@@ -395,7 +409,7 @@ export async function completeDelivery(
   let fresh = options.fresh === true;
   // A row already past its quick attempts (a retry from the ledger) goes straight to the later ones.
   for (let quickTried = Math.min(record.attempts, context.quickRetryDelaysMs.length); ; quickTried++) {
-    const result = await pass(context, deliveryId, fresh);
+    const result = await pass(context, deliveryId, fresh, options.postsAsThreads ?? null);
     fresh = false;
     if (result.kind === 'sent') {
       if (options.publish) await crosspost(context, record);
