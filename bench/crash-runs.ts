@@ -13,6 +13,7 @@ import Database from 'better-sqlite3';
 import { SqliteDigestStore } from '../src/store/sqlite/digest-store.js';
 import { briefingAbout, briefingFolder } from '../tools/briefing-files.js';
 import { DEFAULT_IDS, type FakeDiscord } from '../tools/fake-discord/index.js';
+import { subscribeChannels, utcTime } from '../tools/subscriptions.js';
 import { channelIdsFor, fakeWithTextChannels } from './digest-channels.js';
 import { startProcess, stopProcess, until } from './processes.js';
 import type { Report } from './stats.js';
@@ -30,29 +31,9 @@ function isCreate(request: { method: string; path: string }): boolean {
 /** 200 subscriptions whose fire came two minutes ago: the bot owes each a digest as soon as it starts. */
 async function subscribeAll(databasePath: string): Promise<void> {
   const store = SqliteDigestStore.open(databasePath);
-  const now = new Date();
-  const fire = new Date(now.getTime() - 2 * 60_000);
-  const time = `${String(fire.getUTCHours()).padStart(2, '0')}:${String(fire.getUTCMinutes()).padStart(2, '0')}`;
-  const long = new Date(now.getTime() - 86_400_000).toISOString();
-  for (const channelId of channelIds) {
-    await store.saveSubscription({
-      guildId: DEFAULT_IDS.guild,
-      channelId,
-      channelName: null,
-      time,
-      timezone: 'UTC',
-      party: null,
-      tag: null,
-      postWhenEmpty: false,
-      publish: false,
-      paused: false,
-      pauseReason: null,
-      createdBy: null,
-      createdAt: long,
-      updatedAt: long,
-      activeFrom: long,
-    });
-  }
+  const now = Date.now();
+  const channels = channelIds.map((channelId) => ({ guildId: DEFAULT_IDS.guild, channelId }));
+  await subscribeChannels(store, channels, utcTime(new Date(now - 2 * 60_000)), new Date(now - 86_400_000));
   await store.close();
 }
 
